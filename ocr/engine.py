@@ -1,0 +1,286 @@
+"""From an input file to an :class:`OcrDocument`: the page flow around the OCR engine.
+
+For each page, one at a time: load, prepare (grayscale, resolution, orientation, deskew),
+recognise, repair. Born-digital PDF pages are read from their text layer, and only the
+parts of the page the layer does not explain (signature images, pasted stamps) are OCR'd.
+
+Orientation is decided cheaply first: a page whose text lines run vertically is sent to
+Tesseract OSD before OCR; an upright-looking page is OCR'd directly and only sent to OSD if
+the result is garbage (upside-down text reads with a mean confidence near 0.2, upright
+text above 0.6), which spares the OSD call (as long as an OCR call) on almost every page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
+
+from ocr import pdftext, preprocess
+from ocr.errors import OcrTimeoutError
+from ocr.load import InputDocument, InputFormat, LoadOptions, iter_pages
+from ocr.repair import repair_lines
+from ocr.types import (
+    BBox,
+    OcrDocument,
+    OcrLine,
+    OcrPage,
+    OcrWord,
+    PageImage,
+    PageSource,
+    mean_confidence,
+)
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+log = logging.getLogger(__name__)
+
+# Below this mean word confidence an "upright" page is checked with OSD.
+SUSPECT_CONFIDENCE = 0.5
+MIN_OSD_CONFIDENCE = 2.0  # Tesseract's orientation confidence; clean pages give 10-20
+# OCR'd words inside image regions of a born-digital page below this confidence are logo
+# and signature-scribble noise, not text.
+MIN_REGION_WORD_CONFIDENCE = 0.4
+REGION_BLOCK_BASE = 1000  # block numbers of OCR'd regions, apart from the layer's blocks
+
+
+class OcrMode(StrEnum):
+    """When to OCR a PDF page that has its own text."""
+
+    AUTO = "auto"  # text layer where it covers the page, OCR for the rest
+    ALWAYS = "always"  # ignore text layers
+
+
+class OrientationMode(StrEnum):
+    """How page orientation is decided."""
+
+    AUTO = "auto"  # OSD only for pages that look sideways or read as garbage
+    OSD = "osd"  # OSD on every page
+    OFF = "off"
+
+
+@dataclass(frozen=True, slots=True)
+class Recognition:
+    """Lines read from one page image, and warnings for known harmless failures."""
+
+    lines: tuple[OcrLine, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Orientation:
+    """OSD result: clockwise degrees that make the page upright, and its confidence."""
+
+    rotate: int
+    confidence: float
+
+
+class OcrEngine(Protocol):
+    """What pismo needs of an OCR engine; Tesseract is one, tests use fakes."""
+
+    @property
+    def name(self) -> str:
+        """Engine name and version, e.g. ``tesseract 5.3.0``."""
+        ...
+
+    lang: str
+
+    def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
+        """Read a prepared page image into lines."""
+        ...
+
+    def detect_orientation(self, image: Image.Image, *, dpi: int) -> Orientation | None:
+        """Return the rotation that makes the page upright, or None if undecidable."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class OcrOptions:
+    """Everything that changes what the OCR half produces (part of the resume key later)."""
+
+    ocr_mode: OcrMode = OcrMode.AUTO
+    orientation: OrientationMode = OrientationMode.AUTO
+    deskew: bool = True
+    clean: bool = False
+    load: LoadOptions = LoadOptions()
+
+
+def read_document(
+    document: InputDocument, engine: OcrEngine, options: OcrOptions, *, source: str
+) -> OcrDocument:
+    """Read every page of an opened input into an :class:`OcrDocument`."""
+    pages = tuple(iter_ocr_pages(document, engine, options))
+    warnings = tuple(f"page {p.number}: {w}" for p in pages for w in p.warnings)
+    return OcrDocument(
+        source=source, pages=pages, engine=engine.name, lang=engine.lang, warnings=warnings
+    )
+
+
+def iter_ocr_pages(
+    document: InputDocument, engine: OcrEngine, options: OcrOptions
+) -> Iterator[OcrPage]:
+    """Yield the document's pages read one at a time (one page raster in memory)."""
+    for page in iter_pages(document, options.load):
+        layer = None
+        if document.format is InputFormat.PDF and options.ocr_mode is OcrMode.AUTO:
+            layer = pdftext.read_text_layer(document.path, page.number, dpi=page.dpi)
+        if layer is not None and layer.covers_page:
+            yield read_layer_page(page, layer, engine)
+        else:
+            yield read_image_page(page, engine, options)
+
+
+def read_image_page(page: PageImage, engine: OcrEngine, options: OcrOptions) -> OcrPage:
+    """Prepare and OCR a scanned page, fixing its orientation if it reads as garbage."""
+    prepared = prepare(page, engine, options)
+    try:
+        result = engine.recognize(prepared.image, dpi=prepared.dpi)
+    except OcrTimeoutError as e:
+        return prepared.to_page((), warnings=(f"{e}; page left empty",))
+    if options.orientation is OrientationMode.AUTO and prepared.rotation == 0 and _suspect(result):
+        prepared, result = _retry_rotated(prepared, result, engine, options)
+    return prepared.to_page(repair_lines(result.lines), warnings=result.warnings)
+
+
+def prepare(page: PageImage, engine: OcrEngine, options: OcrOptions) -> PageImage:
+    """Grayscale, resolution, orientation and deskew, each recorded on the page."""
+    page = dataclasses.replace(page, image=preprocess.to_grayscale(page.image))
+    page = preprocess.resample(page)
+    if options.clean:
+        page = dataclasses.replace(
+            page, image=preprocess.clean(page.image), steps=(*page.steps, "clean background")
+        )
+    skew = preprocess.estimate_skew(page.image) if options.deskew else None
+    wants_osd = options.orientation is OrientationMode.OSD or (
+        options.orientation is OrientationMode.AUTO and skew is not None and skew.sideways
+    )
+    if wants_osd:
+        page = _orient(page, engine)
+        skew = preprocess.estimate_skew(page.image) if options.deskew and page.rotation else skew
+    return page if skew is None else _deskew(page, skew)
+
+
+def _deskew(page: PageImage, skew: preprocess.SkewEstimate) -> PageImage:
+    if skew.sideways or abs(skew.angle) <= preprocess.SKEW_THRESHOLD_DEG:
+        return page
+    return dataclasses.replace(
+        page,
+        image=preprocess.deskew(page.image, skew.angle),
+        skew=skew.angle,
+        steps=(*page.steps, f"deskew {skew.angle:+.2f} deg"),
+    )
+
+
+def read_layer_page(page: PageImage, layer: pdftext.TextLayer, engine: OcrEngine) -> OcrPage:
+    """Build a page from a PDF text layer, OCR'ing image regions the layer leaves out."""
+    image = preprocess.to_grayscale(page.image)
+    words = [w.bbox for line in layer.lines for w in line.words]
+    region_lines: list[OcrLine] = []
+    warnings: list[str] = []
+    for index, region in enumerate(preprocess.uncovered_ink_regions(image, words)):
+        crop = image.crop((region.left, region.top, region.right, region.bottom))
+        try:
+            result = engine.recognize(crop, dpi=page.dpi)
+        except OcrTimeoutError as e:
+            warnings.append(f"image region {region.to_list()}: {e}")
+            continue
+        region_lines.extend(
+            _offset_lines(
+                repair_lines(result.lines),
+                region.left,
+                region.top,
+                block_base=REGION_BLOCK_BASE + index,
+            )
+        )
+    lines = _merge_by_position(layer.lines, tuple(region_lines))
+    source = PageSource.HYBRID if region_lines else PageSource.TEXT_LAYER
+    steps = ("text layer",) + (
+        (f"ocr of {len({line.block for line in region_lines})} image region(s)",)
+        if region_lines
+        else ()
+    )
+    prepared = dataclasses.replace(page, image=image, steps=steps)
+    return prepared.to_page(lines, source=source, warnings=tuple(warnings))
+
+
+def _suspect(result: Recognition) -> bool:
+    if sum(len(line.words) for line in result.lines) < 5:
+        return False  # a near-empty page: nothing OSD could decide either
+    return _mean_confidence(result) < SUSPECT_CONFIDENCE
+
+
+def _orient(page: PageImage, engine: OcrEngine) -> PageImage:
+    found = engine.detect_orientation(page.image, dpi=page.dpi)
+    if found is None or found.rotate % 360 == 0 or found.confidence < MIN_OSD_CONFIDENCE:
+        return page
+    return dataclasses.replace(
+        page,
+        image=preprocess.rotate(page.image, found.rotate),
+        rotation=found.rotate % 360,
+        steps=(
+            *page.steps,
+            f"rotate {found.rotate % 360} deg (osd confidence {found.confidence:.1f})",
+        ),
+    )
+
+
+def _retry_rotated(
+    page: PageImage, result: Recognition, engine: OcrEngine, options: OcrOptions
+) -> tuple[PageImage, Recognition]:
+    """OSD a page that read as garbage; keep the rotated reading if it is better."""
+    rotated = _orient(page, engine)
+    if rotated.rotation == 0:
+        return page, result
+    if options.deskew:
+        rotated = _deskew(rotated, preprocess.estimate_skew(rotated.image))
+    second = engine.recognize(rotated.image, dpi=rotated.dpi)
+    if _mean_confidence(second) > _mean_confidence(result):
+        return rotated, second
+    return page, result
+
+
+def _mean_confidence(result: Recognition) -> float:
+    return mean_confidence(w for line in result.lines for w in line.words) or 0.0
+
+
+def _offset_lines(
+    lines: tuple[OcrLine, ...], dx: int, dy: int, *, block_base: int
+) -> list[OcrLine]:
+    shifted: list[OcrLine] = []
+    for line in lines:
+        words = [
+            OcrWord(
+                w.text,
+                BBox(w.bbox.left + dx, w.bbox.top + dy, w.bbox.right + dx, w.bbox.bottom + dy),
+                w.confidence,
+            )
+            for w in line.words
+            if w.confidence >= MIN_REGION_WORD_CONFIDENCE
+        ]
+        if words:
+            shifted.append(OcrLine.from_words(words, block=block_base, paragraph=line.paragraph))
+    return shifted
+
+
+def _merge_by_position(
+    layer: tuple[OcrLine, ...], regions: tuple[OcrLine, ...]
+) -> tuple[OcrLine, ...]:
+    """Insert OCR'd region lines into the layer's reading order by their vertical position."""
+    if not regions:
+        return layer
+    merged = list(layer)
+    for line in sorted(regions, key=lambda ln: ln.bbox.top):
+        at = next(
+            (
+                i
+                for i, other in enumerate(merged)
+                if other.bbox.top > line.bbox.top and other.block < REGION_BLOCK_BASE
+            ),
+            len(merged),
+        )
+        merged.insert(at, line)
+    return tuple(merged)

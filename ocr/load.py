@@ -1,0 +1,285 @@
+"""Open scans and PDFs as a stream of page images: the only module that imports pdf2image.
+
+Formats are recognised by their content, not their extension. Pages are produced one at a
+time, so a 300-page PDF never holds more than one page raster in memory. Resolution comes
+from the file when it is credible and is otherwise estimated from the page size, assuming
+an A4/Letter sheet (the only thing an office letter is printed on).
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import pdf2image
+import pdf2image.exceptions
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+
+from ocr.errors import InputFileError, MissingDependencyError
+from ocr.types import PageImage
+
+log = logging.getLogger(__name__)
+
+RENDER_DPI = 300  # PDF pages are rasterised at this resolution
+A4_LONG_SIDE_IN = 11.69
+MIN_CREDIBLE_DPI = 50
+MAX_CREDIBLE_DPI = 1200
+# An office letter is A4 or smaller (A5 notes, Letter); a claimed dpi giving a page more
+# than this many inches on its long side (e.g. 72 dpi written by software that did not
+# know) is not believed.
+MAX_PAGE_LONG_SIDE_IN = 17.0
+MIN_PAGE_LONG_SIDE_IN = 5.0
+DEFAULT_MAX_PAGES = 2000
+DEFAULT_MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485  # Pillow's decompression-bomb guard
+PDF_TIMEOUT_S = 120
+POPPLER_HINT = "apt-get install poppler-utils"
+_PIL_FORMATS = {
+    "TIFF": "tiff",
+    "JPEG": "jpeg",
+    "PNG": "png",
+    "GIF": "gif",
+    "BMP": "bmp",
+    "WEBP": "webp",
+    "MPO": "jpeg",
+}
+
+
+class InputFormat(StrEnum):
+    """Input formats pismo reads."""
+
+    PDF = "pdf"
+    TIFF = "tiff"
+    JPEG = "jpeg"
+    PNG = "png"
+    GIF = "gif"
+    BMP = "bmp"
+    WEBP = "webp"
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    """Limits and resolution choices of the loader."""
+
+    render_dpi: int = RENDER_DPI
+    max_pages: int = DEFAULT_MAX_PAGES
+    max_pixels: int = DEFAULT_MAX_PIXELS
+
+
+@dataclass(frozen=True, slots=True)
+class InputDocument:
+    """An opened input: its format and page count; :func:`iter_pages` yields its pages."""
+
+    path: Path
+    format: InputFormat
+    page_count: int
+
+
+def open_document(path: Path, options: LoadOptions = LoadOptions()) -> InputDocument:
+    """Identify ``path`` by its content and count its pages, without decoding them.
+
+    Raises:
+        InputFileError: If the file is empty, unreadable, not a supported format, encrypted,
+            or over a configured limit; the message says what to do.
+        MissingDependencyError: If poppler is needed and not installed.
+    """
+    head = _read_head(path)
+    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
+        count = _pdf_page_count(path, options)
+        fmt = InputFormat.PDF
+    else:
+        fmt, count = _image_format_and_frames(path, options)
+    if count < 1:
+        raise InputFileError(f"{path}: the file has no pages")
+    if count > options.max_pages:
+        raise InputFileError(
+            f"{path}: {count} pages is over the limit of {options.max_pages}; "
+            "split the file or raise --max-pages"
+        )
+    return InputDocument(path, fmt, count)
+
+
+def iter_pages(
+    document: InputDocument, options: LoadOptions = LoadOptions()
+) -> Iterator[PageImage]:
+    """Yield the document's pages one at a time, upright per EXIF, with their resolution.
+
+    Raises:
+        InputFileError: If a page cannot be decoded.
+    """
+    if document.format is InputFormat.PDF:
+        for number in range(1, document.page_count + 1):
+            yield _render_pdf_page(document.path, number, options)
+        return
+    with _open_image(document.path, options) as image:
+        frames = ImageSequence.Iterator(image) if document.format is InputFormat.TIFF else [image]
+        for number, frame in enumerate(frames, start=1):
+            yield _page_from_frame(document.path, frame, number, options)
+
+
+def _read_head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(2048)
+    except IsADirectoryError:
+        raise InputFileError(f"{path}: is a directory, not a file") from None
+    except OSError as e:
+        raise InputFileError(
+            f"{path}: cannot read the file ({e.strerror}); check it exists and is readable"
+        ) from e
+    if not head:
+        raise InputFileError(f"{path}: the file is empty (0 bytes); re-scan or re-copy it")
+    return head
+
+
+def _pdf_page_count(path: Path, options: LoadOptions) -> int:
+    try:
+        info = pdf2image.pdfinfo_from_path(str(path), timeout=PDF_TIMEOUT_S)
+    except pdf2image.exceptions.PDFInfoNotInstalledError as e:
+        raise MissingDependencyError(f"poppler's pdfinfo is not installed: {POPPLER_HINT}") from e
+    except (pdf2image.exceptions.PDFPageCountError, pdf2image.exceptions.PDFSyntaxError) as e:
+        message = str(e)
+        if "Incorrect password" in message or "encrypted" in message.lower():
+            raise InputFileError(
+                f"{path}: the PDF is password-protected; decrypt it first "
+                "(e.g. qpdf --decrypt --password=... in.pdf out.pdf)"
+            ) from e
+        raise InputFileError(
+            f"{path}: not a readable PDF (damaged or truncated?): {_last_line(message)}"
+        ) from e
+    except Exception as e:  # noqa: BLE001 - pdf2image raises bare exceptions on timeouts
+        raise InputFileError(f"{path}: could not read the PDF: {e}") from e
+    _check_pdf_page_size(path, str(info.get("Page size", "")), options)
+    return int(info.get("Pages", 0))
+
+
+def _check_pdf_page_size(path: Path, page_size: str, options: LoadOptions) -> None:
+    """Refuse a PDF whose (first) page would rasterise to more than ``max_pixels``."""
+    parts = page_size.split()
+    try:
+        width_pt, height_pt = float(parts[0]), float(parts[2])
+    except (IndexError, ValueError):
+        return  # pdfinfo did not say; the rendered page is checked instead
+    scale = options.render_dpi / 72.0
+    _check_pixels(path, (round(width_pt * scale), round(height_pt * scale)), options)
+
+
+def _render_pdf_page(path: Path, number: int, options: LoadOptions) -> PageImage:
+    try:
+        images = pdf2image.convert_from_path(
+            str(path),
+            dpi=options.render_dpi,
+            first_page=number,
+            last_page=number,
+            grayscale=True,
+            timeout=PDF_TIMEOUT_S,
+        )
+    except pdf2image.exceptions.PDFPopplerTimeoutError as e:
+        raise InputFileError(f"{path}: page {number} took too long to render") from e
+    except pdf2image.exceptions.PopplerNotInstalledError as e:
+        raise MissingDependencyError(f"poppler's pdftoppm is not installed: {POPPLER_HINT}") from e
+    except (pdf2image.exceptions.PDFPageCountError, pdf2image.exceptions.PDFSyntaxError) as e:
+        raise InputFileError(
+            f"{path}: page {number} cannot be rendered: {_last_line(str(e))}"
+        ) from e
+    if not images:
+        raise InputFileError(f"{path}: page {number} could not be rendered (damaged PDF?)")
+    image = images[0]
+    _check_pixels(path, image.size, options)
+    return PageImage(
+        number=number, image=image, dpi=options.render_dpi, source_dpi=float(options.render_dpi)
+    )
+
+
+def _open_image(path: Path, options: LoadOptions) -> Image.Image:
+    """Open an image with the decompression-bomb guard on, translating every failure."""
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between 1x and 2x its limit; a warning is a refusal here.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(path)
+        _check_pixels(path, image.size, options)
+        return image
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:
+        raise InputFileError(
+            f"{path}: the image claims more pixels than the safety limit allows "
+            f"(decompression-bomb guard: {e}); if the scan is genuine, raise --max-pixels"
+        ) from e
+    except UnidentifiedImageError as e:
+        raise InputFileError(
+            f"{path}: not a PDF or an image format pismo reads "
+            "(PDF, TIFF, JPEG, PNG, GIF, BMP, WebP); convert it or leave it out"
+        ) from e
+    except OSError as e:
+        raise InputFileError(
+            f"{path}: the image cannot be read (damaged or truncated?): {e}"
+        ) from e
+
+
+def _check_pixels(path: Path, size: tuple[int, int], options: LoadOptions) -> None:
+    width, height = size
+    if width * height > options.max_pixels:
+        raise InputFileError(
+            f"{path}: {width}x{height} pixels is over the limit of {options.max_pixels} "
+            "(decompression-bomb guard); if the scan is genuine, raise --max-pixels"
+        )
+    if min(width, height) < 16:
+        raise InputFileError(f"{path}: {width}x{height} pixels is too small to hold a letter")
+
+
+def _image_format_and_frames(path: Path, options: LoadOptions) -> tuple[InputFormat, int]:
+    with _open_image(path, options) as image:
+        name = _PIL_FORMATS.get(image.format or "")
+        if name is None:
+            raise InputFileError(
+                f"{path}: image format {image.format} is not supported; "
+                "convert it to TIFF, PNG or PDF"
+            )
+        fmt = InputFormat(name)
+        frames = getattr(image, "n_frames", 1) if fmt is InputFormat.TIFF else 1
+        return fmt, int(frames)
+
+
+def _page_from_frame(
+    path: Path, frame: Image.Image, number: int, options: LoadOptions
+) -> PageImage:
+    _check_pixels(path, frame.size, options)
+    try:
+        frame.load()
+        # EXIF orientation: phones and some scanners store the page sideways plus a tag.
+        upright = ImageOps.exif_transpose(frame)
+    except (OSError, ValueError, SyntaxError) as e:
+        raise InputFileError(
+            f"{path}: page {number} cannot be decoded (damaged or truncated?): {e}"
+        ) from e
+    dpi, estimated = credible_dpi(frame.info.get("dpi"), upright.size)
+    return PageImage(
+        number=number, image=upright.copy(), dpi=round(dpi), source_dpi=dpi, dpi_estimated=estimated
+    )
+
+
+def credible_dpi(claimed: object, size: tuple[int, int]) -> tuple[float, bool]:
+    """Return the page resolution and whether it was estimated rather than read.
+
+    The claimed resolution is believed when it is in a plausible range and gives a
+    letter-sized page; otherwise the page is assumed to be A4 and the resolution is its
+    long side in pixels over 11.69 inches. A 555x774 GIF (no dpi) comes out at about 66 dpi.
+    """
+    long_side = max(size)
+    try:
+        x_dpi = float(claimed[0]) if isinstance(claimed, tuple) else float(claimed)  # type: ignore[arg-type]
+    except (TypeError, ValueError, IndexError):
+        x_dpi = 0.0
+    if MIN_CREDIBLE_DPI <= x_dpi <= MAX_CREDIBLE_DPI:
+        inches = long_side / x_dpi
+        if MIN_PAGE_LONG_SIDE_IN <= inches <= MAX_PAGE_LONG_SIDE_IN:
+            return x_dpi, False
+    return long_side / A4_LONG_SIDE_IN, True
+
+
+def _last_line(message: str) -> str:
+    lines = [line for line in message.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else message

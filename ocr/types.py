@@ -1,0 +1,318 @@
+"""Typed OCR data shared by every stage: boxes, words, lines, pages, documents.
+
+Everything after the OCR engine sees these frozen dataclasses, never a pytesseract dict,
+a poppler XML tree or a PIL image. Coordinates are page pixels with a top-left origin
+(the Tesseract/hOCR convention) in the frame of the *prepared* page: upright, deskewed and
+resampled to ``OcrPage.dpi``. ``to_dict``/``from_dict`` are the only JSON edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+
+class PageSource(StrEnum):
+    """Where a page's words came from."""
+
+    OCR = "ocr"
+    TEXT_LAYER = "text-layer"  # a born-digital PDF's own text, read with poppler
+    HYBRID = "text-layer+ocr"  # text layer, plus OCR of image regions it does not cover
+    TEXT = "text"  # a plain-text transcription with synthetic positions (ocr.plaintext)
+
+
+@dataclass(frozen=True, slots=True)
+class BBox:
+    """Axis-aligned box in page pixels, top-left origin, right/bottom exclusive."""
+
+    left: int
+    top: int
+    right: int
+    bottom: int
+
+    def __post_init__(self) -> None:
+        if self.right < self.left or self.bottom < self.top:
+            raise ValueError(f"degenerate bbox: {self}")
+
+    @property
+    def width(self) -> int:
+        """Width in pixels."""
+        return self.right - self.left
+
+    @property
+    def height(self) -> int:
+        """Height in pixels."""
+        return self.bottom - self.top
+
+    def union(self, other: BBox) -> BBox:
+        """Return the smallest box containing both boxes."""
+        return BBox(
+            min(self.left, other.left),
+            min(self.top, other.top),
+            max(self.right, other.right),
+            max(self.bottom, other.bottom),
+        )
+
+    @classmethod
+    def enclosing(cls, boxes: Iterable[BBox]) -> BBox:
+        """Return the smallest box containing all ``boxes`` (at least one).
+
+        Raises:
+            ValueError: If ``boxes`` is empty.
+        """
+        it = iter(boxes)
+        try:
+            result = next(it)
+        except StopIteration:
+            raise ValueError("enclosing() needs at least one box") from None
+        for box in it:
+            result = result.union(box)
+        return result
+
+    def to_list(self) -> list[int]:
+        """Return ``[left, top, right, bottom]`` for JSON."""
+        return [self.left, self.top, self.right, self.bottom]
+
+    @classmethod
+    def from_list(cls, values: Iterable[int]) -> BBox:
+        """Build a box from ``[left, top, right, bottom]``."""
+        left, top, right, bottom = (int(v) for v in values)
+        return cls(left, top, right, bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class OcrWord:
+    """One recognised word."""
+
+    text: str
+    bbox: BBox
+    confidence: float  # 0..1; Tesseract's 0..100 divided by 100; 1.0 for a PDF text layer
+
+
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    """A line of words in reading order, with the layout block and paragraph it belongs to."""
+
+    words: tuple[OcrWord, ...]
+    bbox: BBox
+    block: int  # Tesseract block_num (or poppler block index): stages reason about blocks
+    paragraph: int = 0
+
+    @property
+    def text(self) -> str:
+        """The words joined by single spaces."""
+        return " ".join(word.text for word in self.words)
+
+    @classmethod
+    def from_words(cls, words: Iterable[OcrWord], *, block: int, paragraph: int = 0) -> OcrLine:
+        """Build a line whose box encloses its words."""
+        words = tuple(words)
+        return cls(words, BBox.enclosing(w.bbox for w in words), block, paragraph)
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPage:
+    """One page: its geometry, how it was prepared, and its lines.
+
+    ``rotation`` is the clockwise rotation in degrees applied to make the scan upright
+    (0/90/180/270), ``skew`` the angle in degrees that deskewing removed (0.0 if none),
+    ``preprocessing`` a human-readable record of every step applied, in order.
+    """
+
+    number: int  # 1-based
+    width: int
+    height: int
+    dpi: int
+    lines: tuple[OcrLine, ...] = ()
+    source: PageSource = PageSource.OCR
+    rotation: int = 0
+    skew: float = 0.0
+    source_dpi: float | None = None  # resolution of the input before resampling
+    dpi_estimated: bool = False  # True when the file carried no credible resolution
+    preprocessing: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> tuple[OcrWord, ...]:
+        """All words of the page in reading order."""
+        return tuple(word for line in self.lines for word in line.words)
+
+    @property
+    def text(self) -> str:
+        """The page text: one line per OCR line, a blank line between blocks."""
+        parts: list[str] = []
+        previous_block: int | None = None
+        for line in self.lines:
+            if previous_block is not None and line.block != previous_block:
+                parts.append("")
+            parts.append(line.text)
+            previous_block = line.block
+        return "\n".join(parts)
+
+    @property
+    def mean_confidence(self) -> float | None:
+        """Character-weighted mean word confidence, or None for a page without words."""
+        return mean_confidence(self.words)
+
+    def to_dict(self, *, with_words: bool = True) -> dict[str, Any]:
+        """Serialise the page; ``with_words=False`` gives only the metadata."""
+        data: dict[str, Any] = {
+            "number": self.number,
+            "width": self.width,
+            "height": self.height,
+            "dpi": self.dpi,
+            "source": self.source.value,
+            "rotation": self.rotation,
+            "skew": round(self.skew, 2),
+            "source_dpi": None if self.source_dpi is None else round(self.source_dpi, 1),
+            "dpi_estimated": self.dpi_estimated,
+            "preprocessing": list(self.preprocessing),
+            "mean_confidence": _round(self.mean_confidence),
+            "warnings": list(self.warnings),
+        }
+        if with_words:
+            data["lines"] = [_line_to_dict(line) for line in self.lines]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> OcrPage:
+        """Inverse of :meth:`to_dict` (with words)."""
+        return cls(
+            number=int(data["number"]),
+            width=int(data["width"]),
+            height=int(data["height"]),
+            dpi=int(data["dpi"]),
+            lines=tuple(_line_from_dict(line) for line in data.get("lines", ())),
+            source=PageSource(data.get("source", PageSource.OCR.value)),
+            rotation=int(data.get("rotation", 0)),
+            skew=float(data.get("skew", 0.0)),
+            source_dpi=data.get("source_dpi"),
+            dpi_estimated=bool(data.get("dpi_estimated", False)),
+            preprocessing=tuple(data.get("preprocessing", ())),
+            warnings=tuple(data.get("warnings", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OcrDocument:
+    """All pages of one input file, with the engine that read them."""
+
+    source: str  # the input path relative to the folder given; never absolute in output
+    pages: tuple[OcrPage, ...]
+    engine: str  # e.g. "tesseract 5.3.0"
+    lang: str
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The document text, pages separated by a form feed."""
+        return "\f".join(page.text for page in self.pages)
+
+    @property
+    def mean_confidence(self) -> float | None:
+        """Character-weighted mean word confidence over all pages."""
+        return mean_confidence(w for page in self.pages for w in page.words)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Serialise the document with every word (the stored ``.ocr.json``)."""
+        return {
+            "source": self.source,
+            "engine": self.engine,
+            "lang": self.lang,
+            "warnings": list(self.warnings),
+            "pages": [page.to_dict() for page in self.pages],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> OcrDocument:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            source=str(data["source"]),
+            pages=tuple(OcrPage.from_dict(page) for page in data["pages"]),
+            engine=str(data.get("engine", "unknown")),
+            lang=str(data.get("lang", "pol")),
+            warnings=tuple(data.get("warnings", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    """A page raster on its way from the loader through preprocessing to the engine.
+
+    ``image`` is a PIL image (mode "L" once preprocessing has run). The other fields are
+    the page's provenance and end up in :class:`OcrPage`.
+    """
+
+    number: int  # 1-based
+    image: Image.Image
+    dpi: int
+    source_dpi: float | None = None
+    dpi_estimated: bool = False
+    rotation: int = 0
+    skew: float = 0.0
+    steps: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_page(
+        self,
+        lines: tuple[OcrLine, ...],
+        *,
+        source: PageSource = PageSource.OCR,
+        warnings: tuple[str, ...] = (),
+    ) -> OcrPage:
+        """Combine this image's provenance with recognised ``lines`` into an :class:`OcrPage`."""
+        return OcrPage(
+            number=self.number,
+            width=self.image.width,
+            height=self.image.height,
+            dpi=self.dpi,
+            lines=lines,
+            source=source,
+            rotation=self.rotation,
+            skew=self.skew,
+            source_dpi=self.source_dpi,
+            dpi_estimated=self.dpi_estimated,
+            preprocessing=self.steps,
+            warnings=self.warnings + warnings,
+        )
+
+
+def mean_confidence(words: Iterable[OcrWord]) -> float | None:
+    """Character-weighted mean confidence of ``words``, or None when there are none."""
+    total = 0.0
+    weight = 0
+    for word in words:
+        total += word.confidence * len(word.text)
+        weight += len(word.text)
+    return total / weight if weight else None
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _line_to_dict(line: OcrLine) -> dict[str, Any]:
+    return {
+        "bbox": line.bbox.to_list(),
+        "block": line.block,
+        "paragraph": line.paragraph,
+        "words": [
+            {"text": w.text, "bbox": w.bbox.to_list(), "confidence": round(w.confidence, 4)}
+            for w in line.words
+        ],
+    }
+
+
+def _line_from_dict(data: Mapping[str, Any]) -> OcrLine:
+    words = tuple(
+        OcrWord(str(w["text"]), BBox.from_list(w["bbox"]), float(w["confidence"]))
+        for w in data["words"]
+    )
+    return OcrLine(
+        words, BBox.from_list(data["bbox"]), int(data["block"]), int(data.get("paragraph", 0))
+    )

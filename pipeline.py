@@ -1,0 +1,592 @@
+"""pismo: scanned Polish official letters in, catalogue JSON out. Orchestration and the CLI.
+
+``pismo run INPUT... -o OUT`` reads files and folders (recursively), OCRs every letter and
+writes, mirroring the input tree, ``<stem>.json`` (the output contract), ``<stem>.txt``
+and ``<stem>.ocr.json`` (stored OCR, for ``pismo extract``), plus ``index.jsonl`` and
+``index.csv`` for the batch. This module owns the CLI, exit codes, the worker pool and
+output writing; the work itself lives in :mod:`ocr` and :mod:`extract`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from enum import IntEnum
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from extract import extract
+from extract.model import FieldName
+from ocr.engine import OcrEngine, OcrMode, OcrOptions, OrientationMode, read_document
+from ocr.errors import InputFileError, MissingDependencyError, OcrEngineError, PismoError
+from ocr.load import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS, LoadOptions, open_document
+from ocr.plaintext import document_from_text
+from ocr.types import OcrDocument
+
+log = logging.getLogger("pismo")
+
+SCHEMA_VERSION = "1.0"
+SCAN_SUFFIXES = frozenset(
+    {".pdf", ".tif", ".tiff", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"}
+)
+DEFAULT_FORMATS = ("json", "txt")
+KNOWN_FORMATS = frozenset({"json", "txt"})
+INDEX_FIELDS = (FieldName.REFERENCE, FieldName.LETTER_DATE, FieldName.PLACE, FieldName.SENDER)
+
+
+class ExitCode(IntEnum):
+    """Process exit codes (the CLI contract in DESIGN.md)."""
+
+    OK = 0
+    USAGE = 1
+    SOME_FAILED = 2
+    MISSING_DEPENDENCY = 3
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """Options of ``pismo run`` that reach the workers."""
+
+    lang: str = "pol"
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    ocr: OcrOptions = OcrOptions()
+    timeout: float = 180.0
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One input file and where its outputs go (``out_stem`` None: print to stdout)."""
+
+    path: Path
+    source: str  # the name the output records: relative to the folder given
+    out_stem: Path | None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one input: the index entry."""
+
+    source: str
+    status: str  # "ok" or "error"
+    error: str | None = None
+    output: str | None = None
+    pages: int = 0
+    seconds: float = 0.0
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    warnings: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The index.jsonl line."""
+        return {
+            "path": self.source,
+            "status": self.status,
+            "error": self.error,
+            "output": self.output,
+            "pages": self.pages,
+            "seconds": round(self.seconds, 3),
+            "warnings": self.warnings,
+            **self.fields,
+        }
+
+
+# ----------------------------------------------------------------------------- the work
+
+
+def process(
+    task: Task, options: RunOptions, engine: OcrEngine
+) -> tuple[Outcome, dict[str, Any] | None]:
+    """OCR and extract one input and write its outputs; an input error becomes an Outcome.
+
+    Returns:
+        The index entry and, when the task prints to stdout, the output document.
+
+    Raises:
+        MissingDependencyError: A missing tool stops the whole batch, not one file.
+    """
+    started = time.perf_counter()
+    try:
+        document = open_document(task.path, options.ocr.load)
+        ocr_doc = read_document(document, engine, options.ocr, source=task.source)
+        source_info = {
+            "path": task.source,
+            "sha256": sha256_of(task.path),
+            "pages": len(ocr_doc.pages),
+            "format": document.format.value,
+            "bytes": task.path.stat().st_size,
+        }
+        output = build_output(ocr_doc, source_info)
+    except (InputFileError, OcrEngineError) as e:
+        log.debug("%s failed", task.source, exc_info=True)
+        return Outcome(
+            task.source, "error", error=str(e), seconds=time.perf_counter() - started
+        ), None
+    written = None
+    if task.out_stem is not None:
+        write_outputs(task.out_stem, output, ocr_doc, source_info, options.formats)
+        written = f"{task.out_stem.name}.json"
+    return _outcome(task, output, written, time.perf_counter() - started), output
+
+
+def build_output(ocr_doc: OcrDocument, source_info: Mapping[str, Any]) -> dict[str, Any]:
+    """Assemble the output-contract JSON of one document."""
+    result = extract(ocr_doc)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "pismo_version": version(),
+        "source": dict(source_info),
+        "ocr": {
+            "engine": ocr_doc.engine,
+            "lang": ocr_doc.lang,
+            "mean_confidence": _round(ocr_doc.mean_confidence),
+            "pages": [page.to_dict(with_words=False) for page in ocr_doc.pages],
+        },
+        "text": ocr_doc.text,
+        "fields": result.to_dict(),
+        "warnings": [*ocr_doc.warnings, *result.warnings],
+    }
+
+
+def write_outputs(
+    stem: Path,
+    output: Mapping[str, Any],
+    ocr_doc: OcrDocument,
+    source_info: Mapping[str, Any],
+    formats: Sequence[str],
+) -> None:
+    """Write the document's files, each atomically; the JSON last, as the "done" marker."""
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    stored = {"schema_version": SCHEMA_VERSION, "source": dict(source_info), **ocr_doc.to_dict()}
+    atomic_write(stem.with_name(stem.name + ".ocr.json"), _dumps(stored))
+    if "txt" in formats:
+        atomic_write(stem.with_name(stem.name + ".txt"), ocr_doc.text + "\n")
+    atomic_write(stem.with_name(stem.name + ".json"), _dumps(output))
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path`` and rename it into place.
+
+    A reader (or a run killed half-way) sees either the old file or the new one, never a
+    partial one.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def sha256_of(path: Path) -> str:
+    """Hex SHA-256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def version() -> str:
+    """Return pismo's version (installed metadata, or the source tree's)."""
+    try:
+        return metadata.version("pismo")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+def _outcome(task: Task, output: Mapping[str, Any], written: str | None, seconds: float) -> Outcome:
+    fields = output["fields"]
+    key_fields = {name.value: fields[name.value]["value"] for name in INDEX_FIELDS}
+    return Outcome(
+        task.source,
+        "ok",
+        output=written,
+        pages=output["source"]["pages"],
+        seconds=seconds,
+        fields=key_fields,
+        warnings=len(output["warnings"]),
+    )
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+# ------------------------------------------------------------------------------ inputs
+
+
+def collect_tasks(inputs: Sequence[Path], out: Path | None) -> list[Task]:
+    """Expand files and folders into tasks whose outputs mirror the input tree.
+
+    Folders are walked recursively for scan suffixes (hidden files and the output folder
+    skipped); a file named explicitly is taken whatever its suffix. Two inputs that would
+    write the same output name (``a.pdf`` and ``a.tif``) keep their suffix in the name.
+
+    Raises:
+        InputFileError: If an input does not exist.
+    """
+    found: list[tuple[Path, str]] = []
+    for given in inputs:
+        if given.is_dir():
+            found.extend((path, path.relative_to(given).as_posix()) for path in _walk(given, out))
+        elif given.exists():
+            found.append((given, given.name))
+        else:
+            raise InputFileError(f"{given}: no such file or folder")
+    stems = [str(Path(source).with_suffix("")) for _, source in found]
+    clashes = {stem for stem in stems if stems.count(stem) > 1}
+    tasks = []
+    for (path, source), stem in zip(found, stems, strict=True):
+        name = source if stem in clashes else stem
+        tasks.append(Task(path, source, None if out is None else out / name))
+    return tasks
+
+
+def _walk(folder: Path, out: Path | None) -> Iterator[Path]:
+    skip = out.resolve() if out is not None else None
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and Path(root, d).resolve() != skip
+        )
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in SCAN_SUFFIXES:
+                yield Path(root, name)
+
+
+# ----------------------------------------------------------------------------- batches
+
+
+_worker_engine: OcrEngine | None = None
+
+
+def _init_worker(lang: str, timeout: float) -> None:
+    global _worker_engine
+    from ocr.tesseract import TesseractEngine
+
+    _worker_engine = TesseractEngine(lang=lang, timeout=timeout)
+
+
+def _process_in_worker(task: Task, options: RunOptions) -> Outcome:
+    assert _worker_engine is not None  # noqa: S101 - set by the pool initializer
+    return process(task, options, _worker_engine)[0]
+
+
+def run_batch(
+    tasks: Sequence[Task], options: RunOptions, *, jobs: int, engine: OcrEngine
+) -> list[Outcome]:
+    """Process tasks on ``jobs`` processes (in-process for one job), in input order."""
+    if jobs <= 1 or len(tasks) <= 1:
+        outcomes = []
+        for task in tasks:
+            outcomes.append(process(task, options, engine)[0])
+            _log_outcome(outcomes[-1], len(outcomes), len(tasks))
+        return outcomes
+    results: list[Outcome] = []
+    with ProcessPoolExecutor(
+        max_workers=min(jobs, len(tasks)),
+        initializer=_init_worker,
+        initargs=(options.lang, options.timeout),
+    ) as pool:
+        for outcome in pool.map(_process_in_worker, tasks, [options] * len(tasks)):
+            results.append(outcome)
+            _log_outcome(outcome, len(results), len(tasks))
+    return results
+
+
+def _log_outcome(outcome: Outcome, done: int, total: int) -> None:
+    if outcome.status == "ok":
+        log.info(
+            "[%d/%d] %s: %d page(s) in %.1f s",
+            done,
+            total,
+            outcome.source,
+            outcome.pages,
+            outcome.seconds,
+        )
+    else:
+        log.error("[%d/%d] %s: %s", done, total, outcome.source, outcome.error)
+
+
+def write_index(out: Path, outcomes: Sequence[Outcome]) -> None:
+    """Write ``index.jsonl`` and ``index.csv`` (one row per input), atomically."""
+    rows = [o.to_dict() for o in outcomes]
+    atomic_write(
+        out / "index.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    )
+    buffer = io.StringIO()
+    columns = [
+        "path",
+        "status",
+        "error",
+        "output",
+        "pages",
+        "seconds",
+        "warnings",
+        *(name.value for name in INDEX_FIELDS),
+    ]
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    atomic_write(out / "index.csv", buffer.getvalue())
+
+
+# --------------------------------------------------------------------------------- CLI
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``pismo`` argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="pismo", description="OCR and field extraction for scanned Polish official letters."
+    )
+    parser.add_argument("--version", action="version", version=f"pismo {version()}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="OCR scans (files or folders) and extract their fields")
+    run.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
+    run.add_argument(
+        "-o", "--output", type=Path, help="output folder (a single file without -o prints JSON)"
+    )
+    run.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=_usable_cores(),
+        help="parallel processes (default: cores)",
+    )
+    run.add_argument("--lang", default="pol", help="Tesseract language(s) (default: pol)")
+    run.add_argument(
+        "--formats", default=",".join(DEFAULT_FORMATS), help="outputs: json,txt (json always)"
+    )
+    run.add_argument(
+        "--ocr",
+        choices=[m.value for m in OcrMode],
+        default=OcrMode.AUTO.value,
+        help="auto: use a PDF's text layer where it covers the page; always: OCR every page",
+    )
+    run.add_argument(
+        "--orientation",
+        choices=[m.value for m in OrientationMode],
+        default=OrientationMode.AUTO.value,
+        help="page orientation detection",
+    )
+    run.add_argument("--no-deskew", action="store_true", help="do not straighten tilted pages")
+    run.add_argument(
+        "--clean", action="store_true", help="flatten grey backgrounds and remove speckle"
+    )
+    run.add_argument(
+        "--timeout", type=float, default=180.0, help="seconds of OCR per page before giving up"
+    )
+    run.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES)
+    run.add_argument("--max-pixels", type=int, default=DEFAULT_MAX_PIXELS)
+    _add_verbosity(run)
+
+    again = commands.add_parser(
+        "extract", help="re-run extraction on stored OCR (.ocr.json) or text"
+    )
+    again.add_argument("inputs", nargs="+", type=Path, metavar="OCR_JSON_OR_TEXT")
+    again.add_argument("-o", "--output", type=Path, help="output folder (default: print JSON)")
+    _add_verbosity(again)
+
+    commands.add_parser("schema", help="print the JSON Schema of the output")
+    return parser
+
+
+def _add_verbosity(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true", help="only errors")
+    group.add_argument("-v", "--verbose", action="store_true", help="debug logging with tracebacks")
+
+
+def _usable_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _run_options(args: argparse.Namespace) -> RunOptions:
+    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
+    unknown = set(formats) - KNOWN_FORMATS
+    if unknown:
+        raise _UsageError(
+            f"unknown output format(s): {', '.join(sorted(unknown))} "
+            f"(known: {', '.join(sorted(KNOWN_FORMATS))})"
+        )
+    if args.jobs < 1 or args.timeout <= 0 or args.max_pages < 1 or args.max_pixels < 1:
+        raise _UsageError("--jobs, --timeout, --max-pages and --max-pixels must be positive")
+    ocr = OcrOptions(
+        ocr_mode=OcrMode(args.ocr),
+        orientation=OrientationMode(args.orientation),
+        deskew=not args.no_deskew,
+        clean=args.clean,
+        load=LoadOptions(max_pages=args.max_pages, max_pixels=args.max_pixels),
+    )
+    return RunOptions(lang=args.lang, formats=formats, ocr=ocr, timeout=args.timeout)
+
+
+class _UsageError(Exception):
+    """Bad arguments: exit code 1."""
+
+
+def command_run(
+    args: argparse.Namespace, make_engine: Callable[[RunOptions], OcrEngine]
+) -> ExitCode:
+    """``pismo run``."""
+    options = _run_options(args)
+    try:
+        tasks = collect_tasks(args.inputs, args.output)
+    except InputFileError as e:
+        raise _UsageError(str(e)) from e
+    if not tasks:
+        raise _UsageError("no scans found (looked for " + ", ".join(sorted(SCAN_SUFFIXES)) + ")")
+    if args.output is None and len(tasks) > 1:
+        raise _UsageError(f"{len(tasks)} inputs need an output folder: add -o OUT")
+    engine = make_engine(options)
+    if args.output is None:
+        outcome, output = process(tasks[0], options, engine)
+        if output is None:
+            log.error("%s", outcome.error)
+            return ExitCode.SOME_FAILED
+        sys.stdout.write(_dumps(output))
+        return ExitCode.OK
+    args.output.mkdir(parents=True, exist_ok=True)
+    outcomes = run_batch(tasks, options, jobs=args.jobs, engine=engine)
+    write_index(args.output, outcomes)
+    failed = sum(o.status != "ok" for o in outcomes)
+    log.info(
+        "%d of %d input(s) done, %d failed; index: %s",
+        len(outcomes) - failed,
+        len(outcomes),
+        failed,
+        args.output / "index.jsonl",
+    )
+    return ExitCode.SOME_FAILED if failed else ExitCode.OK
+
+
+def command_extract(args: argparse.Namespace) -> ExitCode:
+    """``pismo extract``: extraction only, from stored OCR or plain text."""
+    failed = 0
+    for path in args.inputs:
+        try:
+            ocr_doc, source_info = _load_stored(path)
+        except (OSError, ValueError, KeyError) as e:
+            log.error("%s: not stored OCR (.ocr.json) or UTF-8 text: %s", path, e)
+            failed += 1
+            continue
+        output = build_output(ocr_doc, source_info)
+        if args.output is None:
+            sys.stdout.write(_dumps(output))
+        else:
+            args.output.mkdir(parents=True, exist_ok=True)
+            name = path.name.removesuffix(".ocr.json").removesuffix(".txt")
+            atomic_write(args.output / f"{Path(name).name}.json", _dumps(output))
+    return ExitCode.SOME_FAILED if failed else ExitCode.OK
+
+
+def _load_stored(path: Path) -> tuple[OcrDocument, dict[str, Any]]:
+    text = path.read_text(encoding="utf-8")
+    if path.name.endswith(".json"):
+        data = json.loads(text)
+        document = OcrDocument.from_dict(data)
+        return document, dict(data.get("source") or {"path": document.source})
+    document = document_from_text(text, source=path.name)
+    info = {
+        "path": path.name,
+        "sha256": sha256_of(path),
+        "pages": len(document.pages),
+        "format": "text",
+        "bytes": path.stat().st_size,
+    }
+    return document, info
+
+
+def command_schema() -> ExitCode:
+    """``pismo schema``: print the output JSON Schema."""
+    sys.stdout.write(output_schema_text())
+    return ExitCode.OK
+
+
+def output_schema_text() -> str:
+    """The JSON Schema of the output contract, shipped inside the package."""
+    from importlib import resources
+
+    return (
+        resources.files("extract").joinpath("output.schema.json").read_text(encoding="utf-8")
+    )
+
+
+def _tesseract_engine(options: RunOptions) -> OcrEngine:
+    from ocr.tesseract import TesseractEngine
+
+    engine = TesseractEngine(lang=options.lang, timeout=options.timeout)
+    engine.check()
+    return engine
+
+
+def _setup_logging(args: argparse.Namespace) -> None:
+    level = (
+        logging.DEBUG
+        if getattr(args, "verbose", False)
+        else (logging.ERROR if getattr(args, "quiet", False) else logging.INFO)
+    )
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(levelname)s %(message)s", force=True
+    )
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    make_engine: Callable[[RunOptions], OcrEngine] = _tesseract_engine,
+) -> int:
+    """Run the CLI; return the exit code (tests call this in-process).
+
+    Args:
+        argv: Arguments without the program name (default: ``sys.argv[1:]``).
+        make_engine: Builds the OCR engine; tests pass a fake.
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # argparse exits 2 on usage errors; our contract says 1
+        return ExitCode.OK if e.code == 0 else ExitCode.USAGE
+    _setup_logging(args)
+    try:
+        if args.command == "run":
+            return command_run(args, make_engine)
+        if args.command == "extract":
+            return command_extract(args)
+        return command_schema()
+    except _UsageError as e:
+        log.error("%s", e)
+        return ExitCode.USAGE
+    except MissingDependencyError as e:
+        log.error("missing dependency: %s", e)
+        return ExitCode.MISSING_DEPENDENCY
+    except KeyboardInterrupt:
+        log.error("interrupted; finished outputs are kept")
+        return ExitCode.INTERRUPTED
+    except PismoError as e:
+        log.error("%s", e)
+        return ExitCode.SOME_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
