@@ -168,7 +168,7 @@ def write_outputs(
 ) -> None:
     """Write the document's files, each atomically; the JSON last, as the "done" marker."""
     stem.parent.mkdir(parents=True, exist_ok=True)
-    stored = {"schema_version": SCHEMA_VERSION, "source": dict(source_info), **ocr_doc.to_dict()}
+    stored = {"schema_version": SCHEMA_VERSION, "input": dict(source_info), **ocr_doc.to_dict()}
     atomic_write(stem.with_name(stem.name + ".ocr.json"), _dumps(stored))
     if "txt" in formats:
         atomic_write(stem.with_name(stem.name + ".txt"), ocr_doc.text + "\n")
@@ -246,7 +246,8 @@ def collect_tasks(inputs: Sequence[Path], out: Path | None) -> list[Task]:
     found: list[tuple[Path, str]] = []
     for given in inputs:
         if given.is_dir():
-            found.extend((path, path.relative_to(given).as_posix()) for path in _walk(given, out))
+            inside = ((path, path.relative_to(given).as_posix()) for path in _walk(given, out))
+            found.extend(sorted(inside, key=lambda item: item[1]))
         elif given.exists():
             found.append((given, given.name))
         else:
@@ -506,7 +507,7 @@ def _load_stored(path: Path) -> tuple[OcrDocument, dict[str, Any]]:
     if path.name.endswith(".json"):
         data = json.loads(text)
         document = OcrDocument.from_dict(data)
-        return document, dict(data.get("source") or {"path": document.source})
+        return document, dict(data.get("input") or {"path": document.source})
     document = document_from_text(text, source=path.name)
     info = {
         "path": path.name,
@@ -528,9 +529,7 @@ def output_schema_text() -> str:
     """The JSON Schema of the output contract, shipped inside the package."""
     from importlib import resources
 
-    return (
-        resources.files("extract").joinpath("output.schema.json").read_text(encoding="utf-8")
-    )
+    return resources.files("extract").joinpath("output.schema.json").read_text(encoding="utf-8")
 
 
 def _tesseract_engine(options: RunOptions) -> OcrEngine:

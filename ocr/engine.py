@@ -106,6 +106,7 @@ class OcrOptions:
     orientation: OrientationMode = OrientationMode.AUTO
     deskew: bool = True
     clean: bool = False
+    target_dpi: int = preprocess.TARGET_DPI  # resolution pages are resampled to when needed
     load: LoadOptions = LoadOptions()
 
 
@@ -149,7 +150,7 @@ def read_image_page(page: PageImage, engine: OcrEngine, options: OcrOptions) -> 
 def prepare(page: PageImage, engine: OcrEngine, options: OcrOptions) -> PageImage:
     """Grayscale, resolution, orientation and deskew, each recorded on the page."""
     page = dataclasses.replace(page, image=preprocess.to_grayscale(page.image))
-    page = preprocess.resample(page)
+    page = preprocess.resample(page, target_dpi=options.target_dpi)
     if options.clean:
         page = dataclasses.replace(
             page, image=preprocess.clean(page.image), steps=(*page.steps, "clean background")

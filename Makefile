@@ -1,0 +1,45 @@
+# Two commands for a newcomer: `make demo` and `make test`. Both set up what is missing
+# (Debian packages, a virtualenv with pismo) and are quick when everything is there.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.pismo-installed
+
+.PHONY: setup system-deps demo test test-all lint cer samples clean
+
+setup: system-deps $(STAMP)
+
+system-deps:
+	@scripts/system-deps.sh
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+## Run pismo on the bundled sample scans into out/.
+demo: setup
+	$(VENV)/bin/pismo run samples -o out
+
+## The test suite (CI runs this via .ci/run); slow measurements are excluded.
+test: setup
+	$(PY) -m pytest -m "not slow"
+
+test-all: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+## OCR character error rate on the samples and the real scans (see README).
+cer: setup
+	$(PY) benchmarks/ocr_quality.py
+
+## Regenerate the committed samples (scans, truth, printed text).
+samples: setup
+	$(PY) samples/generate.py standard --out samples
+
+clean:
+	rm -rf out build *.egg-info .pytest_cache .ruff_cache

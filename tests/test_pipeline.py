@@ -1,0 +1,244 @@
+"""The CLI contract, in-process: outputs, index, exit codes, errors, schema validity."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from PIL import Image, ImageDraw
+
+import pipeline
+from ocr.engine import Orientation, Recognition
+from ocr.errors import MissingDependencyError, OcrTimeoutError
+from ocr.types import BBox, OcrLine, OcrWord
+
+SCHEMA = json.loads(pipeline.output_schema_text())
+
+
+class FakeEngine:
+    """Answers every page with two fixed lines; records how many pages it saw."""
+
+    name = "fake 1.0"
+    lang = "pol"
+
+    def __init__(self, fail_with: Exception | None = None) -> None:
+        self.pages = 0
+        self.fail_with = fail_with
+
+    def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
+        self.pages += 1
+        if self.fail_with is not None:
+            raise self.fail_with
+        words = (
+            OcrWord("Kraków,", BBox(10, 10, 100, 40), 0.95),
+            OcrWord("dnia", BBox(110, 10, 160, 40), 0.9),
+        )
+        return Recognition((OcrLine.from_words(words, block=1),))
+
+    def detect_orientation(self, image: Image.Image, *, dpi: int) -> Orientation | None:
+        return None
+
+
+def run(argv: list[str], engine: FakeEngine | None = None) -> int:
+    fake = engine or FakeEngine()
+    return pipeline.main(argv, make_engine=lambda options: fake)
+
+
+def make_scan(path: Path, fmt: str | None = None) -> Path:
+    image = Image.new("L", (1240, 1754), 255)
+    ImageDraw.Draw(image).text((100, 100), "Urząd Gminy", fill=0)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, format=fmt, dpi=(150, 150))
+    return path
+
+
+@pytest.fixture
+def scans(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    make_scan(root / "a.png")
+    make_scan(root / "2017" / "b.tif")
+    make_scan(root / "2017" / "żółć z spacją.jpg")
+    (root / "notes.txt").write_text("not a scan", encoding="utf-8")
+    return root
+
+
+def test_run_writes_outputs_mirroring_the_input_tree(scans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(["run", str(scans), "-o", str(out), "-j", "1", "-q"]) == 0
+    for stem in ("a", "2017/b", "2017/żółć z spacją"):
+        for suffix in (".json", ".txt", ".ocr.json"):
+            assert (out / f"{stem}{suffix}").is_file(), stem + suffix
+    assert not list(out.rglob("*.tmp")), "temporary files left behind"
+
+
+def test_run_output_is_schema_valid_and_has_every_field(scans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(["run", str(scans), "-o", str(out), "-j", "1", "-q"])
+    document = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, SCHEMA)
+    assert document["source"]["path"] == "a.png"
+    assert document["source"]["format"] == "png"
+    assert document["text"] == "Kraków, dnia"
+    page = document["ocr"]["pages"][0]
+    assert page["dpi"] == 300 and page["source_dpi"] == 150.0  # upscaled from 150 dpi
+    assert set(document["fields"]) == {
+        "reference_number",
+        "letter_date",
+        "place",
+        "sender",
+        "addressee",
+        "signatory",
+        "distribution_list",
+        "dates",
+        "subject",
+    }
+
+
+def test_run_index_lists_every_input_in_jsonl_and_csv(scans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(["run", str(scans), "-o", str(out), "-j", "1", "-q"])
+    lines = [json.loads(line) for line in (out / "index.jsonl").read_text("utf-8").splitlines()]
+    assert [entry["path"] for entry in lines] == ["2017/b.tif", "2017/żółć z spacją.jpg", "a.png"]
+    assert all(entry["status"] == "ok" and entry["pages"] == 1 for entry in lines)
+    with (out / "index.csv").open(encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [row["path"] for row in rows] == [entry["path"] for entry in lines]
+
+
+def test_run_bad_input_is_an_index_error_and_the_batch_goes_on(scans: Path, tmp_path: Path) -> None:
+    (scans / "empty.pdf").write_bytes(b"")
+    (scans / "fake.tif").write_text("this is text", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(["run", str(scans), "-o", str(out), "-j", "1", "-q"]) == 2
+    index = {
+        e["path"]: e for e in map(json.loads, (out / "index.jsonl").read_text("utf-8").splitlines())
+    }
+    assert index["empty.pdf"]["status"] == "error"
+    assert "empty" in index["empty.pdf"]["error"] and "empty.pdf" in index["empty.pdf"]["error"]
+    assert index["fake.tif"]["status"] == "error"
+    assert index["a.png"]["status"] == "ok"
+    assert not (out / "empty.json").exists()
+
+
+def test_run_single_file_without_output_prints_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scan = make_scan(tmp_path / "letter.png")
+    assert run(["run", str(scan)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    jsonschema.validate(document, SCHEMA)
+    assert document["source"]["path"] == "letter.png"
+
+
+def test_run_several_inputs_without_output_is_a_usage_error(scans: Path) -> None:
+    assert run(["run", str(scans)]) == 1
+
+
+def test_run_missing_input_is_a_usage_error(tmp_path: Path) -> None:
+    assert run(["run", str(tmp_path / "nope.pdf"), "-o", str(tmp_path / "out")]) == 1
+
+
+def test_run_unknown_format_is_a_usage_error(scans: Path, tmp_path: Path) -> None:
+    assert run(["run", str(scans), "-o", str(tmp_path / "o"), "--formats", "json,docx"]) == 1
+
+
+def test_bad_arguments_exit_1() -> None:
+    assert pipeline.main(["run"]) == 1
+    assert pipeline.main(["frobnicate"]) == 1
+
+
+def test_missing_dependency_exits_3(scans: Path, tmp_path: Path) -> None:
+    def missing(options: pipeline.RunOptions) -> FakeEngine:
+        raise MissingDependencyError(
+            "Tesseract has no language data for pol: apt-get install tesseract-ocr-pol"
+        )
+
+    assert pipeline.main(["run", str(scans), "-o", str(tmp_path / "o")], make_engine=missing) == 3
+
+
+def test_page_timeout_gives_an_empty_page_with_a_warning(tmp_path: Path) -> None:
+    scan = make_scan(tmp_path / "slow.png")
+    out = tmp_path / "out"
+    assert (
+        run(
+            ["run", str(scan), "-o", str(out), "-q"],
+            FakeEngine(OcrTimeoutError("Tesseract took longer than 1 s")),
+        )
+        == 0
+    )
+    document = json.loads((out / "slow.json").read_text(encoding="utf-8"))
+    assert document["text"] == ""
+    assert any("took longer" in w for w in document["warnings"])
+
+
+def test_inputs_with_the_same_stem_do_not_overwrite_each_other(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    make_scan(root / "x.png")
+    make_scan(root / "x.tif")
+    out = tmp_path / "out"
+    assert run(["run", str(root), "-o", str(out), "-q", "-j", "1"]) == 0
+    assert (out / "x.png.json").is_file() and (out / "x.tif.json").is_file()
+
+
+def test_output_folder_inside_the_input_is_not_read_back(scans: Path) -> None:
+    out = scans / "out"
+    run(["run", str(scans), "-o", str(out), "-q", "-j", "1"])
+    engine = FakeEngine()
+    run(["run", str(scans), "-o", str(out), "-q", "-j", "1"], engine)
+    assert engine.pages == 3
+
+
+def test_extract_reruns_from_stored_ocr_without_ocr(scans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(["run", str(scans), "-o", str(out), "-j", "1", "-q"])
+    again = tmp_path / "again"
+    assert pipeline.main(["extract", str(out / "a.ocr.json"), "-o", str(again), "-q"]) == 0
+    first = json.loads((out / "a.json").read_text("utf-8"))
+    second = json.loads((again / "a.json").read_text("utf-8"))
+    jsonschema.validate(second, SCHEMA)
+    assert second["text"] == first["text"] and second["source"] == first["source"]
+    assert second["ocr"] == first["ocr"]
+
+
+def test_extract_reads_plain_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "letter.txt"
+    text.write_text("PREZYDENT MIASTA\n\n        Kraków, 5 grudnia 2017 r.\n", encoding="utf-8")
+    assert pipeline.main(["extract", str(text)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    jsonschema.validate(document, SCHEMA)
+    assert document["ocr"]["pages"][0]["source"] == "text"
+
+
+def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert pipeline.main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"].startswith("pismo output")
+
+
+def test_atomic_write_leaves_no_partial_file_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.json"
+    target.write_text("old", encoding="utf-8")
+
+    def broken_replace(self: Path, other: Path) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Path, "replace", broken_replace)
+    with pytest.raises(OSError):
+        pipeline.atomic_write(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.tesseract
+def test_run_in_parallel_with_real_tesseract(scans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(scans), "-o", str(out), "-j", "2", "-q"]) == 0
+    index = [json.loads(line) for line in (out / "index.jsonl").read_text("utf-8").splitlines()]
+    assert [e["status"] for e in index] == ["ok"] * 3
+    document = json.loads((out / "a.json").read_text("utf-8"))
+    jsonschema.validate(document, SCHEMA)
+    assert document["ocr"]["engine"].startswith("tesseract ")
