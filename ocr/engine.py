@@ -215,7 +215,11 @@ def _suspect(result: Recognition) -> bool:
 
 
 def _orient(page: PageImage, engine: OcrEngine) -> PageImage:
-    found = engine.detect_orientation(page.image, dpi=page.dpi)
+    try:
+        found = engine.detect_orientation(page.image, dpi=page.dpi)
+    except OcrTimeoutError as e:
+        note = f"orientation detection: {e}; page left as scanned"
+        return dataclasses.replace(page, warnings=(*page.warnings, note))
     if found is None or found.rotate % 360 == 0 or found.confidence < MIN_OSD_CONFIDENCE:
         return page
     return dataclasses.replace(
@@ -238,7 +242,11 @@ def _retry_rotated(
         return page, result
     if options.deskew:
         rotated = _deskew(rotated, preprocess.estimate_skew(rotated.image))
-    second = engine.recognize(rotated.image, dpi=rotated.dpi)
+    try:
+        second = engine.recognize(rotated.image, dpi=rotated.dpi)
+    except OcrTimeoutError as e:
+        note = f"{e} on the page turned by {rotated.rotation} deg; first reading kept"
+        return dataclasses.replace(page, warnings=(*page.warnings, note)), result
     if _mean_confidence(second) > _mean_confidence(result):
         return rotated, second
     return page, result

@@ -200,7 +200,12 @@ def _open_image(path: Path, options: LoadOptions) -> Image.Image:
         with warnings.catch_warnings():
             # Pillow only warns between 1x and 2x its limit; a warning is a refusal here.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)
+            # Pillow's own guard uses its global limit; make it the configured one.
+            previous, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, options.max_pixels
+            try:
+                image = Image.open(path)
+            finally:
+                Image.MAX_IMAGE_PIXELS = previous
         _check_pixels(path, image.size, options)
         return image
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as e:

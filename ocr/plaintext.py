@@ -22,9 +22,10 @@ _WORD = regex.compile(r"\S+")
 
 def document_from_text(text: str, *, source: str) -> OcrDocument:
     """Build a document whose words carry synthetic but layout-preserving boxes."""
-    pages = tuple(
-        _page(number, page_text) for number, page_text in enumerate(text.split("\f"), start=1)
-    )
+    texts = text.split("\f")
+    if len(texts) > 1 and not texts[-1].strip():
+        texts.pop()  # pdftotext and others end every page with a form feed
+    pages = tuple(_page(number, page_text) for number, page_text in enumerate(texts, start=1))
     return OcrDocument(source=source, pages=pages, engine="plain text", lang="pol")
 
 

@@ -55,7 +55,7 @@ def to_grayscale(image: Image.Image) -> Image.Image:
     A palette GIF with a transparency index converted naively turns into a black page for
     Tesseract (real-scans README), so transparent pixels become paper, not ink.
     """
-    if image.mode == "L":
+    if image.mode == "L" and "transparency" not in image.info:
         return image
     if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
         rgba = image.convert("RGBA")

@@ -25,8 +25,7 @@ _TLD = r"(?:pl|eu|com|org|net|gov|edu|info|biz|int|de|uk)"
 _EMAIL = regex.compile(
     rf"^(?P<pre>[(<\[\"„]?)(?P<local>[\p{{Ll}}\d][\p{{Ll}}\d._+-]*)"
     rf"(?P<at>Q©|©Q|QQ|©|Q|@|\(a\)|\(at\))"
-    rf"(?P<domain>[\p{{L}}\d-]+(?:\.[\p{{L}}\d-]+)*\.{_TLD})(?P<post>[)>\]\".,;:]*)$",
-    regex.IGNORECASE,
+    rf"(?P<domain>[\p{{L}}\d-]+(?:\.[\p{{L}}\d-]+)*\.(?i:{_TLD}))(?P<post>[)>\]\"”“.,;:]*)$",
 )
 
 

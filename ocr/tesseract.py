@@ -228,12 +228,12 @@ def _run(function: Any, image: Image.Image, *, lang: str, timeout: float, **kwar
             return function(str(path), lang=lang, timeout=timeout, **kwargs)
         except pytesseract.TesseractNotFoundError as e:
             raise MissingDependencyError(f"Tesseract is not installed: {INSTALL_HINT}") from e
-        except RuntimeError as e:
+        except pytesseract.TesseractError as e:  # a RuntimeError subclass: catch it first
+            raise _translate(e, lang) from e
+        except RuntimeError as e:  # pytesseract's timeout is a bare RuntimeError
             if "timeout" in str(e).lower():
                 raise OcrTimeoutError(f"Tesseract took longer than {timeout:g} s") from e
             raise OcrEngineError(f"Tesseract failed: {e}") from e
-        except pytesseract.TesseractError as e:
-            raise _translate(e, lang) from e
 
 
 def _translate(error: pytesseract.TesseractError, lang: str) -> Exception:

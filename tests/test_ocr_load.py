@@ -1,0 +1,326 @@
+from __future__ import annotations
+
+import inspect
+import struct
+import subprocess
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pdf2image
+import pytest
+from PIL import Image, ImageDraw, ImageFile
+
+from ocr.errors import InputFileError
+from ocr.load import InputFormat, LoadOptions, credible_dpi, iter_pages, open_document
+from ocr.types import PageImage
+
+PAGE_SIZE = (420, 595)  # A5 at 72 dpi: small, and letter-shaped
+
+
+def _page(size: tuple[int, int] = PAGE_SIZE) -> Image.Image:
+    image = Image.new("L", size, 255)
+    ImageDraw.Draw(image).rectangle((40, 40, 300, 60), fill=0)
+    return image
+
+
+def _transparent_gif(path: Path, size: tuple[int, int] = (555, 774)) -> Path:
+    """A palette GIF like the real scans: background index transparent (and black)."""
+    image = Image.new("P", size, 0)
+    image.putpalette([0, 0, 0, 0, 0, 0, 255, 255, 255])  # 0 transparent, 1 ink, 2 white
+    ImageDraw.Draw(image).rectangle((50, 50, 400, 80), fill=1)
+    image.save(path, transparency=0)
+    return path
+
+
+def _png_chunk(kind: bytes, body: bytes) -> bytes:
+    crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+
+def _png_header_only(path: Path, width: int, height: int) -> Path:
+    """A valid-looking PNG whose IHDR claims ``width`` x ``height`` 8-bit gray pixels."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    data = (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", ihdr)
+        + _png_chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + _png_chunk(b"IEND", b"")
+    )
+    path.write_bytes(data)
+    return path
+
+
+def _save_pdf(path: Path, pages: int = 1) -> Path:
+    page = _page()
+    rest = [_page() for _ in range(pages - 1)]
+    page.save(path, "PDF", resolution=72, save_all=True, append_images=rest)
+    return path
+
+
+def _save_tiff(path: Path, pages: int = 3) -> Path:
+    frames = [_page() for _ in range(pages)]
+    frames[0].save(path, save_all=True, append_images=frames[1:], dpi=(72, 72))
+    return path
+
+
+def _image_writer(fmt: str, **params: object) -> Callable[[Path], Path]:
+    def write(path: Path) -> Path:
+        _page().save(path, fmt, **params)
+        return path
+
+    return write
+
+
+WRITERS: dict[str, tuple[Callable[[Path], Path], InputFormat, int]] = {
+    "letter.pdf": (lambda p: _save_pdf(p, pages=2), InputFormat.PDF, 2),
+    "letter.tif": (lambda p: _save_tiff(p, pages=3), InputFormat.TIFF, 3),
+    "letter.jpg": (_image_writer("JPEG", dpi=(72, 72)), InputFormat.JPEG, 1),
+    "letter.png": (_image_writer("PNG", dpi=(72, 72)), InputFormat.PNG, 1),
+    "letter.gif": (_transparent_gif, InputFormat.GIF, 1),
+    "letter.bmp": (_image_writer("BMP"), InputFormat.BMP, 1),
+    "letter.webp": (_image_writer("WEBP"), InputFormat.WEBP, 1),
+}
+
+
+@pytest.mark.parametrize("name", list(WRITERS))
+def test_open_document_identifies_format_and_page_count(tmp_path: Path, name: str) -> None:
+    write, expected_format, expected_pages = WRITERS[name]
+    document = open_document(write(tmp_path / name))
+    assert document.format is expected_format
+    assert document.page_count == expected_pages
+
+
+@pytest.mark.parametrize("name", list(WRITERS))
+def test_iter_pages_yields_every_page_numbered(tmp_path: Path, name: str) -> None:
+    write, _, expected_pages = WRITERS[name]
+    pages = list(iter_pages(open_document(write(tmp_path / name))))
+    assert [p.number for p in pages] == list(range(1, expected_pages + 1))
+    assert all(isinstance(p, PageImage) and min(p.image.size) >= 16 for p in pages)
+
+
+@pytest.mark.parametrize("name", ["letter.pdf", "letter.tif"])
+def test_iter_pages_is_lazy_one_page_at_a_time(tmp_path: Path, name: str) -> None:
+    write, _, _ = WRITERS[name]
+    pages = iter_pages(open_document(write(tmp_path / name)))
+    assert inspect.isgenerator(pages)
+    first = next(pages)
+    assert first.number == 1
+    assert next(pages).number == 2
+
+
+def test_iter_pages_renders_one_pdf_page_per_step(tmp_path: Path, monkeypatch) -> None:
+    rendered: list[tuple[int, int]] = []
+    real = pdf2image.convert_from_path
+
+    def spy(path: str, **kwargs: Any) -> list[Image.Image]:
+        rendered.append((kwargs["first_page"], kwargs["last_page"]))
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(pdf2image, "convert_from_path", spy)
+    pages = iter_pages(open_document(_save_pdf(tmp_path / "three.pdf", pages=3)))
+    next(pages)
+    assert rendered == [(1, 1)]
+    next(pages)
+    assert rendered == [(1, 1), (2, 2)]
+
+
+def test_open_document_detects_format_by_content_not_extension(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    _page().save(path, "PNG")
+    assert open_document(path).format is InputFormat.PNG
+
+
+def test_iter_pages_renders_pdf_at_render_dpi(tmp_path: Path) -> None:
+    path = _save_pdf(tmp_path / "a5.pdf")
+    page = next(iter_pages(open_document(path), LoadOptions(render_dpi=150)))
+    assert page.dpi == 150
+    assert page.dpi_estimated is False
+    # A5 at 72 dpi is 420x595 points: at 150 dpi that is about 875x1240 pixels.
+    assert page.image.size == pytest.approx((875, 1240), abs=2)
+
+
+def test_iter_pages_reads_credible_dpi_from_file(tmp_path: Path) -> None:
+    path = tmp_path / "a4.png"
+    Image.new("L", (1240, 1754), 255).save(path, dpi=(150, 150))
+    page = next(iter_pages(open_document(path)))
+    assert page.dpi == 150
+    assert page.dpi_estimated is False
+
+
+def test_iter_pages_estimates_dpi_of_small_gif_without_dpi(tmp_path: Path) -> None:
+    path = _transparent_gif(tmp_path / "scan.gif", size=(555, 774))
+    page = next(iter_pages(open_document(path)))
+    assert page.dpi_estimated is True
+    assert page.source_dpi == pytest.approx(66.2, abs=0.5)
+    assert page.dpi == 66
+
+
+def test_iter_pages_does_not_believe_72_dpi_on_a_300_dpi_scan(tmp_path: Path) -> None:
+    path = tmp_path / "a4.png"
+    Image.new("L", (2480, 3508), 255).save(path, dpi=(72, 72))
+    page = next(iter_pages(open_document(path)))
+    assert page.dpi_estimated is True
+    assert page.dpi == pytest.approx(300, abs=1)
+
+
+@pytest.mark.parametrize(
+    ("claimed", "size", "expected_dpi", "estimated"),
+    [
+        ((300, 300), (2480, 3508), 300, False),
+        ((200.0, 200.0), (1654, 2339), 200, False),
+        (150, (1240, 1754), 150, False),
+        (None, (555, 774), 66.2, True),
+        ((0, 0), (2480, 3508), 300.1, True),
+        ((72, 72), (2480, 3508), 300.1, True),  # a 48-inch page: the 72 is a default
+        ((2400, 2400), (2480, 3508), 300.1, True),  # over the credible range
+        ((40, 40), (330, 468), 40.0, True),  # under the credible range
+        ("junk", (2480, 3508), 300.1, True),
+        ((), (2480, 3508), 300.1, True),
+    ],
+)
+def test_credible_dpi_believes_only_plausible_claims(
+    claimed: object, size: tuple[int, int], expected_dpi: float, estimated: bool
+) -> None:
+    dpi, was_estimated = credible_dpi(claimed, size)
+    assert was_estimated is estimated
+    assert dpi == pytest.approx(expected_dpi, abs=0.2)
+
+
+def test_iter_pages_honours_exif_orientation(tmp_path: Path) -> None:
+    # Stored landscape with the ink top-left; tag 6 says "rotate 90 degrees clockwise".
+    image = Image.new("L", (400, 200), 255)
+    image.paste(0, (0, 0, 60, 60))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    path = tmp_path / "phone.jpg"
+    image.save(path, exif=exif.tobytes(), quality=95)
+    page = next(iter_pages(open_document(path)))
+    assert page.image.size == (200, 400)
+    pixels = np.asarray(page.image.convert("L"))
+    assert pixels[:50, -50:].mean() < 60  # the ink is now top-right
+    assert pixels[:50, :50].mean() > 200
+
+
+def test_iter_pages_keeps_gif_transparency_for_preprocessing(tmp_path: Path) -> None:
+    page = next(iter_pages(open_document(_transparent_gif(tmp_path / "scan.gif"))))
+    assert "transparency" in page.image.info
+
+
+def _assert_input_error(path: Path, options: LoadOptions | None = None) -> str:
+    """Open and decode every page of ``path``; return the InputFileError message."""
+    options = options or LoadOptions()
+    with pytest.raises(InputFileError) as caught:
+        list(iter_pages(open_document(path, options), options))
+    message = str(caught.value)
+    assert path.name in message
+    return message
+
+
+def test_load_rejects_zero_byte_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    assert "empty" in _assert_input_error(path)
+
+
+def test_load_rejects_text_file_named_tif(tmp_path: Path) -> None:
+    path = tmp_path / "scan.tif"
+    path.write_text("to nie jest obraz\n", encoding="utf-8")
+    assert "not a PDF or an image format" in _assert_input_error(path)
+
+
+def test_load_rejects_truncated_png(tmp_path: Path) -> None:
+    path = tmp_path / "cut.png"
+    _page((800, 1100)).save(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    assert "truncated" in _assert_input_error(path)
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.7], ids=["first-third", "most"])
+def test_load_rejects_truncated_pdf(tmp_path: Path, keep: float) -> None:
+    path = _save_pdf(tmp_path / "cut.pdf")
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+    _assert_input_error(path)
+
+
+def test_load_rejects_corrupt_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "corrupt.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj garbage endobj\n%%EOF\n")
+    assert "PDF" in _assert_input_error(path)
+
+
+def test_load_rejects_encrypted_pdf_mentioning_password(tmp_path: Path) -> None:
+    plain = _save_pdf(tmp_path / "plain.pdf")
+    locked = tmp_path / "locked.pdf"
+    subprocess.run(
+        ["qpdf", "--encrypt", "user", "owner", "256", "--", str(plain), str(locked)],
+        check=True,
+        capture_output=True,
+    )
+    message = _assert_input_error(locked)
+    assert "password" in message
+    assert "qpdf --decrypt" in message
+
+
+@pytest.mark.parametrize("name", ["letter.png", "letter.tif", "letter.jpg", "letter.pdf"])
+def test_load_rejects_image_over_max_pixels(tmp_path: Path, name: str) -> None:
+    write, _, _ = WRITERS[name]
+    message = _assert_input_error(write(tmp_path / name), LoadOptions(max_pixels=10_000))
+    assert "max-pixels" in message
+
+
+def test_open_document_rejects_png_bomb_from_header(tmp_path: Path, monkeypatch) -> None:
+    path = _png_header_only(tmp_path / "bomb.png", 60_000, 60_000)
+
+    def no_decoding(self: ImageFile.ImageFile) -> None:
+        raise AssertionError("the loader decoded pixels of an image it should refuse")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", no_decoding)
+    start = time.perf_counter()
+    with pytest.raises(InputFileError) as caught:
+        open_document(path)
+    assert time.perf_counter() - start < 1.0
+    assert "bomb.png" in str(caught.value)
+    assert "max-pixels" in str(caught.value)
+
+
+def test_open_document_honours_max_pixels_above_pillow_default(tmp_path: Path) -> None:
+    # 10000x10000 = 100 Mpx: over Pillow's 89 Mpx default, under the limit asked for.
+    path = _png_header_only(tmp_path / "large.png", 10_000, 10_000)
+    document = open_document(path, LoadOptions(max_pixels=200_000_000))
+    assert document.page_count == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "max_pages"), [("letter.pdf", 1), ("letter.tif", 2)], ids=["pdf", "tiff"]
+)
+def test_open_document_rejects_too_many_pages(tmp_path: Path, name: str, max_pages: int) -> None:
+    write, _, _ = WRITERS[name]
+    path = write(tmp_path / name)
+    with pytest.raises(InputFileError, match="max-pages") as caught:
+        open_document(path, LoadOptions(max_pages=max_pages))
+    assert path.name in str(caught.value)
+
+
+@pytest.mark.parametrize("size", [(1, 1), (15, 400)], ids=["1x1", "sliver"])
+def test_open_document_rejects_tiny_image(tmp_path: Path, size: tuple[int, int]) -> None:
+    path = tmp_path / "dot.png"
+    Image.new("L", size, 255).save(path)
+    with pytest.raises(InputFileError, match="too small") as caught:
+        open_document(path)
+    assert "dot.png" in str(caught.value)
+
+
+def test_open_document_rejects_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError, match="directory"):
+        open_document(tmp_path)
+
+
+def test_open_document_rejects_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError, match="missing.png"):
+        open_document(tmp_path / "missing.png")

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from ocr.errors import InputFileError, MissingDependencyError
+from ocr.pdftext import MIN_LAYER_CHARS, TextLayer, parse_bbox_layout, read_text_layer
+from ocr.types import BBox, OcrLine, OcrWord
+
+SHARED_PDFS = sorted((Path(__file__).parents[2] / "shared" / "real-scans").glob("*.pdf"))
+
+BBOX_LAYOUT = b"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"
+ "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head><title></title></head>
+<body>
+<doc>
+  <page width="595.320000" height="841.920000">
+    <flow>
+      <block xMin="414.34" yMin="35.88" xMax="511.53" yMax="48.10">
+        <line xMin="414.34" yMin="35.88" xMax="511.53" yMax="48.10">
+          <word xMin="414.34" yMin="35.88" xMax="450.09" yMax="48.10">Pu\xc5\x82tusk,</word>
+          <word xMin="455.62" yMin="35.88" xMax="511.53" yMax="48.10">31.10.2025r.</word>
+        </line>
+      </block>
+    </flow>
+    <flow>
+      <block xMin="72" yMin="90" xMax="300" yMax="130">
+        <line xMin="72" yMin="90" xMax="150" yMax="102">
+          <word xMin="72" yMin="90" xMax="150" yMax="102">OR.1431.76.2025</word>
+        </line>
+        <line xMin="72" yMin="118" xMax="300" yMax="130">
+          <word xMin="72" yMin="118" xMax="120" yMax="130">Znak</word>
+          <word xMin="125" yMin="118" xMax="125" yMax="130">   </word>
+          <word xMin="130" yMin="118" xMax="200" yMax="130">R&amp;D</word>
+        </line>
+        <line xMin="72" yMin="140" xMax="80" yMax="150">
+          <word xMin="72" yMin="140" xMax="80" yMax="150"> </word>
+        </line>
+      </block>
+    </flow>
+  </page>
+</doc>
+</body>
+</html>
+"""
+
+
+def test_parse_bbox_layout_scales_points_to_pixels() -> None:
+    layer = parse_bbox_layout(BBOX_LAYOUT, dpi=300)
+    first = layer.lines[0].words[0]
+    assert first.text == "Pułtusk,"
+    scale = 300 / 72
+    assert first.bbox == BBox(
+        round(414.34 * scale), round(35.88 * scale), round(450.09 * scale), round(48.10 * scale)
+    )
+    assert (layer.width, layer.height, layer.dpi) == (2481, 3508, 300)
+
+
+@pytest.mark.parametrize("dpi", [72, 150, 300])
+def test_parse_bbox_layout_page_size_follows_dpi(dpi: int) -> None:
+    layer = parse_bbox_layout(BBOX_LAYOUT, dpi=dpi)
+    assert layer.width == round(595.32 * dpi / 72)
+    assert layer.height == round(841.92 * dpi / 72)
+
+
+def test_parse_bbox_layout_groups_lines_and_numbers_blocks() -> None:
+    layer = parse_bbox_layout(BBOX_LAYOUT, dpi=72)
+    assert [line.text for line in layer.lines] == [
+        "Pułtusk, 31.10.2025r.",
+        "OR.1431.76.2025",
+        "Znak R&D",  # the blank word is dropped, the entity decoded
+    ]
+    assert [line.block for line in layer.lines] == [1, 2, 2]
+    assert all(w.confidence == 1.0 for line in layer.lines for w in line.words)
+    assert layer.lines[2].bbox == BBox(72, 118, 200, 130)
+
+
+def test_parse_bbox_layout_without_page_is_empty() -> None:
+    layer = parse_bbox_layout(b'<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', dpi=300)
+    assert layer == TextLayer(0, 0, 300, ())
+    assert not layer.covers_page
+
+
+def _layer(chars: int) -> TextLayer:
+    words = [OcrWord("x" * chars, BBox(0, 0, 10, 10), 1.0)] if chars else []
+    lines = (OcrLine.from_words(words, block=1),) if words else ()
+    return TextLayer(100, 100, 300, lines)
+
+
+@pytest.mark.parametrize(
+    ("chars", "covers"),
+    [(0, False), (MIN_LAYER_CHARS - 1, False), (MIN_LAYER_CHARS, True), (500, True)],
+)
+def test_text_layer_covers_page_threshold(chars: int, covers: bool) -> None:
+    layer = _layer(chars)
+    assert layer.char_count == chars
+    assert layer.covers_page is covers
+
+
+def test_text_layer_char_count_ignores_spaces_between_words() -> None:
+    layer = parse_bbox_layout(BBOX_LAYOUT, dpi=72)
+    assert layer.char_count == len("Pułtusk,31.10.2025r.OR.1431.76.2025ZnakR&D")
+
+
+def test_read_text_layer_of_born_digital_pdf(text_pdf: Path) -> None:
+    layer = read_text_layer(text_pdf, 1, dpi=300)
+    assert layer.covers_page
+    assert (layer.width, layer.height) == (round(595 * 300 / 72), round(842 * 300 / 72))
+    assert "Znak sprawy: SM.1431.15.2025" in [line.text for line in layer.lines]
+    # The first line's baseline is at y=760 pt from the bottom, 12 pt Helvetica, x=72 pt.
+    first = layer.lines[0].words[0].bbox
+    assert first.left == 300
+    assert (842 - 760 - 12) * 300 / 72 < first.top < (842 - 760) * 300 / 72
+
+
+def test_read_text_layer_of_scan_only_pdf_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    Image.new("L", (420, 595), 255).save(path, "PDF", resolution=72)
+    layer = read_text_layer(path, 1, dpi=300)
+    assert layer.lines == ()
+    assert not layer.covers_page
+
+
+def test_read_text_layer_page_out_of_range(text_pdf: Path) -> None:
+    with pytest.raises(InputFileError, match="page 5"):
+        read_text_layer(text_pdf, 5, dpi=300)
+
+
+def test_read_text_layer_damaged_pdf(tmp_path: Path, text_pdf_writer: Callable[..., Path]) -> None:
+    path = text_pdf_writer(tmp_path / "cut.pdf", [(72, 700, "Znak sprawy")])
+    path.write_bytes(path.read_bytes()[:60])
+    with pytest.raises(InputFileError, match="cut.pdf"):
+        read_text_layer(path, 1, dpi=300)
+
+
+def test_read_text_layer_without_poppler(monkeypatch, tmp_path: Path, text_pdf: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    with pytest.raises(MissingDependencyError, match="apt-get install poppler-utils"):
+        read_text_layer(text_pdf, 1, dpi=300)
+
+
+def test_read_text_layer_timeout(monkeypatch, text_pdf: Path) -> None:
+    def slow(*args: object, **kwargs: object) -> None:
+        raise subprocess.TimeoutExpired(cmd="pdftotext", timeout=60)
+
+    monkeypatch.setattr(subprocess, "run", slow)
+    with pytest.raises(InputFileError, match="timed out"):
+        read_text_layer(text_pdf, 1, dpi=300)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("path", SHARED_PDFS, ids=[p.name for p in SHARED_PDFS])
+def test_read_text_layer_of_real_pdf(path: Path) -> None:
+    layer = read_text_layer(path, 1, dpi=300)
+    assert layer.char_count >= 500
+    assert layer.covers_page
+    page = BBox(0, 0, layer.width, layer.height)
+    for line in layer.lines:
+        for word in line.words:
+            assert page.union(word.bbox) == page, f"{word.text!r} {word.bbox} outside the page"
