@@ -64,6 +64,7 @@ class RunOptions:
     formats: tuple[str, ...] = DEFAULT_FORMATS
     ocr: OcrOptions = OcrOptions()
     timeout: float = 180.0
+    with_words: bool = False  # embed lines and words in the main JSON, not only in .ocr.json
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,7 @@ def process(
             "format": document.format.value,
             "bytes": task.path.stat().st_size,
         }
-        output = build_output(ocr_doc, source_info)
+        output = build_output(ocr_doc, source_info, with_words=options.with_words)
     except (InputFileError, OcrEngineError) as e:
         log.debug("%s failed", task.source, exc_info=True)
         return Outcome(
@@ -140,8 +141,10 @@ def process(
     return _outcome(task, output, written, time.perf_counter() - started), output
 
 
-def build_output(ocr_doc: OcrDocument, source_info: Mapping[str, Any]) -> dict[str, Any]:
-    """Assemble the output-contract JSON of one document."""
+def build_output(
+    ocr_doc: OcrDocument, source_info: Mapping[str, Any], *, with_words: bool = False
+) -> dict[str, Any]:
+    """Assemble the output-contract JSON of one document (page metadata; lines on request)."""
     result = extract(ocr_doc)
     return {
         "schema_version": SCHEMA_VERSION,
@@ -151,7 +154,7 @@ def build_output(ocr_doc: OcrDocument, source_info: Mapping[str, Any]) -> dict[s
             "engine": ocr_doc.engine,
             "lang": ocr_doc.lang,
             "mean_confidence": _round(ocr_doc.mean_confidence),
-            "pages": [page.to_dict(with_words=False) for page in ocr_doc.pages],
+            "pages": [page.to_dict(with_words=with_words) for page in ocr_doc.pages],
         },
         "text": ocr_doc.text,
         "fields": result.to_dict(),
@@ -286,7 +289,8 @@ def _init_worker(lang: str, timeout: float) -> None:
 
 
 def _process_in_worker(task: Task, options: RunOptions) -> Outcome:
-    assert _worker_engine is not None  # noqa: S101 - set by the pool initializer
+    if _worker_engine is None:  # the pool initializer sets it; this is a programming error
+        raise RuntimeError("worker used without _init_worker")
     return process(task, options, _worker_engine)[0]
 
 
@@ -393,6 +397,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--clean", action="store_true", help="flatten grey backgrounds and remove speckle"
     )
     run.add_argument(
+        "--with-words",
+        action="store_true",
+        help="embed every line and word with its box in the JSON (always in .ocr.json)",
+    )
+    run.add_argument(
         "--timeout", type=float, default=180.0, help="seconds of OCR per page before giving up"
     )
     run.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES)
@@ -440,7 +449,9 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
         clean=args.clean,
         load=LoadOptions(max_pages=args.max_pages, max_pixels=args.max_pixels),
     )
-    return RunOptions(lang=args.lang, formats=formats, ocr=ocr, timeout=args.timeout)
+    return RunOptions(
+        lang=args.lang, formats=formats, ocr=ocr, timeout=args.timeout, with_words=args.with_words
+    )
 
 
 class _UsageError(Exception):
@@ -498,7 +509,7 @@ def command_extract(args: argparse.Namespace) -> ExitCode:
         else:
             args.output.mkdir(parents=True, exist_ok=True)
             name = path.name.removesuffix(".ocr.json").removesuffix(".txt")
-            atomic_write(args.output / f"{Path(name).name}.json", _dumps(output))
+            atomic_write(args.output / f"{name}.json", _dumps(output))
     return ExitCode.SOME_FAILED if failed else ExitCode.OK
 
 

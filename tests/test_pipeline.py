@@ -242,3 +242,15 @@ def test_run_in_parallel_with_real_tesseract(scans: Path, tmp_path: Path) -> Non
     document = json.loads((out / "a.json").read_text("utf-8"))
     jsonschema.validate(document, SCHEMA)
     assert document["ocr"]["engine"].startswith("tesseract ")
+
+
+def test_with_words_embeds_lines_and_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scan = make_scan(tmp_path / "letter.png")
+    assert run(["run", str(scan), "--with-words"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    jsonschema.validate(document, SCHEMA)
+    words = document["ocr"]["pages"][0]["lines"][0]["words"]
+    assert [w["text"] for w in words] == ["Kraków,", "dnia"]
+    assert words[0]["bbox"] == [10, 10, 100, 40]
