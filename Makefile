@@ -5,7 +5,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.pismo-installed
 
-.PHONY: setup system-deps demo test test-all lint cer samples clean
+.PHONY: setup system-deps demo test test-all lint cer samples record-ocr clean
 
 setup: system-deps $(STAMP)
 
@@ -43,3 +43,9 @@ samples: setup
 
 clean:
 	rm -rf out build *.egg-info .pytest_cache .ruff_cache
+
+## Re-record samples/<id>.ocr.json (the stored OCR the fast tests replay) after OCR changes.
+record-ocr: setup
+	rm -rf build/recorded
+	$(VENV)/bin/pismo run samples -o build/recorded -q
+	cp build/recorded/*.ocr.json samples/

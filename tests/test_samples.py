@@ -1,0 +1,112 @@
+"""The committed samples: recorded OCR replays into schema-valid output; real OCR of every
+sample reads its printed text, upright and straight, within the CER targets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from rapidfuzz.distance import Levenshtein
+
+import pipeline
+from ocr.engine import OcrOptions, read_document
+from ocr.load import open_document
+from ocr.types import OcrDocument
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+MANIFEST = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))["samples"]
+SCHEMA = json.loads(pipeline.output_schema_text())
+IDS = [entry["id"] for entry in MANIFEST]
+# Character error rate ceilings against the printed text (reading order counted). Clean
+# 300-dpi pages carry the issue's 1 % target; measured: 0.2 % clean, 0.9 % degraded overall.
+CLEAN_CER = 0.01
+DEGRADED_CER = 0.04
+
+
+def normalise(text: str) -> str:
+    text = text.replace("„", '"').replace("”", '"').replace("–", "-").replace("—", "-")
+    return " ".join(text.split())
+
+
+def cer(hypothesis: str, reference: str) -> float:
+    ref = normalise(reference)
+    return Levenshtein.distance(normalise(hypothesis), ref) / max(1, len(ref))
+
+
+def recorded(entry: dict[str, Any]) -> dict[str, Any]:
+    return json.loads((SAMPLES / f"{entry['id']}.ocr.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def engine() -> Any:
+    from ocr.tesseract import TesseractEngine
+
+    return TesseractEngine()
+
+
+@pytest.mark.parametrize("entry", MANIFEST, ids=IDS)
+def test_sample_has_scan_truth_printed_text_and_recorded_ocr(entry: dict[str, Any]) -> None:
+    for name in (entry["file"], entry["expected"], entry["gt"], f"{entry['id']}.ocr.json"):
+        assert (SAMPLES / name).is_file(), name
+    truth = json.loads((SAMPLES / entry["expected"]).read_text(encoding="utf-8"))
+    assert {"reference_number", "letter_date", "addressee", "signatory"} <= set(truth)
+
+
+@pytest.mark.parametrize("entry", MANIFEST, ids=IDS)
+def test_recorded_ocr_replays_into_schema_valid_output(entry: dict[str, Any]) -> None:
+    data = recorded(entry)
+    document = OcrDocument.from_dict(data)
+    output = pipeline.build_output(document, data["input"])
+    jsonschema.validate(output, SCHEMA)
+    assert output["source"]["pages"] == entry["pages"] == len(output["ocr"]["pages"])
+
+
+@pytest.mark.parametrize("entry", MANIFEST, ids=IDS)
+def test_recorded_ocr_reads_the_printed_text(entry: dict[str, Any]) -> None:
+    text = OcrDocument.from_dict(recorded(entry)).text
+    gt = (SAMPLES / entry["gt"]).read_text(encoding="utf-8")
+    assert cer(text, gt) <= (CLEAN_CER if entry["clean_300dpi"] else DEGRADED_CER)
+
+
+@pytest.mark.tesseract
+@pytest.mark.parametrize("entry", MANIFEST, ids=IDS)
+def test_ocr_of_sample_is_upright_straight_and_accurate(entry: dict[str, Any], engine: Any) -> None:
+    document = read_document(
+        open_document(SAMPLES / entry["file"]), engine, OcrOptions(), source=entry["file"]
+    )
+    gt = (SAMPLES / entry["gt"]).read_text(encoding="utf-8")
+    assert cer(document.text, gt) <= (CLEAN_CER if entry["clean_300dpi"] else DEGRADED_CER)
+    for page in document.pages:
+        # The generator turned the content clockwise; pismo turns it back.
+        assert page.rotation == (360 - entry["rotation"]) % 360
+        assert abs(page.skew - entry["skew"]) < 0.3
+        assert page.dpi >= 300
+        assert page.dpi_estimated == (entry["dpi"] is None)
+    # The recorded OCR is what this code produces (re-record with `make record-ocr`).
+    assert cer(document.text, OcrDocument.from_dict(recorded(entry)).text) <= 0.01
+
+
+@pytest.mark.tesseract
+def test_upside_down_and_sideways_samples_read_like_upright_ones(engine: Any) -> None:
+    by_rotation = {e["rotation"]: e for e in MANIFEST if e["rotation"]}
+    assert {90, 180} <= set(by_rotation)
+    for entry in by_rotation.values():
+        document = read_document(
+            open_document(SAMPLES / entry["file"]), engine, OcrOptions(), source=entry["file"]
+        )
+        gt = (SAMPLES / entry["gt"]).read_text(encoding="utf-8")
+        assert cer(document.text, gt) <= DEGRADED_CER
+
+
+@pytest.mark.tesseract
+def test_pismo_run_on_the_samples_folder_gives_one_valid_json_each(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(SAMPLES), "-o", str(out), "-q"]) == 0
+    index = [json.loads(line) for line in (out / "index.jsonl").read_text("utf-8").splitlines()]
+    assert sorted(e["path"] for e in index) == sorted(e["file"] for e in MANIFEST)
+    assert all(e["status"] == "ok" for e in index)
+    for entry in MANIFEST:
+        jsonschema.validate(json.loads((out / f"{entry['id']}.json").read_text("utf-8")), SCHEMA)

@@ -1,0 +1,259 @@
+"""The synthetic sample generator (samples/generate.py) and the committed sample set.
+
+The generator is a standalone script, not a package: it is loaded from its path. Nothing
+here needs Tesseract, and nothing writes into the repository (tmp_path only).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PIL import Image
+
+GENERATOR = Path(__file__).resolve().parents[1] / "samples" / "generate.py"
+SAMPLES_DIR = GENERATOR.parent
+MANIFEST = SAMPLES_DIR / "manifest.json"
+SHARED_TRUTH = Path(__file__).resolve().parents[2] / "shared" / "dev-letters" / "seed.truth.json"
+TRUTH_KEYS = {
+    "reference_number",
+    "letter_date",
+    "place",
+    "sender",
+    "addressee",
+    "signatory",
+    "distribution_list",
+    "dates",
+    "subject",
+}
+ISO_DATE = r"^\d{4}-\d{2}(-\d{2})?$"
+
+
+def _load_generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("samples_generate", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    dont_write, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # no samples/__pycache__
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.dont_write_bytecode = dont_write
+    return module
+
+
+@pytest.fixture(scope="module")
+def gen() -> ModuleType:
+    return _load_generator()
+
+
+def _manifest_entries() -> list[dict]:
+    if not MANIFEST.is_file():
+        return []
+    return json.loads(MANIFEST.read_text(encoding="utf-8"))["samples"]
+
+
+def _pages_in_file(path: Path) -> int:
+    if path.suffix == ".pdf":
+        return len(re.findall(rb"/Type\s*/Page\b(?!s)", path.read_bytes()))
+    with Image.open(path) as image:
+        return getattr(image, "n_frames", 1)
+
+
+def _assert_truth_shape(truth: dict) -> None:
+    assert set(truth) == TRUTH_KEYS
+    for key in ("reference_number", "letter_date", "place", "sender", "subject"):
+        assert truth[key] is None or isinstance(truth[key], str), key
+    if truth["letter_date"] is not None:
+        assert re.match(ISO_DATE, truth["letter_date"])
+    addressee = truth["addressee"]
+    if addressee is not None:
+        assert {"name", "position", "organization", "address"} <= set(addressee)
+        assert set(addressee) - {"name", "position", "organization", "address"} <= {
+            "per_distribution"
+        }
+        for key in ("name", "position", "organization", "address"):
+            assert addressee[key] is None or isinstance(addressee[key], str)
+    signatory = truth["signatory"]
+    if signatory is not None:
+        assert set(signatory) == {"name", "position", "on_behalf_of"}
+        assert all(v is None or isinstance(v, str) for v in signatory.values())
+    assert isinstance(truth["distribution_list"], list)
+    assert all(isinstance(item, str) and item for item in truth["distribution_list"])
+    assert isinstance(truth["dates"], list)
+    assert len(truth["dates"]) == len(set(truth["dates"]))
+    assert all(re.match(ISO_DATE, d) for d in truth["dates"])
+
+
+# ---------------------------------------------------------------------------------------
+# Generator, in code
+# ---------------------------------------------------------------------------------------
+
+
+def test_random_letter_is_deterministic_for_a_seed(gen: ModuleType) -> None:
+    first = gen.random_letter(random.Random(42))
+    again = gen.random_letter(random.Random(42))
+    other = gen.random_letter(random.Random(43))
+    assert first == again
+    assert gen.gt_text(first) == gen.gt_text(again)
+    assert gen.expected_truth(first) == gen.expected_truth(again)
+    assert first != other
+
+
+def test_rendering_is_deterministic(gen: ModuleType) -> None:
+    spec = gen.random_letter(random.Random(7))
+    one = gen.render_letter(spec, dpi=72)
+    two = gen.render_letter(spec, dpi=72)
+    assert [p.tobytes() for p in one] == [p.tobytes() for p in two]
+
+
+@pytest.mark.parametrize(("dpi", "size"), [(300, (2480, 3508)), (150, (1240, 1754))])
+def test_rendered_page_is_a4_at_the_requested_dpi(
+    gen: ModuleType, dpi: int, size: tuple[int, int]
+) -> None:
+    spec = gen.random_letter(random.Random(3), gen.LetterOptions(paragraphs=1))
+    pages = gen.render_letter(spec, dpi=dpi)
+    assert pages[0].size == size
+    assert pages[0].height / pages[0].width == pytest.approx(297 / 210, rel=1e-3)
+    assert pages[0].mode == "L"
+    assert pages[0].getextrema()[0] < 100  # there is ink on the page
+
+
+def test_page_texts_match_rendered_pages(gen: ModuleType) -> None:
+    spec = gen.letter_with_pages(11, gen.LetterOptions(), 2)
+    texts = gen.page_texts(spec)
+    assert len(texts) == len(gen.render_letter(spec, dpi=50)) == 2
+    assert gen.gt_text(spec).split("\f") == ["\n".join(lines) + "\n" for lines in texts]
+    if spec.distribution is not None:  # the list ends the letter, on its last page
+        assert spec.distribution.label in texts[-1]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_expected_truth_has_every_key_with_the_right_type(gen: ModuleType, seed: int) -> None:
+    spec = gen.random_letter(random.Random(seed))
+    truth = gen.expected_truth(spec)
+    _assert_truth_shape(truth)
+    assert truth["letter_date"] in truth["dates"]
+    printed = " ".join(gen.gt_text(spec).split())
+    assert spec.reference in printed
+    assert truth["signatory"]["name"] in printed
+    for item in truth["distribution_list"]:
+        assert item in printed
+
+
+def test_forced_features_are_printed(gen: ModuleType) -> None:
+    options = gen.LetterOptions(
+        topic="drogi",
+        letter_date=gen.dt.date(2019, 3, 14),
+        date_style="stamp",
+        signature_kind="zup",
+        distribution_label="Do wiadomości:",
+        paragraph_sign_and_email=True,
+        stamp_position="mid",
+    )
+    spec = gen.random_letter(random.Random(5), options)
+    text = gen.gt_text(spec)
+    truth = gen.expected_truth(spec)
+    assert "2019 -03- 14" in text
+    assert "§ 5 ust. 2" in text
+    assert "@" in text and ".example.pl" in text
+    assert "Do wiadomości:" in text
+    assert truth["signatory"]["on_behalf_of"]
+    assert truth["dates"][0] == "2019-03-14"
+    assert spec.stamp.dates[0] in truth["dates"]  # the registry-stamp date counts
+
+
+def test_reference_normalisation(gen: ModuleType) -> None:
+    assert gen.normalize_reference("ZD – 7226/118/2020") == "ZD-7226/118/2020"
+    assert gen.normalize_reference("GK.7021.14.2019") == "GK.7021.14.2019"
+
+
+@pytest.mark.shared
+def test_founding_letter_is_rebuilt_from_shared(gen: ModuleType) -> None:
+    paths = gen.find_seed(SHARED_TRUTH.parents[1])
+    assert paths is not None
+    truth = json.loads(paths[1].read_text(encoding="utf-8"))
+    spec = gen.seed_letter(paths[0].read_text(encoding="utf-8"), truth)
+    lines = gen.page_texts(spec)[0]
+    assert lines[-1].endswith("a/a")  # the transcription's "aa" is printed as on paper
+    assert spec.reference == truth["reference_number"]
+    assert list(spec.distribution.items) == truth["distribution_list"]
+
+
+# ---------------------------------------------------------------------------------------
+# CLI: corpus
+# ---------------------------------------------------------------------------------------
+
+
+def test_corpus_writes_n_letters(gen: ModuleType, tmp_path: Path) -> None:
+    argv = ["corpus", "--out", str(tmp_path), "--count", "3", "--seed", "9", "--dpi", "72"]
+    argv += ["--pages-min", "1", "--pages-max", "2", "--formats", "png,pdf,tif"]
+    assert gen.main(argv) == 0
+    entries = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))["samples"]
+    assert [e["id"] for e in entries] == ["c0001", "c0002", "c0003"]
+    for entry in entries:
+        assert _pages_in_file(tmp_path / entry["file"]) == entry["pages"]
+        _assert_truth_shape(json.loads((tmp_path / entry["expected"]).read_text("utf-8")))
+        gt = (tmp_path / entry["gt"]).read_text(encoding="utf-8")
+        assert gt.count("\f") == entry["pages"] - 1
+    assert not list(tmp_path.glob(".*.tmp"))  # atomic writes left no temporary files
+
+
+def test_corpus_rejects_unknown_format(gen: ModuleType, tmp_path: Path) -> None:
+    argv = ["corpus", "--out", str(tmp_path), "--count", "1", "--formats", "bmp"]
+    assert gen.main(argv) == 1
+
+
+# ---------------------------------------------------------------------------------------
+# The committed set (samples/manifest.json)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("entry", _manifest_entries(), ids=lambda e: e["id"])
+def test_manifest_entry_matches_the_files(entry: dict) -> None:
+    path = SAMPLES_DIR / entry["file"]
+    assert path.is_file()
+    assert (
+        path.suffix.lstrip(".")
+        == {"png": "png", "jpeg": "jpg", "tiff": "tif", "pdf": "pdf"}[entry["format"]]
+    )
+    assert _pages_in_file(path) == entry["pages"]
+    if entry["format"] != "pdf":
+        with Image.open(path) as image:
+            dpi = image.info.get("dpi")
+            assert image.size == tuple(entry["size"])
+        if entry["dpi"] is None:
+            assert dpi is None
+        else:
+            assert dpi is not None and round(dpi[0]) == entry["dpi"]
+    assert entry["rotation"] in (0, 90, 180, 270)
+    assert isinstance(entry["skew"], (int, float))
+    assert isinstance(entry["degradations"], list)
+    assert entry["clean_300dpi"] == (not entry["degradations"] and entry["dpi"] == 300)
+    gt = (SAMPLES_DIR / entry["gt"]).read_text(encoding="utf-8")
+    assert gt.count("\f") == entry["pages"] - 1
+    _assert_truth_shape(json.loads((SAMPLES_DIR / entry["expected"]).read_text("utf-8")))
+
+
+@pytest.mark.skipif(not MANIFEST.is_file(), reason="samples/manifest.json not generated")
+def test_standard_set_covers_the_required_cases() -> None:
+    entries = _manifest_entries()
+    gts = {e["id"]: (SAMPLES_DIR / e["gt"]).read_text(encoding="utf-8") for e in entries}
+    everything = "\n".join(gts.values())
+    for needle in ("2019 -03- 14", "§ 5 ust. 2", "@", "Do wiadomości:", "Otrzymują:", "z up."):
+        assert needle in everything, needle
+    assert {e["rotation"] for e in entries} >= {90, 180}
+    assert any(abs(e["skew"]) >= 2 for e in entries)
+    assert any(e["dpi"] is None and e["format"] == "jpeg" for e in entries)
+    assert any(e["pages"] == 2 and e["format"] == "tiff" for e in entries)
+    assert any(e["pages"] == 2 and e["format"] == "pdf" for e in entries)
+    assert any(e["render_dpi"] == 150 for e in entries)
+    assert sum(e["clean_300dpi"] for e in entries) >= 3
+    size = sum(p.stat().st_size for p in SAMPLES_DIR.iterdir() if p.is_file())
+    assert size < 6_500_000
