@@ -119,7 +119,7 @@ def deskew(image: Image.Image, angle: float) -> Image.Image:
 
     The page keeps its size; corners uncovered by the rotation are filled with white.
     """
-    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    return image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
 
 
 def clean(image: Image.Image) -> Image.Image:

@@ -221,8 +221,9 @@ def _run(function: Any, image: Image.Image, *, lang: str, timeout: float, **kwar
     """Run a pytesseract function on ``image`` and translate its errors."""
     _single_threaded()
     with tempfile.TemporaryDirectory(prefix="pismo-tess-") as tmp:
-        # An uncompressed PGM/PBM is written and read far faster than pytesseract's PNG.
-        path = Path(tmp) / ("page.pbm" if image.mode == "1" else "page.pgm")
+        # An uncompressed BMP is written in milliseconds (pytesseract's PNG takes ~50 ms) and
+        # Leptonica reads it as fast as PNG; PGM, equally quick to write, reads ~0.13 s slower.
+        path = Path(tmp) / "page.bmp"
         (image if image.mode in ("1", "L") else image.convert("L")).save(path)
         try:
             return function(str(path), lang=lang, timeout=timeout, **kwargs)

@@ -126,16 +126,18 @@ def test_recognize_runs_single_threaded_on_a_grayscale_file(monkeypatch) -> None
     assert result.warnings == ()
 
 
-def test_recognize_writes_bilevel_image_as_pbm(monkeypatch) -> None:
+def test_recognize_writes_uncompressed_bmp_keeping_bilevel_mode(monkeypatch) -> None:
     seen: dict[str, str] = {}
 
     def fake_image_to_data(path: str, **kwargs: Any) -> dict[str, list[Any]]:
         seen["suffix"] = Path(path).suffix
+        with Image.open(path) as written:
+            seen["mode"] = written.mode
         return _tsv([])
 
     monkeypatch.setattr(pytesseract, "image_to_data", fake_image_to_data)
     tesseract.recognize(IMAGE.convert("1"), dpi=300)
-    assert seen["suffix"] == ".pbm"
+    assert seen == {"suffix": ".bmp", "mode": "1"}
 
 
 @pytest.mark.parametrize(
