@@ -144,7 +144,10 @@ def read_image_page(page: PageImage, engine: OcrEngine, options: OcrOptions) -> 
         return prepared.to_page((), warnings=(f"{e}; page left empty",))
     if options.orientation is OrientationMode.AUTO and prepared.rotation == 0 and _suspect(result):
         prepared, result = _retry_rotated(prepared, result, engine, options)
-    return prepared.to_page(repair_lines(result.lines), warnings=result.warnings)
+    warnings = result.warnings
+    if not result.lines and not warnings:
+        warnings = ("no text found (blank page, or nothing legible)",)
+    return prepared.to_page(repair_lines(result.lines), warnings=warnings)
 
 
 def prepare(page: PageImage, engine: OcrEngine, options: OcrOptions) -> PageImage:

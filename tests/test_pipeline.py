@@ -254,3 +254,16 @@ def test_with_words_embeds_lines_and_words(
     words = document["ocr"]["pages"][0]["lines"][0]["words"]
     assert [w["text"] for w in words] == ["Kraków,", "dnia"]
     assert words[0]["bbox"] == [10, 10, 100, 40]
+
+
+@pytest.mark.tesseract
+@pytest.mark.parametrize("shade", [255, 0], ids=["blank", "all-black"])
+def test_blank_and_black_pages_give_empty_text_and_a_warning(tmp_path: Path, shade: int) -> None:
+    scan = tmp_path / "page.png"
+    Image.new("L", (2480, 3508), shade).save(scan, dpi=(300, 300))
+    out = tmp_path / "out"
+    assert pipeline.main(["run", str(scan), "-o", str(out), "-q"]) == 0
+    document = json.loads((out / "page.json").read_text("utf-8"))
+    jsonschema.validate(document, SCHEMA)
+    assert document["text"].strip() == ""
+    assert document["warnings"], "an empty page must say so"
