@@ -37,8 +37,8 @@ class TextLayer:
         return sum(len(word.text) for line in self.lines for word in line.words)
 
     @property
-    def covers_page(self) -> bool:
-        """True when the layer holds enough text to stand for the page."""
+    def has_text(self) -> bool:
+        """True when the layer holds enough text to possibly stand for the page."""
         return self.char_count >= MIN_LAYER_CHARS
 
 
@@ -84,24 +84,28 @@ def parse_bbox_layout(xhtml: bytes, *, dpi: int) -> TextLayer:
     if page is None:
         return TextLayer(0, 0, dpi, ())
     scale = dpi / 72.0
+    width = round(float(page.get("width", 0)) * scale)
+    height = round(float(page.get("height", 0)) * scale)
     lines: list[OcrLine] = []
     for block_number, block in enumerate(page.iter(f"{_NS}block"), start=1):
         for line in block.iter(f"{_NS}line"):
             words = [
-                OcrWord(text, _box(word, scale), 1.0)
+                OcrWord(text, box, 1.0)
                 for word in line.iter(f"{_NS}word")
                 if (text := (word.text or "").strip())
+                and (box := _box(word, scale, width, height)) is not None
             ]
             if words:
                 lines.append(OcrLine.from_words(words, block=block_number))
-    width = round(float(page.get("width", 0)) * scale)
-    height = round(float(page.get("height", 0)) * scale)
     return TextLayer(width, height, dpi, tuple(lines))
 
 
-def _box(element: ET.Element, scale: float) -> BBox:
-    left, top = float(element.get("xMin", 0)) * scale, float(element.get("yMin", 0)) * scale
-    right, bottom = float(element.get("xMax", 0)) * scale, float(element.get("yMax", 0)) * scale
-    return BBox(
-        round(left), round(top), max(round(left), round(right)), max(round(top), round(bottom))
-    )
+def _box(element: ET.Element, scale: float, width: int, height: int) -> BBox | None:
+    """The word's box in pixels, clipped to the page; None for a word entirely off it."""
+    left = min(max(0, round(float(element.get("xMin", 0)) * scale)), width)
+    top = min(max(0, round(float(element.get("yMin", 0)) * scale)), height)
+    right = min(max(left, round(float(element.get("xMax", 0)) * scale)), width)
+    bottom = min(max(top, round(float(element.get("yMax", 0)) * scale)), height)
+    if right == left or bottom == top:
+        return None
+    return BBox(left, top, right, bottom)

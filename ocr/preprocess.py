@@ -166,6 +166,28 @@ def _profile_energy(rows: np.ndarray, columns: np.ndarray, angle_deg: float) -> 
     return float(np.dot(counts, counts))
 
 
+def uncovered_ink_share(image: Image.Image, covered: list[BBox]) -> float:
+    """Return the share of the page's ink (0..1) that lies outside every ``covered`` box.
+
+    Near 0 for a born-digital page (a signature image is a small part of it); near 1 for a
+    scan whose text layer is only a footer or a stamp that software added.
+    """
+    total = int(np.count_nonzero(np.asarray(image.convert("L")) < _INK_LEVEL))
+    if total == 0:
+        return 0.0
+    return int(np.count_nonzero(_uncovered_ink(image, covered))) / total
+
+
+def _uncovered_ink(image: Image.Image, covered: list[BBox]) -> np.ndarray:
+    """Boolean ink mask with every covered box, grown by half a region cell, cleared."""
+    margin = _REGION_CELL_PX // 2
+    ink = np.asarray(image.convert("L")) < _INK_LEVEL
+    for box in covered:
+        top, left = max(0, box.top - margin), max(0, box.left - margin)
+        ink[top : box.bottom + margin, left : box.right + margin] = False
+    return ink
+
+
 def uncovered_ink_regions(image: Image.Image, covered: list[BBox]) -> list[BBox]:
     """Find regions with ink that none of the ``covered`` boxes explains.
 
@@ -175,12 +197,7 @@ def uncovered_ink_regions(image: Image.Image, covered: list[BBox]) -> list[BBox]
     are grouped into connected regions, and regions too small to hold a word are dropped.
     """
     cell = _REGION_CELL_PX
-    ink = np.asarray(image.convert("L")) < _INK_LEVEL
-    for box in covered:
-        ink[
-            max(0, box.top - cell // 2) : box.bottom + cell // 2,
-            max(0, box.left - cell // 2) : box.right + cell // 2,
-        ] = False
+    ink = _uncovered_ink(image, covered)
     rows, cols = ink.shape[0] // cell, ink.shape[1] // cell
     grid = ink[: rows * cell, : cols * cell].reshape(rows, cell, cols, cell).sum(axis=(1, 3))
     regions = [_cells_to_box(group, cell) for group in _connected(grid >= _MIN_INK_PER_CELL)]

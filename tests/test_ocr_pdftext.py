@@ -83,7 +83,7 @@ def test_parse_bbox_layout_groups_lines_and_numbers_blocks() -> None:
 def test_parse_bbox_layout_without_page_is_empty() -> None:
     layer = parse_bbox_layout(b'<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', dpi=300)
     assert layer == TextLayer(0, 0, 300, ())
-    assert not layer.covers_page
+    assert not layer.has_text
 
 
 def _layer(chars: int) -> TextLayer:
@@ -96,10 +96,10 @@ def _layer(chars: int) -> TextLayer:
     ("chars", "covers"),
     [(0, False), (MIN_LAYER_CHARS - 1, False), (MIN_LAYER_CHARS, True), (500, True)],
 )
-def test_text_layer_covers_page_threshold(chars: int, covers: bool) -> None:
+def test_text_layer_has_text_threshold(chars: int, covers: bool) -> None:
     layer = _layer(chars)
     assert layer.char_count == chars
-    assert layer.covers_page is covers
+    assert layer.has_text is covers
 
 
 def test_text_layer_char_count_ignores_spaces_between_words() -> None:
@@ -109,7 +109,7 @@ def test_text_layer_char_count_ignores_spaces_between_words() -> None:
 
 def test_read_text_layer_of_born_digital_pdf(text_pdf: Path) -> None:
     layer = read_text_layer(text_pdf, 1, dpi=300)
-    assert layer.covers_page
+    assert layer.has_text
     assert (layer.width, layer.height) == (round(595 * 300 / 72), round(842 * 300 / 72))
     assert "Znak sprawy: SM.1431.15.2025" in [line.text for line in layer.lines]
     # The first line's baseline is at y=760 pt from the bottom, 12 pt Helvetica, x=72 pt.
@@ -123,7 +123,7 @@ def test_read_text_layer_of_scan_only_pdf_is_empty(tmp_path: Path) -> None:
     Image.new("L", (420, 595), 255).save(path, "PDF", resolution=72)
     layer = read_text_layer(path, 1, dpi=300)
     assert layer.lines == ()
-    assert not layer.covers_page
+    assert not layer.has_text
 
 
 def test_read_text_layer_page_out_of_range(text_pdf: Path) -> None:
@@ -158,7 +158,7 @@ def test_read_text_layer_timeout(monkeypatch, text_pdf: Path) -> None:
 def test_read_text_layer_of_real_pdf(path: Path) -> None:
     layer = read_text_layer(path, 1, dpi=300)
     assert layer.char_count >= 500
-    assert layer.covers_page
+    assert layer.has_text
     page = BBox(0, 0, layer.width, layer.height)
     for line in layer.lines:
         for word in line.words:
