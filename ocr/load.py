@@ -37,6 +37,10 @@ DEFAULT_MAX_PAGES = 2000
 DEFAULT_MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485  # Pillow's decompression-bomb guard
 PDF_TIMEOUT_S = 120
 POPPLER_HINT = "apt-get install poppler-utils"
+_EXIF_ORIENTATION = 0x0112
+_QUARTER_TURNS = frozenset({5, 6, 7, 8})  # EXIF orientations that swap width and height
+# What Pillow raises on damaged image data, depending on format and where it breaks.
+_DECODE_ERRORS = (OSError, ValueError, TypeError, SyntaxError, EOFError)
 _PIL_FORMATS = {
     "TIFF": "tiff",
     "JPEG": "jpeg",
@@ -115,8 +119,18 @@ def iter_pages(
             yield _render_pdf_page(document.path, number, options)
         return
     with _open_image(document.path, options) as image:
-        frames = ImageSequence.Iterator(image) if document.format is InputFormat.TIFF else [image]
-        for number, frame in enumerate(frames, start=1):
+        frames = iter(
+            ImageSequence.Iterator(image) if document.format is InputFormat.TIFF else [image]
+        )
+        for number in range(1, document.page_count + 1):
+            try:
+                frame = next(frames)
+            except StopIteration:
+                return
+            except _DECODE_ERRORS as e:
+                raise InputFileError(
+                    f"{document.path}: page {number} cannot be decoded (damaged or truncated?): {e}"
+                ) from e
             yield _page_from_frame(document.path, frame, number, options)
 
 
@@ -244,7 +258,10 @@ def _image_format_and_frames(path: Path, options: LoadOptions) -> tuple[InputFor
                 "convert it to TIFF, PNG or PDF"
             )
         fmt = InputFormat(name)
-        frames = getattr(image, "n_frames", 1) if fmt is InputFormat.TIFF else 1
+        try:
+            frames = getattr(image, "n_frames", 1) if fmt is InputFormat.TIFF else 1
+        except _DECODE_ERRORS as e:  # counting TIFF pages walks the file: damage shows here
+            raise InputFileError(f"{path}: the TIFF is damaged or truncated: {e}") from e
         return fmt, int(frames)
 
 
@@ -252,18 +269,51 @@ def _page_from_frame(
     path: Path, frame: Image.Image, number: int, options: LoadOptions
 ) -> PageImage:
     _check_pixels(path, frame.size, options)
+    x_dpi, y_dpi = _dpi_pair(frame.info.get("dpi"))
     try:
         frame.load()
         # EXIF orientation: phones and some scanners store the page sideways plus a tag.
+        if frame.getexif().get(_EXIF_ORIENTATION, 1) in _QUARTER_TURNS:
+            x_dpi, y_dpi = y_dpi, x_dpi
         upright = ImageOps.exif_transpose(frame)
-    except (OSError, ValueError, SyntaxError) as e:
+    except _DECODE_ERRORS as e:
         raise InputFileError(
             f"{path}: page {number} cannot be decoded (damaged or truncated?): {e}"
         ) from e
-    dpi, estimated = credible_dpi(frame.info.get("dpi"), upright.size)
+    upright, x_dpi, steps = _square_pixels(upright, x_dpi, y_dpi)
+    dpi, estimated = credible_dpi(x_dpi, upright.size)
     return PageImage(
-        number=number, image=upright.copy(), dpi=round(dpi), source_dpi=dpi, dpi_estimated=estimated
+        number=number,
+        image=upright if steps else upright.copy(),
+        dpi=round(dpi),
+        source_dpi=dpi,
+        dpi_estimated=estimated,
+        steps=steps,
     )
+
+
+def _dpi_pair(claimed: object) -> tuple[float, float]:
+    """The (x, y) resolution a file claims; (0, 0) when it claims none."""
+    values = claimed if isinstance(claimed, tuple) else (claimed, claimed)
+    try:
+        return float(values[0]), float(values[1])
+    except (TypeError, ValueError, IndexError):
+        return 0.0, 0.0
+
+
+def _square_pixels(
+    image: Image.Image, x_dpi: float, y_dpi: float
+) -> tuple[Image.Image, float, tuple[str, ...]]:
+    """Stretch a page with unequal resolutions (fax "normal" mode, 204x98 dpi) to square pixels.
+
+    Text from a 204x98-dpi fax is squashed to half height otherwise (CER 4 % vs 0.05 %).
+    """
+    if min(x_dpi, y_dpi) < MIN_CREDIBLE_DPI or abs(x_dpi - y_dpi) <= 0.02 * max(x_dpi, y_dpi):
+        return image, x_dpi, ()
+    target = max(x_dpi, y_dpi)
+    size = (round(image.width * target / x_dpi), round(image.height * target / y_dpi))
+    step = f"square pixels {x_dpi:g}x{y_dpi:g} -> {target:g} dpi"
+    return image.resize(size, Image.Resampling.LANCZOS), target, (step,)
 
 
 def credible_dpi(claimed: object, size: tuple[int, int]) -> tuple[float, bool]:
@@ -274,10 +324,7 @@ def credible_dpi(claimed: object, size: tuple[int, int]) -> tuple[float, bool]:
     long side in pixels over 11.69 inches. A 555x774 GIF (no dpi) comes out at about 66 dpi.
     """
     long_side = max(size)
-    try:
-        x_dpi = float(claimed[0]) if isinstance(claimed, tuple) else float(claimed)  # type: ignore[arg-type]
-    except (TypeError, ValueError, IndexError):
-        x_dpi = 0.0
+    x_dpi = _dpi_pair(claimed)[0]
     if MIN_CREDIBLE_DPI <= x_dpi <= MAX_CREDIBLE_DPI:
         inches = long_side / x_dpi
         if MIN_PAGE_LONG_SIDE_IN <= inches <= MAX_PAGE_LONG_SIDE_IN:

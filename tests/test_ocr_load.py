@@ -324,3 +324,25 @@ def test_open_document_rejects_directory(tmp_path: Path) -> None:
 def test_open_document_rejects_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match="missing.png"):
         open_document(tmp_path / "missing.png")
+
+
+def test_fax_with_unequal_resolution_gets_square_pixels(tmp_path: Path) -> None:
+    # Fax "normal" mode: 204 dpi across, 98 dpi down; the text would be squashed otherwise.
+    path = tmp_path / "fax.tif"
+    Image.new("1", (1728, 1145), 1).save(path, dpi=(204, 98), compression="group4")
+    page = next(iter_pages(open_document(path)))
+    assert page.image.size == (1728, round(1145 * 204 / 98))
+    assert page.dpi == 204 and not page.dpi_estimated
+    assert page.steps and "square pixels" in page.steps[0]
+
+
+def test_truncated_multipage_tiff_is_an_input_error_naming_the_file(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.tif"
+    pages = [Image.new("L", (800, 1100), 255 - 40 * i) for i in range(3)]
+    pages[0].save(whole, save_all=True, append_images=pages[1:], compression="tiff_lzw")
+    cut = tmp_path / "cut.tif"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 2 // 3])
+    with pytest.raises(InputFileError, match="cut.tif"):
+        document = open_document(cut)
+        for _ in iter_pages(document):
+            pass
