@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -19,19 +20,26 @@ import os
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from enum import IntEnum
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from extract import extract
 from extract.model import FieldName
 from ocr.engine import OcrEngine, OcrMode, OcrOptions, OrientationMode, read_document
 from ocr.errors import InputFileError, MissingDependencyError, OcrEngineError, PismoError
-from ocr.load import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS, LoadOptions, open_document
+from ocr.load import (
+    DEFAULT_MAX_PAGES,
+    DEFAULT_MAX_PIXELS,
+    LoadOptions,
+    check_poppler,
+    open_document,
+)
 from ocr.plaintext import document_from_text
 from ocr.types import OcrDocument
 
@@ -42,6 +50,7 @@ SCAN_SUFFIXES = frozenset(
     {".pdf", ".tif", ".tiff", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"}
 )
 DEFAULT_FORMATS = ("json", "txt")
+DEFAULT_TIMEOUT_S = 180.0  # per Tesseract run, as OCRmyPDF's --tesseract-timeout
 KNOWN_FORMATS = frozenset({"json", "txt"})
 INDEX_FIELDS = (FieldName.REFERENCE, FieldName.LETTER_DATE, FieldName.PLACE, FieldName.SENDER)
 
@@ -63,7 +72,7 @@ class RunOptions:
     lang: str = "pol"
     formats: tuple[str, ...] = DEFAULT_FORMATS
     ocr: OcrOptions = OcrOptions()
-    timeout: float = 180.0
+    timeout: float = DEFAULT_TIMEOUT_S
     with_words: bool = False  # embed lines and words in the main JSON, not only in .ocr.json
 
 
@@ -74,6 +83,7 @@ class Task:
     path: Path
     source: str  # the name the output records: relative to the folder given
     out_stem: Path | None
+    out_name: str = ""  # out_stem relative to the output folder, for the index
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,16 +139,34 @@ def process(
             "bytes": task.path.stat().st_size,
         }
         output = build_output(ocr_doc, source_info, with_words=options.with_words)
+    except MissingDependencyError:
+        raise  # stops the batch: every later input would fail the same way
     except (InputFileError, OcrEngineError) as e:
         log.debug("%s failed", task.source, exc_info=True)
-        return Outcome(
-            task.source, "error", error=str(e), seconds=time.perf_counter() - started
-        ), None
+        return _failed(task, str(e), started), None
+    except OSError as e:  # the input vanished or became unreadable mid-run
+        log.debug("%s failed", task.source, exc_info=True)
+        return _failed(task, f"{task.source}: {e}", started), None
+    except Exception as e:  # noqa: BLE001 - one bad input must not end a night's batch
+        log.debug("%s failed", task.source, exc_info=True)
+        message = (
+            f"{task.source}: internal error ({type(e).__name__}: {e}); please report it "
+            "with the log of a run with -v"
+        )
+        return _failed(task, message, started), None
     written = None
     if task.out_stem is not None:
-        write_outputs(task.out_stem, output, ocr_doc, source_info, options.formats)
-        written = f"{task.out_stem.name}.json"
+        try:
+            write_outputs(task.out_stem, output, ocr_doc, source_info, options.formats)
+        except OSError as e:
+            message = f"{task.source}: cannot write the outputs ({e}); check the output folder"
+            return _failed(task, message, started), None
+        written = f"{task.out_name}.json"
     return _outcome(task, output, written, time.perf_counter() - started), output
+
+
+def _failed(task: Task, message: str, started: float) -> Outcome:
+    return Outcome(task.source, "error", error=message, seconds=time.perf_counter() - started)
 
 
 def build_output(
@@ -186,12 +214,20 @@ def atomic_write(path: Path, text: str) -> None:
     """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 would hide results from colleagues
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def sha256_of(path: Path) -> str:
@@ -255,13 +291,32 @@ def collect_tasks(inputs: Sequence[Path], out: Path | None) -> list[Task]:
             found.append((given, given.name))
         else:
             raise InputFileError(f"{given}: no such file or folder")
-    stems = [str(Path(source).with_suffix("")) for _, source in found]
-    clashes = {stem for stem in stems if stems.count(stem) > 1}
-    tasks = []
-    for (path, source), stem in zip(found, stems, strict=True):
-        name = source if stem in clashes else stem
-        tasks.append(Task(path, source, None if out is None else out / name))
-    return tasks
+    names = unique_names([source for _, source in found])
+    return [
+        Task(path, source, None if out is None else out / name, name)
+        for (path, source), name in zip(found, names, strict=True)
+    ]
+
+
+def unique_names(sources: Sequence[str]) -> list[str]:
+    """Output stems for input names: the name without its suffix, unless that clashes.
+
+    ``a.pdf`` and ``a.tif`` keep their suffixes (``a.pdf``, ``a.tif``); the same relative
+    name from two folders given on one command line gets ``~2``, ``~3``... so no input
+    ever overwrites another's outputs.
+    """
+    stems = [str(PurePosixPath(source).with_suffix("")) for source in sources]
+    spellings = Counter(stem for stem, _ in set(zip(stems, sources, strict=True)))
+    used: set[str] = set()
+    names = []
+    for source, stem in zip(sources, stems, strict=True):
+        name = base = source if spellings[stem] > 1 else stem
+        copy = 2
+        while name in used:
+            name, copy = f"{base}~{copy}", copy + 1
+        used.add(name)
+        names.append(name)
+    return names
 
 
 def _walk(folder: Path, out: Path | None) -> Iterator[Path]:
@@ -281,11 +336,9 @@ def _walk(folder: Path, out: Path | None) -> Iterator[Path]:
 _worker_engine: OcrEngine | None = None
 
 
-def _init_worker(lang: str, timeout: float) -> None:
+def _init_worker(engine: OcrEngine) -> None:
     global _worker_engine
-    from ocr.tesseract import TesseractEngine
-
-    _worker_engine = TesseractEngine(lang=lang, timeout=timeout)
+    _worker_engine = engine  # the checked engine of the parent, pickled once per worker
 
 
 def _process_in_worker(task: Task, options: RunOptions) -> Outcome:
@@ -295,25 +348,34 @@ def _process_in_worker(task: Task, options: RunOptions) -> Outcome:
 
 
 def run_batch(
-    tasks: Sequence[Task], options: RunOptions, *, jobs: int, engine: OcrEngine
-) -> list[Outcome]:
-    """Process tasks on ``jobs`` processes (in-process for one job), in input order."""
+    tasks: Sequence[Task],
+    options: RunOptions,
+    *,
+    jobs: int,
+    engine: OcrEngine,
+    outcomes: list[Outcome],
+) -> None:
+    """Process tasks on ``jobs`` processes (in-process for one job), in input order.
+
+    Outcomes are appended to ``outcomes`` as they finish, so a caller interrupted by
+    Ctrl-C or a missing dependency still has the entries of every finished input.
+    """
     if jobs <= 1 or len(tasks) <= 1:
-        outcomes = []
         for task in tasks:
             outcomes.append(process(task, options, engine)[0])
             _log_outcome(outcomes[-1], len(outcomes), len(tasks))
-        return outcomes
-    results: list[Outcome] = []
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(tasks)),
-        initializer=_init_worker,
-        initargs=(options.lang, options.timeout),
-    ) as pool:
+        return
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(tasks)), initializer=_init_worker, initargs=(engine,)
+    )
+    try:
         for outcome in pool.map(_process_in_worker, tasks, [options] * len(tasks)):
-            results.append(outcome)
-            _log_outcome(outcome, len(results), len(tasks))
-    return results
+            outcomes.append(outcome)
+            _log_outcome(outcome, len(outcomes), len(tasks))
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # queued inputs would fail alike
+        raise
+    pool.shutdown()
 
 
 def _log_outcome(outcome: Outcome, done: int, total: int) -> None:
@@ -350,7 +412,8 @@ def write_index(out: Path, outcomes: Sequence[Outcome]) -> None:
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
-    atomic_write(out / "index.csv", buffer.getvalue())
+    # A byte-order mark, so that spreadsheet programs read the Polish letters as UTF-8.
+    atomic_write(out / "index.csv", "\ufeff" + buffer.getvalue())
 
 
 # --------------------------------------------------------------------------------- CLI
@@ -402,7 +465,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="embed every line and word with its box in the JSON (always in .ocr.json)",
     )
     run.add_argument(
-        "--timeout", type=float, default=180.0, help="seconds of OCR per page before giving up"
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT_S,
+        help="seconds per Tesseract run on a page before the page is left empty",
+    )
+    run.add_argument(
+        "--force",
+        action="store_true",
+        help="redo every input (pismo does not skip finished inputs yet: every run redoes them)",
     )
     run.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES)
     run.add_argument("--max-pixels", type=int, default=DEFAULT_MAX_PIXELS)
@@ -440,8 +511,14 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
             f"unknown output format(s): {', '.join(sorted(unknown))} "
             f"(known: {', '.join(sorted(KNOWN_FORMATS))})"
         )
-    if args.jobs < 1 or args.timeout <= 0 or args.max_pages < 1 or args.max_pixels < 1:
-        raise _UsageError("--jobs, --timeout, --max-pages and --max-pixels must be positive")
+    for flag, value in (
+        ("--jobs", args.jobs),
+        ("--timeout", args.timeout),
+        ("--max-pages", args.max_pages),
+        ("--max-pixels", args.max_pixels),
+    ):
+        if value <= 0:
+            raise _UsageError(f"{flag} must be positive, not {value:g}")
     ocr = OcrOptions(
         ocr_mode=OcrMode(args.ocr),
         orientation=OrientationMode(args.orientation),
@@ -468,10 +545,17 @@ def command_run(
     except InputFileError as e:
         raise _UsageError(str(e)) from e
     if not tasks:
-        raise _UsageError("no scans found (looked for " + ", ".join(sorted(SCAN_SUFFIXES)) + ")")
+        where = ", ".join(str(p) for p in args.inputs)
+        raise _UsageError(
+            f"no scans found in {where} (looked for {', '.join(sorted(SCAN_SUFFIXES))})"
+        )
     if args.output is None and len(tasks) > 1:
         raise _UsageError(f"{len(tasks)} inputs need an output folder: add -o OUT")
+    if args.output is not None and args.output.exists() and not args.output.is_dir():
+        raise _UsageError(f"{args.output}: exists and is not a folder; give -o a folder")
     engine = make_engine(options)
+    if any(task.path.suffix.lower() == ".pdf" for task in tasks):
+        check_poppler()  # before the batch, not at its first PDF
     if args.output is None:
         outcome, output = process(tasks[0], options, engine)
         if output is None:
@@ -480,8 +564,11 @@ def command_run(
         sys.stdout.write(_dumps(output))
         return ExitCode.OK
     args.output.mkdir(parents=True, exist_ok=True)
-    outcomes = run_batch(tasks, options, jobs=args.jobs, engine=engine)
-    write_index(args.output, outcomes)
+    outcomes: list[Outcome] = []
+    try:
+        run_batch(tasks, options, jobs=args.jobs, engine=engine, outcomes=outcomes)
+    finally:
+        write_index(args.output, outcomes)  # also after Ctrl-C: the finished inputs count
     failed = sum(o.status != "ok" for o in outcomes)
     log.info(
         "%d of %d input(s) done, %d failed; index: %s",
@@ -496,11 +583,14 @@ def command_run(
 def command_extract(args: argparse.Namespace) -> ExitCode:
     """``pismo extract``: extraction only, from stored OCR or plain text."""
     failed = 0
-    for path in args.inputs:
+    names = unique_names(
+        [p.name.removesuffix(".ocr.json").removesuffix(".txt") + ".x" for p in args.inputs]
+    )
+    for path, name in zip(args.inputs, names, strict=True):
         try:
             ocr_doc, source_info = _load_stored(path)
-        except (OSError, ValueError, KeyError) as e:
-            log.error("%s: not stored OCR (.ocr.json) or UTF-8 text: %s", path, e)
+        except _StoredOcrError as e:
+            log.error("%s", e)
             failed += 1
             continue
         output = build_output(ocr_doc, source_info)
@@ -508,26 +598,44 @@ def command_extract(args: argparse.Namespace) -> ExitCode:
             sys.stdout.write(_dumps(output))
         else:
             args.output.mkdir(parents=True, exist_ok=True)
-            name = path.name.removesuffix(".ocr.json").removesuffix(".txt")
             atomic_write(args.output / f"{name}.json", _dumps(output))
     return ExitCode.SOME_FAILED if failed else ExitCode.OK
 
 
+class _StoredOcrError(Exception):
+    """An input of ``pismo extract`` that is neither stored OCR nor text."""
+
+
 def _load_stored(path: Path) -> tuple[OcrDocument, dict[str, Any]]:
-    text = path.read_text(encoding="utf-8")
-    if path.name.endswith(".json"):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _StoredOcrError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise _StoredOcrError(f"{path}: cannot be read as UTF-8 text: {e}") from e
+    if not path.name.endswith(".json"):
+        document = document_from_text(text, source=path.name)
+        return document, _info(path, document, "text", sha256=sha256_of(path))
+    try:
         data = json.loads(text)
+        if isinstance(data, dict) and "fields" in data and "pages" not in data:
+            raise _StoredOcrError(
+                f"{path}: this is a pismo output; pass its stored OCR, <stem>.ocr.json"
+            )
         document = OcrDocument.from_dict(data)
-        return document, dict(data.get("input") or {"path": document.source})
-    document = document_from_text(text, source=path.name)
-    info = {
-        "path": path.name,
-        "sha256": sha256_of(path),
-        "pages": len(document.pages),
-        "format": "text",
-        "bytes": path.stat().st_size,
-    }
-    return document, info
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise _StoredOcrError(f"{path}: not stored OCR written by pismo (.ocr.json): {e!r}") from e
+    stored = data.get("input")
+    return document, dict(stored) if stored else _info(path, document, "unknown")
+
+
+def _info(
+    path: Path, document: OcrDocument, fmt: str, *, sha256: str | None = None
+) -> dict[str, Any]:
+    info: dict[str, Any] = {"path": document.source, "pages": len(document.pages), "format": fmt}
+    if sha256 is not None:
+        info.update(sha256=sha256, bytes=path.stat().st_size)
+    return info
 
 
 def command_schema() -> ExitCode:
@@ -547,7 +655,7 @@ def _tesseract_engine(options: RunOptions) -> OcrEngine:
     from ocr.tesseract import TesseractEngine
 
     engine = TesseractEngine(lang=options.lang, timeout=options.timeout)
-    engine.check()
+    engine.check(orientation=options.ocr.orientation is not OrientationMode.OFF)
     return engine
 
 

@@ -9,6 +9,7 @@ an A4/Letter sheet (the only thing an office letter is printed on).
 from __future__ import annotations
 
 import logging
+import shutil
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -80,6 +81,19 @@ class InputDocument:
     path: Path
     format: InputFormat
     page_count: int
+
+
+def check_poppler() -> None:
+    """Fail before a batch when poppler's tools (PDF pages and text layers) are missing.
+
+    Raises:
+        MissingDependencyError: Naming the package to install.
+    """
+    missing = [tool for tool in ("pdfinfo", "pdftoppm", "pdftotext") if shutil.which(tool) is None]
+    if missing:
+        raise MissingDependencyError(
+            f"poppler's {', '.join(missing)} not installed: {POPPLER_HINT}"
+        )
 
 
 def open_document(path: Path, options: LoadOptions = LoadOptions()) -> InputDocument:

@@ -53,9 +53,13 @@ class TesseractEngine:
         """Engine name and version for the output, e.g. ``tesseract 5.3.0``."""
         return version()
 
-    def check(self) -> None:
-        """Fail before the batch starts if the binary or the language data is missing."""
-        check_languages(self.lang)
+    def check(self, *, orientation: bool = True) -> None:
+        """Fail before the batch starts if the binary or the language data is missing.
+
+        Args:
+            orientation: Also require the ``osd`` data that orientation detection needs.
+        """
+        check_languages(f"{self.lang}+osd" if orientation else self.lang)
 
     def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
         """Read a page image (see :func:`recognize`)."""

@@ -342,3 +342,11 @@ def test_check_languages_with_real_binary(clear_tesseract_caches: None) -> None:
 def test_recognize_with_missing_language_names_package() -> None:
     with pytest.raises(MissingDependencyError, match="tesseract-ocr-xyz"):
         tesseract.recognize(IMAGE, dpi=300, lang="xyz")
+
+
+def test_engine_check_requires_osd_data_unless_orientation_is_off(monkeypatch) -> None:
+    monkeypatch.setattr(tesseract, "languages", lambda: frozenset({"pol", "eng"}))
+    engine = tesseract.TesseractEngine()
+    with pytest.raises(MissingDependencyError, match="tesseract-ocr-osd"):
+        engine.check()
+    engine.check(orientation=False)

@@ -103,7 +103,8 @@ def test_run_index_lists_every_input_in_jsonl_and_csv(scans: Path, tmp_path: Pat
     lines = [json.loads(line) for line in (out / "index.jsonl").read_text("utf-8").splitlines()]
     assert [entry["path"] for entry in lines] == ["2017/b.tif", "2017/żółć z spacją.jpg", "a.png"]
     assert all(entry["status"] == "ok" and entry["pages"] == 1 for entry in lines)
-    with (out / "index.csv").open(encoding="utf-8") as stream:
+    assert (out / "index.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # BOM for spreadsheets
+    with (out / "index.csv").open(encoding="utf-8-sig") as stream:
         rows = list(csv.DictReader(stream))
     assert [row["path"] for row in rows] == [entry["path"] for entry in lines]
 
@@ -185,10 +186,72 @@ def test_inputs_with_the_same_stem_do_not_overwrite_each_other(tmp_path: Path) -
 
 def test_output_folder_inside_the_input_is_not_read_back(scans: Path) -> None:
     out = scans / "out"
-    run(["run", str(scans), "-o", str(out), "-q", "-j", "1"])
+    make_scan(out / "looks-like-a-scan.png")  # would be OCR'd if the output were walked
     engine = FakeEngine()
     run(["run", str(scans), "-o", str(out), "-q", "-j", "1"], engine)
     assert engine.pages == 3
+
+
+def test_same_names_from_two_folders_do_not_overwrite_each_other(tmp_path: Path) -> None:
+    make_scan(tmp_path / "a" / "x.png")
+    make_scan(tmp_path / "b" / "x.png")
+    out = tmp_path / "out"
+    assert run(["run", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out), "-q"]) == 0
+    assert (out / "x.json").is_file() and (out / "x~2.json").is_file()
+    index = [json.loads(line) for line in (out / "index.jsonl").read_text("utf-8").splitlines()]
+    assert [e["output"] for e in index] == ["x.json", "x~2.json"]
+
+
+def test_index_output_keeps_the_subfolder(scans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(["run", str(scans), "-o", str(out), "-j", "1", "-q"])
+    index = [json.loads(line) for line in (out / "index.jsonl").read_text("utf-8").splitlines()]
+    assert index[0]["output"] == "2017/b.json"
+
+
+def test_unexpected_error_in_one_input_does_not_end_the_batch(scans: Path, tmp_path: Path) -> None:
+    class Exploding(FakeEngine):
+        def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
+            if image.getpixel((0, 0)) == 0:
+                raise ZeroDivisionError("boom")
+            return super().recognize(image, dpi=dpi)
+
+    black = Image.new("L", (1240, 1754), 0)
+    black.save(scans / "black.png", dpi=(150, 150))
+    out = tmp_path / "out"
+    assert run(["run", str(scans), "-o", str(out), "-j", "1", "-q"], Exploding()) == 2
+    index = {
+        e["path"]: e for e in map(json.loads, (out / "index.jsonl").read_text("utf-8").splitlines())
+    }
+    assert "internal error" in index["black.png"]["error"] and "boom" in index["black.png"]["error"]
+    assert index["a.png"]["status"] == "ok"
+
+
+def test_outputs_are_readable_by_others_per_umask(scans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(["run", str(scans), "-o", str(out), "-j", "1", "-q"])
+    assert (out / "a.json").stat().st_mode & 0o777 == 0o666 & ~pipeline._umask()
+
+
+def test_output_that_is_a_file_is_a_usage_error(scans: Path, tmp_path: Path) -> None:
+    target = tmp_path / "file"
+    target.write_text("x", encoding="utf-8")
+    assert run(["run", str(scans), "-o", str(target)]) == 1
+
+
+def test_interrupted_batch_still_writes_the_index_of_finished_inputs(
+    scans: Path, tmp_path: Path
+) -> None:
+    class Interrupting(FakeEngine):
+        def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
+            if self.pages == 2:
+                raise KeyboardInterrupt
+            return super().recognize(image, dpi=dpi)
+
+    out = tmp_path / "out"
+    assert run(["run", str(scans), "-o", str(out), "-j", "1", "-q"], Interrupting()) == 130
+    index = [json.loads(line) for line in (out / "index.jsonl").read_text("utf-8").splitlines()]
+    assert [e["status"] for e in index] == ["ok", "ok"]
 
 
 def test_extract_reruns_from_stored_ocr_without_ocr(scans: Path, tmp_path: Path) -> None:
@@ -201,6 +264,19 @@ def test_extract_reruns_from_stored_ocr_without_ocr(scans: Path, tmp_path: Path)
     jsonschema.validate(second, SCHEMA)
     assert second["text"] == first["text"] and second["source"] == first["source"]
     assert second["ocr"] == first["ocr"]
+
+
+def test_extract_explains_wrong_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "a.json"
+    output.write_text(json.dumps({"schema_version": "1.0", "fields": {}}), encoding="utf-8")
+    listed = tmp_path / "list.json"
+    listed.write_text("[1, 2]", encoding="utf-8")
+    code = pipeline.main(["extract", str(output), str(listed), str(tmp_path / "none.ocr.json")])
+    assert code == 2
+    errors = capsys.readouterr().err
+    assert "pass its stored OCR" in errors
+    assert "list.json: not stored OCR" in errors
+    assert "none.ocr.json: no such file" in errors
 
 
 def test_extract_reads_plain_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -267,3 +343,10 @@ def test_blank_and_black_pages_give_empty_text_and_a_warning(tmp_path: Path, sha
     jsonschema.validate(document, SCHEMA)
     assert document["text"].strip() == ""
     assert document["warnings"], "an empty page must say so"
+
+
+def test_parallel_workers_use_the_engine_the_run_was_given(scans: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(["run", str(scans), "-o", str(out), "-j", "2", "-q"]) == 0
+    document = json.loads((out / "a.json").read_text("utf-8"))
+    assert document["ocr"]["engine"] == "fake 1.0"
