@@ -23,14 +23,15 @@ from ocr import pdftext, preprocess
 from ocr.errors import OcrTimeoutError
 from ocr.load import InputDocument, InputFormat, LoadOptions, iter_pages
 from ocr.repair import repair_lines
-from ocr.types import (
-    BBox,
+from ocr.types import (  # Recognition and Orientation re-exported: the engine interface
     OcrDocument,
     OcrLine,
     OcrPage,
     OcrWord,
+    Orientation,
     PageImage,
     PageSource,
+    Recognition,
     mean_confidence,
 )
 
@@ -65,22 +66,6 @@ class OrientationMode(StrEnum):
     AUTO = "auto"  # OSD only for pages that look sideways or read as garbage
     OSD = "osd"  # OSD on every page
     OFF = "off"
-
-
-@dataclass(frozen=True, slots=True)
-class Recognition:
-    """Lines read from one page image, and warnings for known harmless failures."""
-
-    lines: tuple[OcrLine, ...]
-    warnings: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Orientation:
-    """OSD result: clockwise degrees that make the page upright, and its confidence."""
-
-    rotate: int
-    confidence: float
 
 
 class OcrEngine(Protocol):
@@ -159,7 +144,7 @@ def read_image_page(page: PageImage, engine: OcrEngine, options: OcrOptions) -> 
         result = engine.recognize(prepared.image, dpi=prepared.dpi)
     except OcrTimeoutError as e:
         return prepared.to_page((), warnings=(f"{e}; page left empty",))
-    if options.orientation is OrientationMode.AUTO and prepared.rotation == 0 and _suspect(result):
+    if options.orientation is OrientationMode.AUTO and not prepared.osd_asked and _suspect(result):
         prepared, result = _retry_rotated(prepared, result, engine, options)
     warnings = result.warnings
     if not result.lines and not warnings:
@@ -235,6 +220,7 @@ def _suspect(result: Recognition) -> bool:
 
 
 def _orient(page: PageImage, engine: OcrEngine) -> PageImage:
+    page = dataclasses.replace(page, osd_asked=True)
     try:
         found = engine.detect_orientation(page.image, dpi=page.dpi)
     except OcrTimeoutError as e:
@@ -282,11 +268,7 @@ def _offset_lines(
     shifted: list[OcrLine] = []
     for line in lines:
         words = [
-            OcrWord(
-                w.text,
-                BBox(w.bbox.left + dx, w.bbox.top + dy, w.bbox.right + dx, w.bbox.bottom + dy),
-                w.confidence,
-            )
+            OcrWord(w.text, w.bbox.shift(dx, dy), w.confidence)
             for w in line.words
             if w.confidence >= MIN_REGION_WORD_CONFIDENCE
         ]

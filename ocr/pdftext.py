@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ocr.errors import InputFileError, MissingDependencyError
+from ocr.load import POPPLER_HINT
 from ocr.types import BBox, OcrLine, OcrWord
 
 PDFTOTEXT_TIMEOUT_S = 60
@@ -66,9 +67,7 @@ def read_text_layer(path: Path, page: int, *, dpi: int) -> TextLayer:
             command, capture_output=True, timeout=PDFTOTEXT_TIMEOUT_S, check=False
         )
     except FileNotFoundError as e:
-        raise MissingDependencyError(
-            "poppler's pdftotext is not installed: apt-get install poppler-utils"
-        ) from e
+        raise MissingDependencyError(f"poppler's pdftotext is not installed: {POPPLER_HINT}") from e
     except subprocess.TimeoutExpired as e:
         raise InputFileError(f"{path}: reading the text layer of page {page} timed out") from e
     if result.returncode != 0 or not result.stdout:

@@ -21,9 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytesseract
 
-from ocr.engine import Orientation, Recognition
 from ocr.errors import MissingDependencyError, OcrEngineError, OcrTimeoutError
-from ocr.types import BBox, OcrLine, OcrWord
+from ocr.types import BBox, OcrLine, OcrWord, Orientation, Recognition
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -36,6 +35,7 @@ DEFAULT_TIMEOUT_S = 180.0  # per page, as OCRmyPDF's --tesseract-timeout
 OSD_TIMEOUT_S = 60.0
 WORD_LEVEL = 5  # TSV level of word rows; conf -1 rows are layout rows, not words
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-pol tesseract-ocr-osd"
+NOT_INSTALLED = f"Tesseract is not installed or not on PATH: {INSTALL_HINT}"
 # Messages Tesseract prints for inputs it cannot read but that are not our bug.
 HARMLESS_FAILURES = ("Empty page", "Image too large", "Image too small")
 
@@ -67,7 +67,7 @@ class TesseractEngine:
 
     def detect_orientation(self, image: Image.Image, *, dpi: int) -> Orientation | None:
         """Detect the page orientation (see :func:`detect_orientation`)."""
-        return detect_orientation(image, dpi=dpi)
+        return detect_orientation(image, dpi=dpi, timeout=min(OSD_TIMEOUT_S, self.timeout))
 
 
 def _single_threaded() -> None:
@@ -85,9 +85,7 @@ def version() -> str:
     try:
         return f"tesseract {pytesseract.get_tesseract_version()}"
     except pytesseract.TesseractNotFoundError as e:
-        raise MissingDependencyError(
-            f"Tesseract is not installed or not on PATH: {INSTALL_HINT}"
-        ) from e
+        raise MissingDependencyError(NOT_INSTALLED) from e
 
 
 @functools.cache
@@ -232,7 +230,7 @@ def _run(function: Any, image: Image.Image, *, lang: str, timeout: float, **kwar
         try:
             return function(str(path), lang=lang, timeout=timeout, **kwargs)
         except pytesseract.TesseractNotFoundError as e:
-            raise MissingDependencyError(f"Tesseract is not installed: {INSTALL_HINT}") from e
+            raise MissingDependencyError(NOT_INSTALLED) from e
         except pytesseract.TesseractError as e:  # a RuntimeError subclass: catch it first
             raise _translate(e, lang) from e
         except RuntimeError as e:  # pytesseract's timeout is a bare RuntimeError
@@ -244,7 +242,8 @@ def _run(function: Any, image: Image.Image, *, lang: str, timeout: float, **kwar
 def _translate(error: pytesseract.TesseractError, lang: str) -> Exception:
     message = str(error.message).strip()
     if any(known in message for known in HARMLESS_FAILURES):
-        return _Harmless(f"Tesseract: {message.splitlines()[-1] if message else 'no text'}")
+        line = next(ln for ln in message.splitlines() if any(k in ln for k in HARMLESS_FAILURES))
+        return _Harmless(f"Tesseract: {line.strip()}; page left empty")
     if "Failed loading language" in message or "Error opening data file" in message:
         return MissingDependencyError(
             f"Tesseract cannot load language data '{lang}': apt-get install "

@@ -74,6 +74,10 @@ class BBox:
             result = result.union(box)
         return result
 
+    def shift(self, dx: int, dy: int) -> BBox:
+        """The same box moved by ``dx`` pixels right and ``dy`` down."""
+        return BBox(self.left + dx, self.top + dy, self.right + dx, self.bottom + dy)
+
     def to_list(self) -> list[int]:
         """Return ``[left, top, right, bottom]`` for JSON."""
         return [self.left, self.top, self.right, self.bottom]
@@ -241,6 +245,22 @@ class OcrDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class Recognition:
+    """Lines read from one page image, and warnings for known harmless failures."""
+
+    lines: tuple[OcrLine, ...]
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Orientation:
+    """OSD result: clockwise degrees that make the page upright, and its confidence."""
+
+    rotate: int
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class PageImage:
     """A page raster on its way from the loader through preprocessing to the engine.
 
@@ -257,6 +277,7 @@ class PageImage:
     skew: float = 0.0
     steps: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    osd_asked: bool = False  # orientation detection already ran (whatever it answered)
 
     def to_page(
         self,

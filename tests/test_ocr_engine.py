@@ -412,3 +412,11 @@ def test_scan_with_a_software_footer_is_ocrd_not_read_from_the_layer(
     assert page.source is PageSource.OCR
     assert any("text layer covers only part" in w for w in page.warnings)
     assert len(page.words) > 20
+
+
+def test_read_image_page_asks_osd_once_when_it_cannot_decide(letter_image) -> None:
+    scan = preprocess.rotate(letter_image, 270)  # looks sideways, OSD declines, OCR is garbage
+    engine = FakeEngine([GARBAGE], orientation=None)
+    page = read_image_page(_page(scan), engine, OcrOptions())
+    assert engine.kinds == ["osd", "recognize"]
+    assert page.rotation == 0
