@@ -43,7 +43,6 @@ from ocr.engine import OcrOptions, read_document  # noqa: E402
 from ocr.load import open_document  # noqa: E402
 from ocr.tesseract import TesseractEngine  # noqa: E402
 
-CLEAN = False  # --clean
 REAL_SCANS = {
     "smw_odpowiedz_rejestr_zgloszen.gif": "006.txt",
     "smw_odpowiedz_sumpro.gif": "007.txt",
@@ -58,7 +57,8 @@ class Score:
     name: str
     group: str
     lang: str
-    target_dpi: int
+    config: str  # "TARGET/LOW_RES" resampling targets, e.g. "300/400"
+    ocr_dpi: int  # the resolution the pages were OCR'd at
     ref_chars: int
     cer: float
     seconds: float
@@ -85,7 +85,7 @@ def cer(hypothesis: str, reference: str) -> float:
 
 
 def score_file(
-    name: str, scan: Path, reference: str, *, group: str, lang: str, target_dpi: int
+    name: str, scan: Path, reference: str, *, group: str, lang: str, options: OcrOptions
 ) -> Score:
     """OCR one scan with pismo and compare it with its reference text."""
     started = time.perf_counter()
@@ -93,7 +93,7 @@ def score_file(
     ocr_doc = read_document(
         document,
         TesseractEngine(lang=lang),
-        OcrOptions(target_dpi=target_dpi, clean=CLEAN),
+        options,
         source=name,
     )
     seconds = time.perf_counter() - started
@@ -101,7 +101,8 @@ def score_file(
         name,
         group,
         lang,
-        target_dpi,
+        f"{options.target_dpi}/{options.low_res_target_dpi}",
+        max(page.dpi for page in ocr_doc.pages),
         len(normalise(reference)),
         round(cer(ocr_doc.text, reference), 4),
         round(seconds, 2),
@@ -149,7 +150,8 @@ def bare_tesseract_ratio(items: list[tuple[str, Path, str, str]], lang: str) -> 
             document = open_document(scan)
             for page in iter_pages(document):
                 image_path = Path(tmp) / f"{pages}.png"
-                prepare(page, engine, OcrOptions()).image.save(image_path, dpi=(300, 300))
+                prepared = prepare(page, engine, OcrOptions())
+                prepared.image.save(image_path, dpi=(prepared.dpi, prepared.dpi))
                 started = time.perf_counter()
                 subprocess.run(
                     ["tesseract", str(image_path), "stdout", "-l", lang],
@@ -172,15 +174,15 @@ def bare_tesseract_ratio(items: list[tuple[str, Path, str, str]], lang: str) -> 
 
 def _summary(scores: list[Score]) -> list[dict[str, object]]:
     rows = []
-    keys = sorted({(s.group, s.lang, s.target_dpi) for s in scores})
-    for group, lang, dpi in keys:
-        chosen = [s for s in scores if (s.group, s.lang, s.target_dpi) == (group, lang, dpi)]
+    keys = sorted({(s.group, s.lang, s.config) for s in scores})
+    for group, lang, config in keys:
+        chosen = [s for s in scores if (s.group, s.lang, s.config) == (group, lang, config)]
         chars = sum(s.ref_chars for s in chosen)
         rows.append(
             {
                 "group": group,
                 "lang": lang,
-                "target_dpi": dpi,
+                "dpi": config,
                 "texts": len(chosen),
                 "cer": round(sum(s.cer * s.ref_chars for s in chosen) / chars, 4),
                 "max_cer": max(s.cer for s in chosen),
@@ -196,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the measurement and print per-text and summary tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--langs", default="pol")
-    parser.add_argument("--target-dpi", default="300")
+    parser.add_argument("--target-dpi", default="300", help="resampling targets to compare")
+    parser.add_argument("--low-res-dpi", default="400", help="targets for pages under 150 dpi")
     parser.add_argument("--samples", type=Path, default=ROOT / "samples")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--only", default="", help="comma-separated groups to run")
@@ -204,19 +207,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timing", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
-    global CLEAN
-    CLEAN = args.clean
     items = corpus(args.samples, args.shared if args.shared.is_dir() else None)
     if args.only:
         items = [item for item in items if item[3] in args.only.split(",")]
     scores = []
+    configs = [
+        OcrOptions(target_dpi=int(dpi), low_res_target_dpi=int(low), clean=args.clean)
+        for dpi in args.target_dpi.split(",")
+        for low in args.low_res_dpi.split(",")
+    ]
     for lang in args.langs.split(","):
-        for dpi in (int(d) for d in args.target_dpi.split(",")):
+        for options in configs:
             for name, scan, reference, group in items:
-                score = score_file(name, scan, reference, group=group, lang=lang, target_dpi=dpi)
+                score = score_file(name, scan, reference, group=group, lang=lang, options=options)
                 scores.append(score)
                 print(
-                    f"{group:13} {lang:8} {dpi:4} {name:45} cer={score.cer:.4f} "
+                    f"{group:13} {lang:8} {score.config:8} {name:45} cer={score.cer:.4f} "
                     f"{score.seconds:5.1f}s",
                     flush=True,
                 )

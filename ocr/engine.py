@@ -96,6 +96,7 @@ class OcrOptions:
     deskew: bool = True
     clean: bool = False
     target_dpi: int = preprocess.TARGET_DPI  # resolution pages are resampled to when needed
+    low_res_target_dpi: int = preprocess.LOW_RES_TARGET_DPI  # ... and very low-res pages
     load: LoadOptions = LoadOptions()
 
 
@@ -155,7 +156,9 @@ def read_image_page(page: PageImage, engine: OcrEngine, options: OcrOptions) -> 
 def prepare(page: PageImage, engine: OcrEngine, options: OcrOptions) -> PageImage:
     """Grayscale, resolution, orientation and deskew, each recorded on the page."""
     page = dataclasses.replace(page, image=preprocess.to_grayscale(page.image))
-    page = preprocess.resample(page, target_dpi=options.target_dpi)
+    page = preprocess.resample(
+        page, target_dpi=options.target_dpi, low_res_target_dpi=options.low_res_target_dpi
+    )
     if options.clean:
         page = dataclasses.replace(
             page, image=preprocess.clean(page.image), steps=(*page.steps, "clean background")

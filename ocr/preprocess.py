@@ -68,12 +68,17 @@ def to_grayscale(image: Image.Image) -> Image.Image:
     return image.convert("L")
 
 
-def resample(page: PageImage, *, target_dpi: int = TARGET_DPI) -> PageImage:
-    """Bring a page to ``target_dpi`` when it is below :data:`MIN_DPI` or above :data:`MAX_DPI`."""
+def resample(
+    page: PageImage, *, target_dpi: int = TARGET_DPI, low_res_target_dpi: int = LOW_RES_TARGET_DPI
+) -> PageImage:
+    """Resample a page outside :data:`MIN_DPI`..:data:`MAX_DPI` to ``target_dpi``.
+
+    Pages under :data:`LOW_RES_DPI` go to ``low_res_target_dpi`` instead.
+    """
     if MIN_DPI <= page.dpi <= MAX_DPI:
         return page
     if page.dpi < LOW_RES_DPI:
-        target_dpi = max(target_dpi, LOW_RES_TARGET_DPI)
+        target_dpi = low_res_target_dpi
     factor = target_dpi / page.dpi
     size = (max(1, round(page.image.width * factor)), max(1, round(page.image.height * factor)))
     image = page.image.resize(size, Image.Resampling.LANCZOS)
