@@ -7,6 +7,7 @@ a DejaVu/Liberation font, minimal PDFs written byte by byte. Nothing touches the
 from __future__ import annotations
 
 import shutil
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -196,6 +197,11 @@ def write_text_pdf(
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
+    return write_pdf(path, objects)
+
+
+def write_pdf(path: Path, objects: Sequence[bytes]) -> Path:
+    """Write numbered PDF objects (1 = catalog) with a correct xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -210,6 +216,37 @@ def write_text_pdf(
     )
     path.write_bytes(bytes(out))
     return path
+
+
+def write_scan_pdf_with_footer(path: Path, image: Image.Image, footer: str) -> Path:
+    """A PDF whose page is a scanned image plus one line of real text (a software footer)."""
+    gray = image.convert("L")
+    data = zlib.compress(gray.tobytes())
+    content = (
+        f"q 595 0 0 842 0 0 cm /Im1 Do Q\nBT /F1 8 Tf 1 0 0 1 40 20 Tm ({footer}) Tj ET"
+    ).encode("latin-1")
+    return write_pdf(
+        path,
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
+            b"<< /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+            b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+            % gray.size
+            + b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(data)
+            + data
+            + b"\nendstream",
+        ],
+    )
+
+
+@pytest.fixture(scope="session")
+def scan_pdf_writer() -> Callable[..., Path]:
+    """Return :func:`write_scan_pdf_with_footer`."""
+    return write_scan_pdf_with_footer
 
 
 @pytest.fixture(scope="session")

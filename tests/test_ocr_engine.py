@@ -363,50 +363,12 @@ def test_read_image_page_skewed_page_reads_like_upright(
     assert _difference(page.text, upright_reading) <= 0.02
 
 
-def _scan_pdf_with_footer(path: Path, image: Image.Image, footer: str) -> Path:
-    """A PDF whose page is a scanned image plus one line of real text (a software footer)."""
-    import zlib
-
-    gray = image.convert("L")
-    data = zlib.compress(gray.tobytes())
-    content = (
-        f"q 595 0 0 842 0 0 cm /Im1 Do Q\nBT /F1 8 Tf 1 0 0 1 40 20 Tm ({footer}) Tj ET"
-    ).encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font "
-        b"<< /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
-        % gray.size
-        + b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(data)
-        + data
-        + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(out))
-    return path
-
-
 @pytest.mark.tesseract
 def test_scan_with_a_software_footer_is_ocrd_not_read_from_the_layer(
-    tmp_path: Path, letter_image
+    tmp_path: Path, letter_image, scan_pdf_writer
 ) -> None:
     footer = "Dokument podpisany elektronicznie, wygenerowano z systemu EZD, strona 1 z 1"
-    pdf = _scan_pdf_with_footer(tmp_path / "scan.pdf", letter_image, footer)
+    pdf = scan_pdf_writer(tmp_path / "scan.pdf", letter_image, footer)
     document = read_document(open_document(pdf), TesseractEngine(), OcrOptions(), source=pdf.name)
     page = document.pages[0]
     assert page.source is PageSource.OCR
