@@ -9,21 +9,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from extract.model import Candidate, ExtractionResult, Field, FieldName
+from extract.stages import dates, reference
+from extract.text import TextView
 from ocr.types import OcrDocument
 
-Stage = Callable[[OcrDocument], Iterable[Candidate]]
+Stage = Callable[[TextView], Iterable[Candidate]]
 
-# The stages that run, in order. Field stages (reference number, dates, people, lists)
-# register here; until they do, every field is reported as not found (value null / []).
-STAGES: list[Stage] = []
+# The stages that run, in order. Fields no stage finds yet (people, lists, sender,
+# subject) are reported as not found (value null / []).
+STAGES: list[Stage] = [dates.find, reference.find]
 
 
 def extract(document: OcrDocument, stages: Iterable[Stage] | None = None) -> ExtractionResult:
     """Run the stages over a document and keep, per field, the most confident candidate."""
+    view = TextView(document)
     best: dict[FieldName, Candidate] = {}
     others: dict[FieldName, list[Candidate]] = {}
     for stage in STAGES if stages is None else stages:
-        for candidate in stage(document):
+        for candidate in stage(view):
             current = best.get(candidate.field)
             if current is None or candidate.confidence > current.confidence:
                 if current is not None:
@@ -46,4 +49,5 @@ def _field(name: FieldName, chosen: Candidate | None, alternatives: list[Candida
         chosen.evidence,
         chosen.source,
         tuple(alternatives),
+        chosen.parts,
     )

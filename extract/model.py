@@ -51,6 +51,7 @@ class Candidate:
     confidence: float
     evidence: tuple[Evidence, ...]
     source: str  # the stage that proposed it
+    parts: Mapping[str, Any] | None = None  # structure of the value (reference number parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class Field:
     evidence: tuple[Evidence, ...] = ()
     source: str | None = None
     alternatives: tuple[Candidate, ...] = ()
+    parts: Mapping[str, Any] | None = None
 
     @classmethod
     def missing(cls, name: FieldName) -> Field:
@@ -72,13 +74,16 @@ class Field:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of the field."""
-        return {
+        data = {
             "value": self.value,
             "raw": self.raw,
             "confidence": round(self.confidence, 4),
             "evidence": [e.to_dict() for e in self.evidence],
             "source": self.source,
         }
+        if self.parts is not None:
+            data["parts"] = dict(self.parts)
+        return data
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""Extraction stages: each finds candidates for the fields it knows; none decides."""

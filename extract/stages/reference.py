@@ -1,0 +1,123 @@
+"""The letter's own reference number (znak sprawy), repaired from OCR confusions.
+
+Shapes: the office-manual one (unit symbol(s), JRWA class, case number, year, optional
+initials: ``OR-03.0003.3200.2017``, ``SM.1431.15.2025.JP``, ``DP-WLM.0231.30.2026.JW``) and
+the slash shapes offices also use (``RIO.I.6002-6/12``, ``WK-602/57/2016``). A number is the
+letter's own when it is labelled ("Znak sprawy:", "Nasz znak:", "Sygn.") or stands alone
+near the top of the first page; "Wasz znak", a number in "pismo ... znak ..." and numbers in
+the body are someone else's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from extract.model import Candidate, FieldName
+from extract.text import TextView
+
+NAME = "rules.reference"
+_SEGMENT = r"[\p{Lu}\p{Ll}\d|]+"
+# A run of 3-8 segments joined by separators, spaces around them tolerated (OCR).
+_LOOSE = regex.compile(rf"(?<![\w.,/-]){_SEGMENT}(?: ?[.,\-–—/] ?{_SEGMENT}){{2,7}}(?![\w])")
+_OFFICE = regex.compile(
+    r"(?P<unit>\p{Lu}[\p{Lu}\d]{0,7}(?:[-.](?:\p{Lu}{1,6}|\d{1,3}|\p{Lu}+\d+)){0,3})"
+    r"\.(?P<jrwa>\d{1,4})\.(?P<case>\d{1,6}(?:\.\d{1,4})?)\.(?P<year>(?:19|20)\d{2})"
+    r"(?:\.(?P<initials>\p{Lu}{1,4}))?"
+)
+_SLASH = regex.compile(
+    r"\p{Lu}[\p{Lu}\d]{0,7}(?:[.\-](?:\p{Lu}{1,6}|\d{1,4}))*[.\-/]\d{1,6}(?:[-/.]\d{1,6})*/(?:\d{2}|\d{4})"
+)
+_OWN_LABEL = regex.compile(
+    r"(?:nasz\s+znak|znak\s+sprawy|znak\s+pisma|znak|sygn(?:atura)?\.?|nr\s+sprawy|sprawa\s+nr|"
+    r"l\.\s?dz\.?|nr\s+pisma)\s*[:.]?\s*$",
+    regex.IGNORECASE,
+)
+_THEIRS = regex.compile(r"(?:wasz\w*|wasza)\s+(?:znak|sygn|nr|l\.\s?dz)", regex.IGNORECASE)
+_FOREIGN = regex.compile(
+    r"(?:pism\w*|wnios\w*|decyzj\w*|uchwał\w*|postanowieni\w*|"
+    r"odpowiedzi\s+na|z\s+dnia)\b[^\n]{0,80}$",
+    regex.IGNORECASE,
+)
+_DIGITS_FOR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"})
+_LETTERS_FOR = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B"})
+LABELLED = 0.95
+TOP_UNLABELLED = 0.8
+BODY = 0.25
+TOP_OF_PAGE = 0.4
+
+
+def find(view: TextView) -> Iterator[Candidate]:
+    """Candidates for the reference number, scored by label and position."""
+    for match in _LOOSE.finditer(view.text):
+        value = normalize(match.group())
+        if value is None:
+            continue
+        line = view.line_at(match.start())
+        if line is None:
+            continue
+        before = view.text[line.start : match.start()]
+        if _THEIRS.search(before):
+            continue
+        if _OWN_LABEL.search(before):
+            prior = LABELLED
+        elif _FOREIGN.search(before):
+            continue  # "w odpowiedzi na pismo ... znak ...", "decyzja nr ..."
+        elif line.page == 1 and line.top_fraction < TOP_OF_PAGE:
+            prior = TOP_UNLABELLED
+        else:
+            prior = BODY
+        start, end = match.span()
+        yield Candidate(
+            FieldName.REFERENCE,
+            value,
+            match.group(),
+            prior * view.confidence(start, end),
+            view.evidence(start, end),
+            NAME,
+            parts(value),
+        )
+
+
+def normalize(raw: str) -> str | None:
+    """The reference as printed without spaces, with OCR confusions repaired, or None.
+
+    ``,`` becomes ``.``, dashes ``-``; letters in numeric segments become digits (``O`` 0,
+    ``I``/``l`` 1, ``S`` 5, ``B`` 8) and digits in the initials after the year letters.
+    """
+    text = regex.sub(r"\s+", "", raw).replace(",", ".").replace("–", "-").replace("—", "-")
+    pieces = regex.split(r"([.\-/])", text)
+    segments = pieces[0::2]
+    fixed = [_fix_segment(segment, index, segments) for index, segment in enumerate(segments)]
+    pieces[0::2] = fixed
+    candidate = "".join(pieces)
+    if _OFFICE.fullmatch(candidate) or _SLASH.fullmatch(candidate):
+        return candidate
+    return None
+
+
+def parts(value: str) -> dict[str, object] | None:
+    """The office-manual parts of a reference, or None for other shapes."""
+    match = _OFFICE.fullmatch(value)
+    if match is None:
+        return None
+    return {
+        "unit": match["unit"],
+        "jrwa": match["jrwa"],
+        "case": match["case"],
+        "year": int(match["year"]),
+        "initials": match["initials"],
+    }
+
+
+def _fix_segment(segment: str, index: int, segments: list[str]) -> str:
+    digits = sum(ch.isdigit() for ch in segment)
+    year_before = index > 0 and regex.fullmatch(
+        r"(?:19|20)\d{2}", segments[index - 1].translate(_DIGITS_FOR)
+    )
+    if index == len(segments) - 1 and year_before and len(segment) <= 4:
+        return segment.translate(_LETTERS_FOR).upper()  # author initials: "5C" is "SC"
+    if index > 0 and digits * 2 >= len(segment):
+        return segment.translate(_DIGITS_FOR)
+    return segment

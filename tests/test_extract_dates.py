@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import pytest
+
+from extract.dates import find_dates
+from extract.stages import dates as stage
+from extract.text import TextView
+from ocr.plaintext import document_from_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kraków, 2017 -12- 05", ["2017-12-05"]),
+        ("zgłoszoną w dniu 22 listopada 2017 r.", ["2017-11-22"]),
+        ("działa od stycznia 2013 roku", ["2013-01"]),
+        ("w październiku 2026 r.", ["2026-10"]),
+        ("Luty 2020", ["2020-02"]),
+        ("5 XII 2017", ["2017-12-05"]),
+        ("5.XII.2017 r.", ["2017-12-05"]),
+        ("5.12.2017 r.", ["2017-12-05"]),
+        ("Pułtusk, 31.10.2025r.", ["2025-10-31"]),
+        ("05-12-2017", ["2017-12-05"]),
+        ("05/12/2017", ["2017-12-05"]),
+        ("2017.12.05", ["2017-12-05"]),
+        ("2017-12-05", ["2017-12-05"]),
+        ("l.wpł. 27. 04. 2018 l.wych.", ["2018-04-27"]),
+        ("12-16 marca 2012 r.", ["2012-03-12", "2012-03-16"]),
+        ("w dniach 2—7 grudnia 2016 r.", ["2016-12-02", "2016-12-07"]),
+        ("od 01.01 do 28.04.2018 r.", ["2018-01-01", "2018-04-28"]),
+        ("od 30 kwietnia do 16 czerwca 2024 r.", ["2024-04-30", "2024-06-16"]),
+        ("ustawy z dnia 6 wrzesnia 2001 r.", ["2001-09-06"]),  # lost diacritic
+        ("DNIA 6 WRZEŚNIA 2001 R.", ["2001-09-06"]),
+        ("w 2018 roku", []),
+        ("Dz. U. z 2019 r. poz. 1145", []),
+        ("31 lutego 2019 r.", []),
+        ("35.13.2019", []),
+        ("OR-03.0003.3200.2017", []),
+        ("KA.0214.21.2018.SC", []),
+        ("tel. 71 347 16 35", []),
+        ("rok 1850 i 12.05.2250", []),
+    ],
+)
+def test_find_dates_reads_polish_forms(text: str, expected: list[str]) -> None:
+    assert [d.value for d in find_dates(text)] == expected
+
+
+def test_find_dates_br_takes_the_given_year() -> None:
+    assert [d.value for d in find_dates("pismo z dnia 5 marca br.", current_year=2019)] == [
+        "2019-03-05"
+    ]
+    assert find_dates("pismo z dnia 5 marca br.") == []
+
+
+def _candidates(text: str) -> dict[str, object]:
+    view = TextView(document_from_text(text, source="t.txt"))
+    return {c.field.value: c for c in stage.find(view)}
+
+
+def test_letter_date_is_the_place_and_date_line_not_the_stamp_or_body() -> None:
+    text = (
+        "URZĄD GMINY\n"
+        "                          Wpłynęło dnia 03.02.2020\n"
+        "Znak: RG.6220.1.2020          Nowy Targ, dnia 29 stycznia 2020 r.\n\n"
+        "W odpowiedzi na pismo z dnia 12 stycznia br. informuję...\n"
+    )
+    found = _candidates(text)
+    assert found["letter_date"].value == "2020-01-29"
+    assert found["place"].value == "Nowy Targ"
+    assert [d["date"] for d in found["dates"].value] == ["2020-02-03", "2020-01-29", "2020-01-12"]
+    evidence = found["letter_date"].evidence[0]
+    assert evidence.text == "29 stycznia 2020"
+
+
+def test_letter_date_at_the_end_of_the_letter_is_found() -> None:
+    text = "Pan\nJan Nowak\n\nTreść pisma." + "\n" * 22 + "Gdańsk, 3.03.2021 r.\n"
+    assert _candidates(text)["letter_date"].value == "2021-03-03"
+
+
+def test_letter_date_in_the_locative_gives_no_guessed_place() -> None:
+    found = _candidates("W Krakowie, dnia 5 maja 2021 r.\n")
+    assert found["letter_date"].value == "2021-05-05"
+    assert "place" not in found
+
+
+def test_letterhead_read_into_the_date_line_is_not_the_place() -> None:
+    found = _candidates("Urząd Miejski w Żywcu Żywiec, 2019 -03- 14\n")
+    assert found["place"].value == "Żywiec"
+
+
+def test_e_signed_letter_has_a_place_but_no_date() -> None:
+    found = _candidates("MINISTER\n\nWarszawa /elektroniczny znacznik czasu/\n\nTreść.\n")
+    assert found["place"].value == "Warszawa"
+    assert "letter_date" not in found
+
+
+def test_a_sentence_starting_with_a_capital_is_not_a_place() -> None:
+    found = _candidates("Od marca 2017 r. realizowany jest program.\n")
+    assert "place" not in found and "letter_date" not in found

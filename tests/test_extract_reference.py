@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import pytest
+
+from extract.stages import reference
+from extract.text import TextView
+from ocr.plaintext import document_from_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("OR-03.0003.3200.2017", "OR-03.0003.3200.2017"),
+        ("SM.1431.15.2025.JP", "SM.1431.15.2025.JP"),
+        ("DP-WLM.0231.30.2026.JW", "DP-WLM.0231.30.2026.JW"),
+        ("RIO.I.6002-6/12", "RIO.I.6002-6/12"),
+        ("WK – 602/57/2016", "WK-602/57/2016"),
+        ("ZPOW-066-700/15", "ZPOW-066-700/15"),
+        ("KA.0214.21.2018.5C", "KA.0214.21.2018.SC"),  # initials read as digits
+        ("GK.552O.231.2O25", "GK.5520.231.2025"),  # O for 0 in numbers
+        ("GK . 5520 . 231 . 2025", "GK.5520.231.2025"),  # spaces around separators
+        ("GK,5520.231,2025", "GK.5520.231.2025"),  # commas
+        ("SM.l431.15.2025", "SM.1431.15.2025"),  # l for 1
+        ("www.gmina.pl", None),
+        ("Dz.U.2019.1145", None),
+    ],
+)
+def test_normalize_repairs_ocr_confusions(raw: str, expected: str | None) -> None:
+    assert reference.normalize(raw) == expected
+
+
+def test_parts_split_the_office_manual_shape() -> None:
+    assert reference.parts("DP-WLM.0231.30.2026.JW") == {
+        "unit": "DP-WLM",
+        "jrwa": "0231",
+        "case": "30",
+        "year": 2026,
+        "initials": "JW",
+    }
+    assert reference.parts("RIO.I.6002-6/12") is None
+
+
+def _best(text: str) -> str | None:
+    view = TextView(document_from_text(text, source="t.txt"))
+    found = sorted(reference.find(view), key=lambda c: c.confidence, reverse=True)
+    return found[0].value if found else None
+
+
+def test_labelled_reference_wins_over_their_reference_and_body_numbers() -> None:
+    text = (
+        "Wasz znak: AB.1234.5.2020\n"
+        "Znak sprawy: GN.6840.12.2024\n\n"
+        "W odpowiedzi na pismo znak: XY.0001.2.2024 z dnia 3 stycznia 2024 r.\n"
+    )
+    assert _best(text) == "GN.6840.12.2024"
+
+
+def test_their_reference_alone_is_not_ours() -> None:
+    assert _best("Wasz znak: AB.1234.5.2020\n\nTreść pisma.\n") is None
+
+
+def test_unlabelled_reference_at_the_top_is_found() -> None:
+    assert _best("PREZYDENT MIASTA\n\nOR-03.0003.3200.2017\n\nPan\nJan Nowak\n") == (
+        "OR-03.0003.3200.2017"
+    )
