@@ -127,7 +127,7 @@ def find_dates(text: str, *, current_year: int | None = None) -> list[DateMatch]
 
 
 def _dates_of(match: regex.Match[str], current_year: int | None) -> list[DateMatch]:
-    raw = match.group().strip()
+    raw = " ".join(match.group().split())  # a date may wrap over a line break
     start, end = match.span()
 
     def made(year: int, month: int, day: int | None) -> DateMatch | None:
