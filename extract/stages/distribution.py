@@ -1,0 +1,144 @@
+"""The distribution list: the recipients under a list heading, in order.
+
+Headings: "Otrzymują:", "Do wiadomości:", "Dw.", "Kopia:", "Rozdzielnik". Items lose their
+numbering and trailing ``;,.``; items wrapped over lines are joined.
+
+A list ends at a blank line after its items, at the next list heading, or at a line that
+starts something else: "Sprawę prowadzi", "Sporządził(a)", "Załączniki", contact lines,
+the data-protection (RODO) clause, a page footer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from extract.model import Candidate, FieldName
+from extract.text import LineInfo, TextView
+
+NAME = "rules.distribution"
+_HEADING = regex.compile(
+    r"\s*(?P<name>otrzymuj[ąa]|do\s+wiadomo[śs]ci|d\s?/\s?w|dw|kopi[ae]|rozdzielnik)"
+    r"[\s:.]*(?P<rest>.*)$",
+    regex.IGNORECASE,
+)
+_STOP = regex.compile(
+    r"\s*(?:spraw[ęe]\s+prowadzi|sporz[aą]dzi[łl]|sporz\.|opracowa[łl]|wykona[łl]|"
+    r"za[łl][aą]cznik|klauzula|rodo\b|administratorem|informacja\s+o\s+przetwarzaniu|"
+    r"z\s+powa[żz]aniem|z\s+wyrazami|tel\.|tel\s*:|fax|e-mail|www\.|strona\s+\d|\d+\s*/\s*\d+\s*$)",
+    regex.IGNORECASE,
+)
+# "1.", "2)", "a)", bullets; and what OCR leaves of a numbering column it read apart from
+# the items: a bare ")" before the item, a bare number on a line of its own.
+_NUMBER = regex.compile(r"\s*(?:\d{1,2}\s?[.)]|\d{1,2}\s*$|\)|[a-z]\)|[-•–·*])\s*")
+# "a/a" (the office's own copy) as OCR reads it: "a/a", "aa", "a|a", "a/fa", "a/aKI."
+_AA = regex.compile(r"^a\s?(?:[/|\\l1]f?|f)?\s?a(?=$|[\s.]|\p{Lu})\.?\s*", regex.IGNORECASE)
+# The unit symbol after "a/a" is upper case, so an "l" in it is an OCR'd "I" ("Kl" = "KI").
+_UNIT_SYMBOL = regex.compile(r"[\p{Lu}l]{1,6}")
+MAX_ITEM_LINE = 120  # longer lines are prose, not list items
+CONFIDENCE = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    text: str
+    start: int
+    end: int
+
+
+def find(view: TextView) -> Iterator[Candidate]:
+    """One candidate holding every list item found, in order."""
+    items: list[tuple[_Item, str]] = []
+    index = 0
+    while index < len(view.lines):
+        heading = _HEADING.fullmatch(_text(view, view.lines[index]))
+        if heading is None:
+            index += 1
+            continue
+        name = heading["name"].strip().rstrip(":.")
+        found, index = _items_after(view, index, heading)
+        items.extend((item, _list_name(name)) for item in found)
+    if not items:
+        return
+    value = [{"recipient": item.text, "list": name} for item, name in items]
+    evidence = tuple(e for item, _ in items for e in view.evidence(item.start, item.end))
+    confidence = CONFIDENCE * min(view.confidence(i.start, i.end) for i, _ in items)
+    yield Candidate(
+        FieldName.DISTRIBUTION,
+        value,
+        "; ".join(i.text for i, _ in items),
+        confidence,
+        evidence,
+        NAME,
+    )
+
+
+def _items_after(view: TextView, index: int, heading: regex.Match[str]) -> tuple[list[_Item], int]:
+    """Collect the items of the list whose heading is line ``index``; return the next line."""
+    items: list[_Item] = []
+    heading_line = view.lines[index]
+    if heading["rest"].strip():
+        start = heading_line.start + heading.start("rest")
+        items.append(_Item(heading["rest"], start, heading_line.end))
+    numbered = False
+    index += 1
+    while index < len(view.lines):
+        line = view.lines[index]
+        text = _text(view, line)
+        bullet = _NUMBER.match(text)
+        gap_ends = _ends_list(view, index, items) and not (numbered and bullet)
+        if gap_ends or _HEADING.fullmatch(text) or _STOP.match(text) or len(text) > MAX_ITEM_LINE:
+            break
+        starts_item = bullet is not None or not items or _ends_item(items[-1].text, text, numbered)
+        numbered = numbered or bullet is not None
+        body_start = line.start + (bullet.end() if bullet else 0)
+        if starts_item:
+            items.append(_Item(view.text[body_start : line.end], body_start, line.end))
+        else:
+            last = items[-1]
+            items[-1] = _Item(f"{last.text} {text.strip()}", last.start, line.end)
+        index += 1
+    return [_clean(item) for item in items if _clean(item).text], index
+
+
+def _ends_list(view: TextView, index: int, items: list[_Item]) -> bool:
+    """A gap (blank line, another block or page) after at least one item ends the list."""
+    if not items:
+        return False
+    previous, line = view.lines[index - 1], view.lines[index]
+    if line.page != previous.page:
+        return False  # a list may go on over the page break
+    gap = line.line.bbox.top - previous.line.bbox.bottom
+    return gap > max(1, previous.line.bbox.height)  # about one empty line
+
+
+def _ends_item(previous: str, text: str, numbered: bool) -> bool:
+    """Whether ``text`` starts a new item rather than continuing ``previous``."""
+    if numbered:
+        return False  # numbered lists: only a number starts an item
+    stripped = text.strip()
+    return previous.rstrip().endswith((";", ",", ".")) or not stripped[:1].islower()
+
+
+def _clean(item: _Item) -> _Item:
+    text = " ".join(item.text.split()).rstrip(" ;,.")
+    aa = _AA.match(text)
+    if aa:  # "a/a", "aa", "a/aKI." -> "a/a", "a/a KI"
+        rest = text[aa.end() :].strip()
+        if _UNIT_SYMBOL.fullmatch(rest):
+            rest = rest.replace("l", "I")
+        text = "a/a" + (f" {rest}" if rest else "")
+    return _Item(text, item.start, item.end)
+
+
+def _list_name(printed: str) -> str:
+    words = " ".join(printed.split())
+    return (
+        words[:1].upper() + words[1:].lower() if words.isupper() else words[:1].upper() + words[1:]
+    )
+
+
+def _text(view: TextView, line: LineInfo) -> str:
+    return view.text[line.start : line.end]

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from extract.stages import distribution
+from extract.text import TextView
+from ocr.plaintext import document_from_text
+
+
+def _items(text: str) -> list[tuple[str, str]]:
+    view = TextView(document_from_text(text, source="t.txt"))
+    found = list(distribution.find(view))
+    return [(i["recipient"], i["list"]) for i in found[0].value] if found else []
+
+
+def test_numbered_list_with_wrapped_item_and_aa() -> None:
+    text = (
+        "Z poważaniem\n\nBURMISTRZ\nJan Nowak\n\nOtrzymują:\n\n"
+        "1. Adresat\n2. Zarząd Dróg Powiatowych\n   w Nowym Targu;\n3. aa\n\n"
+        "Sprawę prowadzi: A. Kowalska, tel. 18 000 00 00\n"
+    )
+    assert _items(text) == [
+        ("Adresat", "Otrzymują"),
+        ("Zarząd Dróg Powiatowych w Nowym Targu", "Otrzymują"),
+        ("a/a", "Otrzymują"),
+    ]
+
+
+def test_two_lists_keep_their_names_and_order() -> None:
+    text = "Otrzymują:\n1. Adresat\n2. a/a\n\nDo wiadomości:\n1) Rada Gminy\n"
+    assert _items(text) == [
+        ("Adresat", "Otrzymują"),
+        ("a/a", "Otrzymują"),
+        ("Rada Gminy", "Do wiadomości"),
+    ]
+
+
+def test_unnumbered_items_ended_by_semicolons() -> None:
+    text = "Otrzymują:\nFundacja Przykładowa;\nStowarzyszenie Drugie;\nUrząd Trzeci.\n"
+    assert [r for r, _ in _items(text)] == [
+        "Fundacja Przykładowa",
+        "Stowarzyszenie Drugie",
+        "Urząd Trzeci",
+    ]
+
+
+def test_item_on_the_heading_line_and_dw() -> None:
+    assert _items("Dw.: Wydział Finansowy\n") == [("Wydział Finansowy", "Dw")]
+
+
+def test_aa_with_unit_symbol_as_ocr_reads_it() -> None:
+    assert [r for r, _ in _items("Do wiadomości:\n1. Adresat\n2. a/aKl.\n")] == [
+        "Adresat",
+        "a/a KI",
+    ]
+
+
+def test_list_stops_at_rodo_clause_and_footer() -> None:
+    text = (
+        "Otrzymują:\n1. Adresat\n"
+        "Administratorem Pani/Pana danych osobowych jest Burmistrz Miasta.\n"
+    )
+    assert [r for r, _ in _items(text)] == ["Adresat"]
+
+
+def test_numbering_column_read_apart_from_the_items() -> None:
+    text = "Otrzymują:\n1) Adresat\n) Rada Osiedla\n)\n\n2\n3\n4) a/a ZR\n"
+    assert [r for r, _ in _items(text)] == ["Adresat", "Rada Osiedla", "a/a ZR"]
+
+
+def test_according_to_distribution_in_the_addressee_is_not_a_list() -> None:
+    assert _items("Według rozdzielnika\n\nSzanowni Państwo,\n") == []
+
+
+def test_each_item_has_evidence() -> None:
+    view = TextView(document_from_text("Otrzymują:\n1. Adresat\n2. a/a\n", source="t"))
+    candidate = next(distribution.find(view))
+    assert [e.text for e in candidate.evidence] == ["Adresat", "a/a"]
