@@ -32,7 +32,7 @@ LETTER_LINES: tuple[str, ...] = (
     "ul. Rynek 41, 06-100 Pułtusk",
     "",
     "                         Pułtusk, 31 października 2025 r.",
-    "Znak sprawy: OR.1431.76.2025",
+    "Znak sprawy: ORG.1431.58.2024",
     "",
     "Szanowna Pani,",
     "w odpowiedzi na wniosek o udostępnienie informacji publicznej",
@@ -257,9 +257,9 @@ def text_pdf_writer() -> Callable[..., Path]:
 
 # Lines of a born-digital test letter: (x, baseline y, text) in points on an A4 page.
 TEXT_PDF_LINES: tuple[tuple[float, float, str], ...] = (
-    (72, 760, "Gmina Miasto Terespol"),
-    (380, 730, "Terespol, 5 maja 2025 r."),
-    (72, 700, "Znak sprawy: SM.1431.15.2025"),
+    (72, 760, "Gmina Miasto Brzozów"),
+    (380, 730, "Brzozów, 5 maja 2025 r."),
+    (72, 700, "Znak sprawy: BRM.1431.27.2024"),
     (72, 650, "W odpowiedzi na wniosek z dnia 22 kwietnia 2025 r. informuje,"),
     (72, 635, "ze gmina nie prowadzi rejestru umow w formie elektronicznej."),
 )

@@ -10,17 +10,17 @@ from ocr.plaintext import document_from_text
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("OR-03.0003.3200.2017", "OR-03.0003.3200.2017"),
-        ("SM.1431.15.2025.JP", "SM.1431.15.2025.JP"),
-        ("DP-WLM.0231.30.2026.JW", "DP-WLM.0231.30.2026.JW"),
+        ("BO-02.0003.4100.2019", "BO-02.0003.4100.2019"),
+        ("BRM.1431.27.2024.KW", "BRM.1431.27.2024.KW"),
+        ("WI-IV.0231.18.2025.MS", "WI-IV.0231.18.2025.MS"),
         ("RIO.I.6002-6/12", "RIO.I.6002-6/12"),
         ("WK – 602/57/2016", "WK-602/57/2016"),
         ("ZPOW-066-700/15", "ZPOW-066-700/15"),
-        ("KA.0214.21.2018.5C", "KA.0214.21.2018.SC"),  # initials read as digits
+        ("KO.0214.33.2019.5C", "KO.0214.33.2019.SC"),  # initials read as digits
         ("GK.552O.231.2O25", "GK.5520.231.2025"),  # O for 0 in numbers
         ("GK . 5520 . 231 . 2025", "GK.5520.231.2025"),  # spaces around separators
         ("GK,5520.231,2025", "GK.5520.231.2025"),  # commas
-        ("SM.l431.15.2025", "SM.1431.15.2025"),  # l for 1
+        ("BRM.l431.27.2024", "BRM.1431.27.2024"),  # l for 1
         ("www.gmina.pl", None),
         ("Dz.U.2019.1145", None),
     ],
@@ -30,12 +30,12 @@ def test_normalize_repairs_ocr_confusions(raw: str, expected: str | None) -> Non
 
 
 def test_parts_split_the_office_manual_shape() -> None:
-    assert reference.parts("DP-WLM.0231.30.2026.JW") == {
-        "unit": "DP-WLM",
+    assert reference.parts("WI-IV.0231.18.2025.MS") == {
+        "unit": "WI-IV",
         "jrwa": "0231",
-        "case": "30",
-        "year": 2026,
-        "initials": "JW",
+        "case": "18",
+        "year": 2025,
+        "initials": "MS",
     }
     assert reference.parts("RIO.I.6002-6/12") is None
 
@@ -60,6 +60,6 @@ def test_their_reference_alone_is_not_ours() -> None:
 
 
 def test_unlabelled_reference_at_the_top_is_found() -> None:
-    assert _best("PREZYDENT MIASTA\n\nOR-03.0003.3200.2017\n\nPan\nJan Nowak\n") == (
-        "OR-03.0003.3200.2017"
+    assert _best("PREZYDENT MIASTA\n\nBO-02.0003.4100.2019\n\nPan\nJan Nowak\n") == (
+        "BO-02.0003.4100.2019"
     )

@@ -225,7 +225,7 @@ def hybrid_page(font) -> tuple[PageImage, TextLayer]:
     """An A4 page at 150 dpi: two text-layer lines, and a stamp image between them."""
     image = Image.new("L", (1240, 1754), 255)
     face = font(36)
-    top = _draw(image, face, (100, 100), "Gmina Miasto Terespol")
+    top = _draw(image, face, (100, 100), "Gmina Miasto Brzozów")
     _draw(image, face, (500, 800), "Podpisany elektronicznie")
     _draw(image, face, (500, 850), "przez Jan Kowalski")
     bottom = _draw(image, face, (100, 1500), "Otrzymuje: adresat")
@@ -233,7 +233,7 @@ def hybrid_page(font) -> tuple[PageImage, TextLayer]:
         1240,
         1754,
         150,
-        (_layer_line(top, "Gmina Miasto Terespol", 1), _layer_line(bottom, "Otrzymuje:", 2)),
+        (_layer_line(top, "Gmina Miasto Brzozów", 1), _layer_line(bottom, "Otrzymuje:", 2)),
     )
     return _page(image), layer
 
@@ -260,7 +260,7 @@ def test_read_layer_page_ocrs_only_uncovered_regions(hybrid_page) -> None:
     assert engine.calls[0][1].size == (region.width, region.height)
     assert page.source is PageSource.HYBRID
     texts = [line.text for line in page.lines]
-    assert texts == ["Gmina Miasto Terespol", "Podpisany", "Otrzymuje:"]
+    assert texts == ["Gmina Miasto Brzozów", "Podpisany", "Otrzymuje:"]
     ocr_line = page.lines[1]
     assert ocr_line.block == REGION_BLOCK_BASE
     assert ocr_line.words[0].bbox == BBox(
@@ -296,7 +296,7 @@ def test_iter_ocr_pages_reads_text_layer_of_born_digital_pdf(text_pdf: Path) -> 
     (page,) = iter_ocr_pages(open_document(text_pdf), engine, options)
     assert engine.kinds == []  # the rendered text is all covered by the layer
     assert page.source is PageSource.TEXT_LAYER
-    assert "Znak sprawy: SM.1431.15.2025" in page.text
+    assert "Znak sprawy: BRM.1431.27.2024" in page.text
     assert page.dpi == 100
 
 

@@ -31,7 +31,7 @@ BBOX_LAYOUT = b"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"
     <flow>
       <block xMin="72" yMin="90" xMax="300" yMax="130">
         <line xMin="72" yMin="90" xMax="150" yMax="102">
-          <word xMin="72" yMin="90" xMax="150" yMax="102">OR.1431.76.2025</word>
+          <word xMin="72" yMin="90" xMax="150" yMax="102">ORG.1431.58.2024</word>
         </line>
         <line xMin="72" yMin="118" xMax="300" yMax="130">
           <word xMin="72" yMin="118" xMax="120" yMax="130">Znak</word>
@@ -72,7 +72,7 @@ def test_parse_bbox_layout_groups_lines_and_numbers_blocks() -> None:
     layer = parse_bbox_layout(BBOX_LAYOUT, dpi=72)
     assert [line.text for line in layer.lines] == [
         "Pułtusk, 31.10.2025r.",
-        "OR.1431.76.2025",
+        "ORG.1431.58.2024",
         "Znak R&D",  # the blank word is dropped, the entity decoded
     ]
     assert [line.block for line in layer.lines] == [1, 2, 2]
@@ -104,14 +104,14 @@ def test_text_layer_has_text_threshold(chars: int, covers: bool) -> None:
 
 def test_text_layer_char_count_ignores_spaces_between_words() -> None:
     layer = parse_bbox_layout(BBOX_LAYOUT, dpi=72)
-    assert layer.char_count == len("Pułtusk,31.10.2025r.OR.1431.76.2025ZnakR&D")
+    assert layer.char_count == len("Pułtusk,31.10.2025r.ORG.1431.58.2024ZnakR&D")
 
 
 def test_read_text_layer_of_born_digital_pdf(text_pdf: Path) -> None:
     layer = read_text_layer(text_pdf, 1, dpi=300)
     assert layer.has_text
     assert (layer.width, layer.height) == (round(595 * 300 / 72), round(842 * 300 / 72))
-    assert "Znak sprawy: SM.1431.15.2025" in [line.text for line in layer.lines]
+    assert "Znak sprawy: BRM.1431.27.2024" in [line.text for line in layer.lines]
     # The first line's baseline is at y=760 pt from the bottom, 12 pt Helvetica, x=72 pt.
     first = layer.lines[0].words[0].bbox
     assert first.left == 300

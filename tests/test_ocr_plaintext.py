@@ -18,7 +18,7 @@ Urząd Miejski w Pułtusku
 ul. Rynek 41
 
                               Pułtusk, 31 października 2025 r.
-OR.1431.76.2025
+ORG.1431.58.2024
 
 
 Szanowna Pani,
@@ -56,7 +56,7 @@ def test_document_from_text_lines_go_down_by_line_number() -> None:
     # Blank lines keep their vertical space: the date is on row 3, the reference on row 4.
     assert lines["Urząd Miejski w Pułtusku"].bbox.top == MARGIN
     assert lines["Pułtusk, 31 października 2025 r."].bbox.top == MARGIN + 3 * LINE_HEIGHT
-    assert lines["OR.1431.76.2025"].bbox.top == MARGIN + 4 * LINE_HEIGHT
+    assert lines["ORG.1431.58.2024"].bbox.top == MARGIN + 4 * LINE_HEIGHT
 
 
 def test_document_from_text_blank_lines_start_new_blocks() -> None:
@@ -64,7 +64,7 @@ def test_document_from_text_blank_lines_start_new_blocks() -> None:
     assert [line.block for line in page.lines] == [1, 1, 2, 2, 3, 3, 3]
     assert page.text.split("\n\n") == [
         "Urząd Miejski w Pułtusku\nul. Rynek 41",
-        "Pułtusk, 31 października 2025 r.\nOR.1431.76.2025",
+        "Pułtusk, 31 października 2025 r.\nORG.1431.58.2024",
         "Szanowna Pani,\nw odpowiedzi na wniosek uprzejmie informuję,\nże rejestr jest jawny.",
     ]
 

@@ -198,7 +198,7 @@ def _draw_block(image: Image.Image, font, xy: tuple[int, int], lines: list[str])
 def test_uncovered_ink_regions_finds_text_outside_covered_boxes(font) -> None:
     image = Image.new("L", (1240, 1754), 255)  # A4 at 150 dpi
     face = font(36)
-    covered = _draw_block(image, face, (100, 100), ["Gmina Miasto Terespol", "ul. Czysta 1"])
+    covered = _draw_block(image, face, (100, 100), ["Gmina Miasto Brzozów", "ul. Czysta 1"])
     stamp = _draw_block(
         image, face, (600, 1300), ["Podpisany elektronicznie", "przez Jan Kowalski"]
     )
@@ -212,7 +212,7 @@ def test_uncovered_ink_regions_finds_text_outside_covered_boxes(font) -> None:
 
 def test_uncovered_ink_regions_ignores_covered_text_and_specks(font) -> None:
     image = Image.new("L", (1240, 1754), 255)
-    covered = _draw_block(image, font(36), (100, 100), ["Znak sprawy: SM.1431.15.2025"])
+    covered = _draw_block(image, font(36), (100, 100), ["Znak sprawy: BRM.1431.27.2024"])
     ImageDraw.Draw(image).rectangle((900, 1500, 910, 1510), fill=0)  # a speck
     ImageDraw.Draw(image).line((100, 1600, 1100, 1600), fill=0, width=2)  # a rule line
     assert preprocess.uncovered_ink_regions(image, [covered]) == []

@@ -84,7 +84,7 @@ def test_repair_word_fixes_confused_at_sign(word: str, expected: str) -> None:
         "©",
         "Pułtusk",
         "informuję,",
-        "OR.1431.76.2025",
+        "ORG.1431.58.2024",
         "Sekretariat",
     ],
 )

@@ -40,7 +40,7 @@ TSV_ROWS = [
     (2, 1, 2, 0, 0, 0, 100, 200, 900, 120, -1, ""),
     (5, 1, 2, 1, 1, 1, 100, 200, 120, 40, 96, "Znak"),
     (5, 1, 2, 1, 1, 2, 230, 200, 200, 40, 100.7, "sprawy:"),
-    (5, 1, 2, 1, 2, 1, 100, 250, 300, 40, 91, "OR.1431.76.2025"),
+    (5, 1, 2, 1, 2, 1, 100, 250, 300, 40, 91, "ORG.1431.58.2024"),
     (5, 1, 2, 1, 2, 2, 420, 250, 50, 40, -1, "ghost"),  # conf -1: not a word
     (4, 1, 2, 2, 1, 0, 100, 300, 400, 40, -1, "layout"),  # not level 5
     (5, 1, 2, 2, 1, 1, 100, 300, 150, 40, 64, "Szanowna"),
@@ -56,7 +56,7 @@ def test_lines_from_tsv_groups_words_by_block_paragraph_line() -> None:
     assert [line.text for line in lines] == [
         "Pułtusk, 31.10.2025r.",
         "Znak sprawy:",
-        "OR.1431.76.2025",
+        "ORG.1431.58.2024",
         "Szanowna",
     ]
     assert [(line.block, line.paragraph) for line in lines] == [(1, 1), (2, 1), (2, 1), (2, 2)]

@@ -141,7 +141,7 @@ def test_ocr_document_text_separates_pages_with_form_feed(make_page) -> None:
 def _sample_document(make_line) -> OcrDocument:
     lines = (
         make_line([("Pułtusk,", 0.93), ("31.10.2025r.", 0.875)], top=10, block=1),
-        make_line(["Znak", "sprawy:", "OR.1431.76.2025"], top=60, block=2, paragraph=1),
+        make_line(["Znak", "sprawy:", "ORG.1431.58.2024"], top=60, block=2, paragraph=1),
     )
     page1 = OcrPage(
         number=1,

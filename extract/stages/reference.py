@@ -1,7 +1,7 @@
 """The letter's own reference number (znak sprawy), repaired from OCR confusions.
 
 Shapes: the office-manual one (unit symbol(s), JRWA class, case number, year, optional
-initials: ``OR-03.0003.3200.2017``, ``SM.1431.15.2025.JP``, ``DP-WLM.0231.30.2026.JW``) and
+initials: ``BO-02.0003.4100.2019``, ``BRM.1431.27.2024.KW``, ``WI-IV.0231.18.2025.MS``) and
 the slash shapes offices also use (``RIO.I.6002-6/12``, ``WK-602/57/2016``). A number is the
 letter's own when it is labelled ("Znak sprawy:", "Nasz znak:", "Sygn.") or stands alone
 near the top of the first page; "Wasz znak", a number in "pismo ... znak ..." and numbers in
