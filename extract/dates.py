@@ -77,7 +77,8 @@ _MONTH_NAME = (
     )
     + ")"
 )
-_ROMAN = "(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+# Upper case only: "poz. 1, 19 i 2052" must not read as 19 January 2052.
+_ROMAN = "(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _YEAR = r"(?:19|20)\d{2}"
 _B = r"(?<![\w./-])"  # not glued to a word, a reference number or another number
 # ... and not followed by more of one, though "r." may be glued on ("31.10.2025r.")

@@ -97,3 +97,43 @@ def test_e_signed_letter_has_a_place_but_no_date() -> None:
 def test_a_sentence_starting_with_a_capital_is_not_a_place() -> None:
     found = _candidates("Od marca 2017 r. realizowany jest program.\n")
     assert "place" not in found and "letter_date" not in found
+
+
+def test_a_date_inside_a_sentence_is_not_the_letter_date() -> None:
+    found = _candidates("W odpowiedzi na wniosek Pana, dnia 5 maja 2021 r. informuję, że\n")
+    assert "letter_date" not in found and "place" not in found
+
+
+def test_a_name_after_a_label_is_not_a_place() -> None:
+    assert "place" not in _candidates("Sporządziła: Anna Nowak, 05.05.2021\n")
+
+
+def test_place_date_line_without_comma_or_with_a_damaged_r() -> None:
+    assert _candidates("Kraków 5 maja 2021 r.\n")["place"].value == "Kraków"
+    assert _candidates("Sanok, 27.02.2018 T.\n")["letter_date"].value == "2018-02-27"
+
+
+def test_place_in_capitals_and_initials_before_the_place() -> None:
+    assert _candidates("GDAŃSK, 05.05.2021\n")["place"].value == "GDAŃSK"
+    found = _candidates("KA.0214.21.2018.SC Wrocław, dnia 26 kwietnia 2018 r.\n")
+    assert found["place"].value == "Wrocław"
+
+
+def test_a_two_line_registry_stamp_is_not_the_letter_date() -> None:
+    assert "letter_date" not in _candidates("URZĄD GMINY\nWPŁYNĘŁO\n2021 -05- 07\nL.dz. 123\n")
+
+
+def test_lower_case_roman_numerals_in_citations_are_not_months() -> None:
+    assert find_dates("(Dz. U. z 2020 r. poz. 1, 19 i 2052)") == []
+
+
+def test_e_signed_place_needs_a_capitalised_place() -> None:
+    assert "place" not in _candidates("Ministerstwo zdrowia data podpisu\n")
+
+
+def test_long_capitalised_lines_stay_fast() -> None:
+    import time
+
+    started = time.perf_counter()
+    _candidates("Ab-" * 3000 + "A, 5.05.2021\n" + "Ab " * 3000 + "data podpisu\n")
+    assert time.perf_counter() - started < 5

@@ -53,7 +53,7 @@ def test_aa_with_unit_symbol_as_ocr_reads_it() -> None:
     ]
 
 
-def test_list_stops_at_rodo_clause_and_footer() -> None:
+def test_list_stops_at_the_rodo_clause() -> None:
     text = (
         "Otrzymują:\n1. Adresat\n"
         "Administratorem Pani/Pana danych osobowych jest Burmistrz Miasta.\n"
@@ -66,11 +66,39 @@ def test_numbering_column_read_apart_from_the_items() -> None:
     assert [r for r, _ in _items(text)] == ["Adresat", "Rada Osiedla", "a/a ZR"]
 
 
-def test_according_to_distribution_in_the_addressee_is_not_a_list() -> None:
-    assert _items("Według rozdzielnika\n\nSzanowni Państwo,\n") == []
-
-
 def test_each_item_has_evidence() -> None:
     view = TextView(document_from_text("Otrzymują:\n1. Adresat\n2. a/a\n", source="t"))
     candidate = next(distribution.find(view))
     assert [e.text for e in candidate.evidence] == ["Adresat", "a/a"]
+
+
+def test_sentences_starting_like_a_heading_are_not_lists() -> None:
+    for text in (
+        "Dwa egzemplarze pozostają w aktach.\n",
+        "Dworcowa 5\nTreść\n",
+        "Kopia decyzji zostanie przesłana stronom.\nDalsza treść.\n",
+        "Do wiadomości przekazuję, że termin minął.\n",
+    ):
+        assert _items(text) == [], text
+
+
+def test_singular_heading_otrzymuje() -> None:
+    assert _items("Otrzymuje:\n1. Adresat\n") == [("Adresat", "Otrzymuje")]
+
+
+def test_numbered_list_does_not_swallow_the_signature_under_it() -> None:
+    text = "Otrzymują:\n1. Adresat\n2. a/a\nWÓJT\nJan Nowak\n"
+    assert [r for r, _ in _items(text)] == ["Adresat", "a/a"]
+
+
+def test_list_goes_on_over_a_page_break_skipping_page_marks_and_letterhead() -> None:
+    text = (
+        "Otrzymują:\n1. Adresat\n2. Rada Gminy\nStrona 1 z 2\n"
+        "\fUrząd Gminy Nowa Wieś\n3. Komenda Powiatowa Policji\n4. a/a\n"
+    )
+    assert [r for r, _ in _items(text)] == [
+        "Adresat",
+        "Rada Gminy",
+        "Komenda Powiatowa Policji",
+        "a/a",
+    ]

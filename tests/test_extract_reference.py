@@ -63,3 +63,29 @@ def test_unlabelled_reference_at_the_top_is_found() -> None:
     assert _best("PREZYDENT MIASTA\n\nBO-02.0003.4100.2019\n\nPan\nJan Nowak\n") == (
         "BO-02.0003.4100.2019"
     )
+
+
+def test_quoted_reference_in_the_body_loses_even_when_it_comes_first() -> None:
+    text = (
+        "W odpowiedzi na pismo znak: XY.0001.2.2024 z dnia 3 stycznia 2024 r.\n"
+        "Znak sprawy: GN.6840.12.2024\n"
+    )
+    assert _best(text) == "GN.6840.12.2024"
+    assert _best("Dotyczy: Waszego pisma znak XY.0001.2.2024\n") is None
+
+
+def test_unit_symbols_with_a_lower_case_conjunction() -> None:
+    assert reference.normalize("GKiZ.6840.1.2021") == "GKiZ.6840.1.2021"
+    assert reference.normalize("OSiR.0003.1.2021") == "OSiR.0003.1.2021"
+
+
+def test_place_and_numeric_date_in_capitals_is_not_a_reference() -> None:
+    assert _best("GDAŃSK, 05.05.2021\n") is None
+
+
+def test_long_runs_of_separators_stay_fast() -> None:
+    import time
+
+    started = time.perf_counter()
+    _best("|" * 20000 + "\n" + ". " * 20000 + "\n" + "1." * 20000)
+    assert time.perf_counter() - started < 5

@@ -14,15 +14,31 @@ import regex
 
 from extract.dates import DateMatch, find_dates
 from extract.model import Candidate, FieldName
-from extract.text import TextView
+from extract.text import LineInfo, TextView
 
 NAME = "rules.dates"
-# "Place, [dnia|dn.] DATE": the place is one to three capitalised words just before it.
-_PLACE_BEFORE = regex.compile(
-    r"(?P<prefix>^\s*[Ww]\s+)?(?P<lead>\b\p{Ll}+\s+)?"
-    r"(?P<place>\p{Lu}[\p{Ll}.-]+(?:[ -]+(?:\p{Lu}[\p{Ll}.-]+|nad|n/|pod|k\.)){0,3})"
-    r"\s*,?\s*(?:dnia|dn\.?|d\.)?\s*$"
+# A place-name word: "Kraków", "Bielsko-Biała", "GDAŃSK"; one word per alternative and no
+# character shared between a word and its separator, so matching stays linear.
+_TITLE_WORD = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
+_CAPS_WORD = r"\p{Lu}{2,}(?:-\p{Lu}{2,})?"
+# Either all words capitalised ("Nowy Targ", "Kędzierzyn-Koźle") or all in capitals
+# ("GDAŃSK"): a capitals letterhead or initials glued before "Kraków" stay out of it.
+_PLACE = (
+    rf"(?:{_TITLE_WORD}(?: (?:{_TITLE_WORD}|nad|n/|pod|k\.))"
+    + "{0,3}"
+    + rf"|{_CAPS_WORD}(?: {_CAPS_WORD})"
+    + "{0,3})"
 )
+# "Place, [dnia|dn.] DATE": the place is one to four capitalised words just before it.
+_PLACE_BEFORE = regex.compile(
+    rf"(?P<prefix>^\s*[Ww]\s+)?(?P<lead>\b\p{{Ll}}+\s+)?(?P<place>{_PLACE})"
+    r"\s*[,.;]?\s*(?:dnia|dn\.?|d\.)?\s*$"
+)
+# After the date of a place-and-date line: nothing, "r."/"roku", or the reference number.
+# (A short token stands for an OCR-damaged "r.": "27.02.2018 T.")
+_AFTER_DATE = regex.compile(r"\s*(?:roku|\S{1,3})?\s*[.,]?\s*(?:\S*\d\S*)?\s*$", regex.IGNORECASE)
+# Registry-stamp words on the line above a bare date: the stamp's date, not the letter's.
+_STAMP_ABOVE = regex.compile(r"wp[łl]yn|data\s+wp|kancelari|dziennik|l\.\s?dz", regex.IGNORECASE)
 _DNIA_BEFORE = regex.compile(r"(?:\bdnia|\bdn\.?)\s*$", regex.IGNORECASE)
 # Words after which a date belongs to something else, not to this letter.
 _QUOTED_BEFORE = regex.compile(
@@ -33,10 +49,9 @@ _QUOTED_BEFORE = regex.compile(
 # "Warszawa /elektroniczny znacznik czasu/", "Gdańsk, data zgodna z podpisem": e-signed
 # letters name the place and leave the date to the signature.
 _PLACE_WITHOUT_DATE = regex.compile(
-    r"\s*(?P<place>\p{Lu}[\p{Ll}-]+(?:[ -]\p{Lu}[\p{Ll}-]+){0,2}),?\s+/?\s*(?:elektroniczn\w*\s+"
-    r"znacznik\w*|data\s+(?:zgodna|jak|wg|według|podpisu|złożenia)|dat[aąy]\s+podpisu|"
-    r"podpisano\s+elektronicznie)",
-    regex.IGNORECASE,
+    rf"\s*(?P<place>{_PLACE}),?\s*(?i:dnia\s*)?[/(\[]?\s*(?i:elektroniczn\w*\s+znacznik\w*|"
+    r"data\s+(?:zgodna|jak|wg|według|podpisu|złożenia)|dat[aąy]\s+podpisu|"
+    r"zgodnie\s+z\s+dat\w*|podpisano\s+elektronicznie)"
 )
 PLACE_ONLY_CONFIDENCE = 0.8
 _NOT_PLACES = frozenset({"Dnia", "Data", "Znak", "Dotyczy", "Sygn", "Pismo", "Nr"})
@@ -82,16 +97,26 @@ def _letter_date(view: TextView) -> tuple[DateMatch, str | None, tuple[int, int]
         if line is None:
             continue
         before = view.text[line.start : match.start]
-        if _QUOTED_BEFORE.search(before):
-            continue
+        if (
+            _QUOTED_BEFORE.search(before)
+            or ":" in before[-60:]
+            and not _labelled_reference_before(before)
+        ):
+            continue  # a stamp, a quotation, or "Sporządziła: Anna Nowak, 05.05.2021"
+        if not _AFTER_DATE.fullmatch(view.text, match.end, line.end):
+            continue  # the date is inside a sentence, not on a place-and-date line
         place = _PLACE_BEFORE.search(before)
         between = before[place.end("place") :] if place else ""
         if (
             place
             and place["place"].split()[0] not in _NOT_PLACES
-            and ("," in between or _DNIA_BEFORE.search(between))
+            and (
+                "," in between
+                or _DNIA_BEFORE.search(between)
+                or not before[: place.start()].strip()
+            )
         ):
-            score = PLACE_DATE_CONFIDENCE * view.confidence(match.start, match.end)
+            score = PLACE_DATE_CONFIDENCE * _blend(view.confidence(match.start, match.end))
             if line.page != 1 or line.top_fraction >= TOP_OF_PAGE:
                 score *= LOWER_ON_PAGE  # allowed (some offices date at the end), less likely
             name, place_start = place["place"].strip(" .,"), place.start("place")
@@ -110,18 +135,35 @@ def _letter_date(view: TextView) -> tuple[DateMatch, str | None, tuple[int, int]
             line.page == 1
             and line.top_fraction < TOP_OF_PAGE
             and (_DNIA_BEFORE.search(before) or not before.strip())
+            and not _stamp_above(view, line)
         ):
             found = (
                 match,
                 None,
                 (0, 0),
-                DNIA_TOP_CONFIDENCE * view.confidence(match.start, match.end),
+                DNIA_TOP_CONFIDENCE * _blend(view.confidence(match.start, match.end)),
             )
         else:
             continue
         if best is None or found[3] > best[3]:
             best = found
     return best
+
+
+def _blend(ocr_confidence: float) -> float:
+    """Temper OCR confidence: a rule that matched is evidence even on a faint word."""
+    return 0.5 + 0.5 * ocr_confidence
+
+
+def _labelled_reference_before(before: str) -> bool:
+    """A reference label before the place ("Znak: XY.1.2020  Kraków, ...") is no objection."""
+    return bool(regex.search(r"(?i:znak|sygn)[\w\s.]{0,20}:\s*\S+\s+\S", before))
+
+
+def _stamp_above(view: TextView, line: LineInfo) -> bool:
+    index = view.lines.index(line)
+    above = view.lines[index - 1] if index else None
+    return above is not None and bool(_STAMP_ABOVE.search(view.text[above.start : above.end]))
 
 
 def _place_without_date(view: TextView) -> Iterator[Candidate]:

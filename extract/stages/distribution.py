@@ -20,21 +20,33 @@ from extract.text import LineInfo, TextView
 
 NAME = "rules.distribution"
 _HEADING = regex.compile(
-    r"\s*(?P<name>otrzymuj[ąa]|do\s+wiadomo[śs]ci|d\s?/\s?w|dw|kopi[ae]|rozdzielnik)"
-    r"[\s:.]*(?P<rest>.*)$",
+    # The heading alone on its line, or followed by ":"/"." and the first item; "Dwa
+    # egzemplarze..." or "Kopia decyzji zostanie..." are sentences, not headings.
+    r"\s*(?P<name>otrzymuj[ąae]|otrzymali|do\s+wiadomo[śs]ci|d\s?/\s?w|dw|kopi[ae]|rozdzielnik)"
+    r"(?:\s*[:.][\s:.]*(?P<rest>.*)|\s*)$",
     regex.IGNORECASE,
 )
 _STOP = regex.compile(
     r"\s*(?:spraw[ęe]\s+prowadzi|sporz[aą]dzi[łl]|sporz\.|opracowa[łl]|wykona[łl]|"
     r"za[łl][aą]cznik|klauzula|rodo\b|administratorem|informacja\s+o\s+przetwarzaniu|"
-    r"z\s+powa[żz]aniem|z\s+wyrazami|tel\.|tel\s*:|fax|e-mail|www\.|strona\s+\d|\d+\s*/\s*\d+\s*$)",
+    r"z\s+powa[żz]aniem|z\s+wyrazami|tel\.|tel\s*:|fax|e-mail|www\.|za[łl]\.|podpisan|"
+    r"dokument\s+podpisany|pouczenie|nip\b|regon|konto|bank\b)",
     regex.IGNORECASE,
 )
 # "1.", "2)", "a)", bullets; and what OCR leaves of a numbering column it read apart from
 # the items: a bare ")" before the item, a bare number on a line of its own.
-_NUMBER = regex.compile(r"\s*(?:\d{1,2}\s?[.)]|\d{1,2}\s*$|\)|[a-z]\)|[-•–·*])\s*")
+_NUMBER = regex.compile(
+    r"\s*(?:\d{1,2}\s?[.)]|\d{1,2}\s*[-–]\s|\d{1,2}\s*$|[IVX]{1,4}\.\s|\)|[a-z]\)|[-•–·*]\s)\s*"
+)
+# Page numbers and footers inside a list that goes on over a page break: skipped.
+_PAGE_MARK = regex.compile(
+    r"\s*(?:strona\s+\d+(?:\s+z\s+\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|str\.\s*\d+)\s*$",
+    regex.IGNORECASE,
+)
 # "a/a" (the office's own copy) as OCR reads it: "a/a", "aa", "a|a", "a/fa", "a/aKI."
-_AA = regex.compile(r"^a\s?(?:[/|\\l1]f?|f)?\s?a(?=$|[\s.]|\p{Lu})\.?\s*", regex.IGNORECASE)
+_AA = regex.compile(
+    r"^a\s?(?:[/|\\l1.]f?|f)?\s?a(?=$|[\s.\-–]|\p{Lu})\.?\s*(?:[-–]\s*)?", regex.IGNORECASE
+)
 # The unit symbol after "a/a" is upper case, so an "l" in it is an OCR'd "I" ("Kl" = "KI").
 _UNIT_SYMBOL = regex.compile(r"[\p{Lu}l]{1,6}")
 MAX_ITEM_LINE = 120  # longer lines are prose, not list items
@@ -79,28 +91,47 @@ def _items_after(view: TextView, index: int, heading: regex.Match[str]) -> tuple
     """Collect the items of the list whose heading is line ``index``; return the next line."""
     items: list[_Item] = []
     heading_line = view.lines[index]
-    if heading["rest"].strip():
+    if (heading["rest"] or "").strip():
         start = heading_line.start + heading.start("rest")
         items.append(_Item(heading["rest"], start, heading_line.end))
     numbered = False
+    item_left = 0  # x of the last item's text: wrapped lines of a numbered item align there
+    after_break = False  # between a page break and the next number: page-2 letterhead
     index += 1
     while index < len(view.lines):
         line = view.lines[index]
         text = _text(view, line)
         bullet = _NUMBER.match(text)
+        if _PAGE_MARK.fullmatch(text):
+            index += 1
+            continue
+        after_break = (after_break or line.page != view.lines[index - 1].page) and not bullet
+        if numbered and after_break:
+            index += 1
+            continue
         gap_ends = _ends_list(view, index, items) and not (numbered and bullet)
         if gap_ends or _HEADING.fullmatch(text) or _STOP.match(text) or len(text) > MAX_ITEM_LINE:
             break
+        if numbered and not bullet and not _continues(text, line, item_left):
+            break  # the signature or footer right under the last item
         starts_item = bullet is not None or not items or _ends_item(items[-1].text, text, numbered)
         numbered = numbered or bullet is not None
         body_start = line.start + (bullet.end() if bullet else 0)
         if starts_item:
             items.append(_Item(view.text[body_start : line.end], body_start, line.end))
+            first = view.words_in(body_start, body_start + 1)
+            item_left = first[0].word.bbox.left if first else line.line.bbox.left
         else:
             last = items[-1]
             items[-1] = _Item(f"{last.text} {text.strip()}", last.start, line.end)
         index += 1
     return [_clean(item) for item in items if _clean(item).text], index
+
+
+def _continues(text: str, line: LineInfo, item_left: int) -> bool:
+    """Whether an unnumbered line inside a numbered list wraps the item above it."""
+    indent_tolerance = max(1, line.line.bbox.height)  # about one character
+    return text.strip()[:1].islower() or line.line.bbox.left >= item_left - indent_tolerance
 
 
 def _ends_list(view: TextView, index: int, items: list[_Item]) -> bool:

@@ -14,30 +14,34 @@ from collections.abc import Iterator
 
 import regex
 
+from extract.dates import find_dates
 from extract.model import Candidate, FieldName
 from extract.text import TextView
 
 NAME = "rules.reference"
 _SEGMENT = r"[\p{Lu}\p{Ll}\d|]+"
 # A run of 3-8 segments joined by separators, spaces around them tolerated (OCR).
-_LOOSE = regex.compile(rf"(?<![\w.,/-]){_SEGMENT}(?: ?[.,\-–—/] ?{_SEGMENT}){{2,7}}(?![\w])")
+_LOOSE = regex.compile(rf"(?<![\w.,/|-]){_SEGMENT}(?: ?[.,\-–—/] ?{_SEGMENT}){{2,7}}(?![\w])")
 _OFFICE = regex.compile(
-    r"(?P<unit>\p{Lu}[\p{Lu}\d]{0,7}(?:[-.](?:\p{Lu}{1,6}|\d{1,3}|\p{Lu}+\d+)){0,3})"
+    # Unit symbols may hold a lower-case conjunction: GKiZ, OSiR, UMiG.
+    r"(?P<unit>\p{Lu}(?:[\p{Lu}\d]|[iwz](?=\p{Lu})){0,9}(?:[-.](?:\p{Lu}{1,6}|\d{1,3}|\p{Lu}+\d+)){0,3})"
     r"\.(?P<jrwa>\d{1,4})\.(?P<case>\d{1,6}(?:\.\d{1,4})?)\.(?P<year>(?:19|20)\d{2})"
     r"(?:\.(?P<initials>\p{Lu}{1,4}))?"
 )
 _SLASH = regex.compile(
-    r"\p{Lu}[\p{Lu}\d]{0,7}(?:[.\-](?:\p{Lu}{1,6}|\d{1,4}))*[.\-/]\d{1,6}(?:[-/.]\d{1,6})*/(?:\d{2}|\d{4})"
+    r"\p{Lu}(?:[\p{Lu}\d]|[iwz](?=\p{Lu})){0,9}(?:[.\-](?:\p{Lu}{1,6}|\d{1,4}))*[.\-/]\d{1,6}(?:[-/.]\d{1,6})*/(?:\d{2}|\d{4})"
 )
 _OWN_LABEL = regex.compile(
     r"(?:nasz\s+znak|znak\s+sprawy|znak\s+pisma|znak|sygn(?:atura)?\.?|nr\s+sprawy|sprawa\s+nr|"
     r"l\.\s?dz\.?|nr\s+pisma)\s*[:.]?\s*$",
     regex.IGNORECASE,
 )
-_THEIRS = regex.compile(r"(?:wasz\w*|wasza)\s+(?:znak|sygn|nr|l\.\s?dz)", regex.IGNORECASE)
+_THEIRS = regex.compile(
+    r"(?:wasz\w*|wasza)\s+(?:\w+\s+){0,2}(?:znak|sygn|nr|l\.\s?dz)", regex.IGNORECASE
+)
 _FOREIGN = regex.compile(
     r"(?:pism\w*|wnios\w*|decyzj\w*|uchwał\w*|postanowieni\w*|"
-    r"odpowiedzi\s+na|z\s+dnia)\b[^\n]{0,80}$",
+    r"odpowiedzi\s+na|z\s+dnia|dotyczy|dot\.|nawi[ąa]zuj\w*)\b[^\n]{0,80}$",
     regex.IGNORECASE,
 )
 _DIGITS_FOR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"})
@@ -50,20 +54,22 @@ TOP_OF_PAGE = 0.4
 
 def find(view: TextView) -> Iterator[Candidate]:
     """Candidates for the reference number, scored by label and position."""
+    dates = [(d.start, d.end) for d in find_dates(view.text)]
     for match in _LOOSE.finditer(view.text):
         value = normalize(match.group())
-        if value is None:
-            continue
+        if value is None or any(s < match.end() and match.start() < e for s, e in dates):
+            continue  # "GDAŃSK, 05.05.2021" is a place and a date, not a reference
         line = view.line_at(match.start())
         if line is None:
             continue
         before = view.text[line.start : match.start()]
         if _THEIRS.search(before):
             continue
-        if _OWN_LABEL.search(before):
+        label = _OWN_LABEL.search(before)
+        if _FOREIGN.search(before[: label.start()] if label else before):
+            continue  # "w odpowiedzi na pismo znak: ...", "decyzja nr ..."
+        if label:
             prior = LABELLED
-        elif _FOREIGN.search(before):
-            continue  # "w odpowiedzi na pismo ... znak ...", "decyzja nr ..."
         elif line.page == 1 and line.top_fraction < TOP_OF_PAGE:
             prior = TOP_UNLABELLED
         else:
@@ -73,7 +79,7 @@ def find(view: TextView) -> Iterator[Candidate]:
             FieldName.REFERENCE,
             value,
             match.group(),
-            prior * view.confidence(start, end),
+            prior * (0.5 + 0.5 * view.confidence(start, end)),
             view.evidence(start, end),
             NAME,
             parts(value),
