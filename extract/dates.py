@@ -89,14 +89,17 @@ _CURRENT_YEAR = r"(?:b\.\s?r\.|br\.?|bieżącego\s+roku|biezacego\s+roku)"
 DATE_PATTERN = regex.compile(
     rf"""
     {_B}(?:
-      (?:(?P<rd2>\d{{1,2}})\s+(?P<rmname>{_MONTH_NAME})\s+(?:do|[-–—])\s+)?
-      (?P<d1>\d{{1,2}})(?:\s{{0,2}}[-–—]\s{{0,2}}(?P<d2>\d{{1,2}}))?\.?\s+
+      (?P<fd>\d{{1,2}})\.(?P<fm>\d{{1,2}})\.(?P<fy>{_YEAR})\s?(?:r\.?)?\s{{0,2}}[-–—]\s{{0,2}}
+          (?P<td>\d{{1,2}})\.(?P<tm>\d{{1,2}})\.(?P<ty>{_YEAR}){_E}
+    | (?P<d7>\d{{1,2}})\s?[-–—]\s?(?P<d8>\d{{1,2}})\.(?P<m8>\d{{1,2}})\.(?P<y8>{_YEAR}){_E}
+    | (?:(?P<rd2>\d{{1,2}})\s+(?P<rmname>{_MONTH_NAME})\s+(?:do|[-–—])\s+)?
+      (?P<d1>\d{{1,2}})(?:(?:\s{{0,2}}[-–—]\s{{0,2}}|\s+(?:do|i)\s+)(?P<d2>\d{{1,2}}))?\.?\s+
           (?P<mname>{_MONTH_NAME})\s+(?:(?P<y1>{_YEAR}){_E}|(?P<br1>{_CURRENT_YEAR}))
     | (?P<d3>\d{{1,2}})[.\s]\s{{0,2}}(?P<roman>{_ROMAN})[.\s]\s{{0,2}}(?P<y2>{_YEAR}){_E}
     | (?:(?P<rd>\d{{1,2}})\.(?P<rm>\d{{1,2}})\.?\s{{0,2}}(?:do|[-–—])\s{{0,2}})?
           (?P<d4>\d{{1,2}}){_SEP}(?P<m4>\d{{1,2}}){_SEP}(?P<y4>{_YEAR}){_E}
     | (?P<y5>{_YEAR}){_SEP}(?P<m5>\d{{1,2}}){_SEP}(?P<d5>\d{{1,2}}){_E}
-    | (?P<mname2>{_MONTH_NAME})\s+(?P<y6>{_YEAR}){_E}
+    | (?:(?P<mfrom>{_MONTH_NAME})\s+(?:do|[-–—])\s+)?(?P<mname2>{_MONTH_NAME})\s+(?P<y6>{_YEAR}){_E}
     )
     """,
     regex.VERBOSE | regex.IGNORECASE,
@@ -136,7 +139,13 @@ def _dates_of(match: regex.Match[str], current_year: int | None) -> list[DateMat
         return None if value is None else DateMatch(value, start, end, raw)
 
     results: list[DateMatch | None] = []
-    if match["mname"]:
+    if match["fd"]:  # "01.01.2020-31.12.2020"
+        results.append(made(int(match["fy"]), int(match["fm"]), int(match["fd"])))
+        results.append(made(int(match["ty"]), int(match["tm"]), int(match["td"])))
+    elif match["d7"]:  # "12-16.03.2012"
+        for day in (match["d7"], match["d8"]):
+            results.append(made(int(match["y8"]), int(match["m8"]), int(day)))
+    elif match["mname"]:
         year = int(match["y1"]) if match["y1"] else current_year
         month = _MONTH_BY_FOLDED[match["mname"].lower().translate(_FOLD)]
         if year is not None:
@@ -158,6 +167,9 @@ def _dates_of(match: regex.Match[str], current_year: int | None) -> list[DateMat
     elif match["y5"]:
         results.append(made(int(match["y5"]), int(match["m5"]), int(match["d5"])))
     elif match["mname2"]:
+        if match["mfrom"]:  # "od stycznia do marca 2021 r."
+            first = _MONTH_BY_FOLDED[match["mfrom"].lower().translate(_FOLD)]
+            results.append(made(int(match["y6"]), first, None))
         month = _MONTH_BY_FOLDED[match["mname2"].lower().translate(_FOLD)]
         results.append(made(int(match["y6"]), month, None))
     return [r for r in results if r is not None]
