@@ -48,6 +48,7 @@ MIN_YEAR, MAX_YEAR = 1900, 2100
 # OCR (and hurried typists) drop diacritics; "ł" is also read as "l".
 _FOLD = str.maketrans("ąćęłńóśźż", "acelnoszz")
 _LETTER_CLASS = {
+    "m": "(?:m|rn)",  # OCR reads "m" as "rn" ("rnaja")
     "ą": "[ąa]",
     "ć": "[ćc]",
     "ę": "[ęe]",
@@ -62,6 +63,12 @@ _LETTER_CLASS = {
 
 def _tolerant(word: str) -> str:
     return "".join(_LETTER_CLASS.get(ch, regex.escape(ch)) for ch in word)
+
+
+def _month_of(name: str) -> int:
+    folded = name.lower().translate(_FOLD)
+    # "październik" has a real "rn"; only a form not found as read had an "m" misread.
+    return _MONTH_BY_FOLDED.get(folded) or _MONTH_BY_FOLDED[folded.replace("rn", "m")]
 
 
 _MONTH_BY_FOLDED = {
@@ -147,10 +154,10 @@ def _dates_of(match: regex.Match[str], current_year: int | None) -> list[DateMat
             results.append(made(int(match["y8"]), int(match["m8"]), int(day)))
     elif match["mname"]:
         year = int(match["y1"]) if match["y1"] else current_year
-        month = _MONTH_BY_FOLDED[match["mname"].lower().translate(_FOLD)]
+        month = _month_of(match["mname"])
         if year is not None:
             if match["rmname"]:  # "od 30 kwietnia do 16 czerwca 2024 r."
-                first = _MONTH_BY_FOLDED[match["rmname"].lower().translate(_FOLD)]
+                first = _month_of(match["rmname"])
                 results.append(made(year, first, int(match["rd2"])))
             results.append(made(year, month, int(match["d1"])))
             if match["d2"]:
@@ -168,9 +175,9 @@ def _dates_of(match: regex.Match[str], current_year: int | None) -> list[DateMat
         results.append(made(int(match["y5"]), int(match["m5"]), int(match["d5"])))
     elif match["mname2"]:
         if match["mfrom"]:  # "od stycznia do marca 2021 r."
-            first = _MONTH_BY_FOLDED[match["mfrom"].lower().translate(_FOLD)]
+            first = _month_of(match["mfrom"])
             results.append(made(int(match["y6"]), first, None))
-        month = _MONTH_BY_FOLDED[match["mname2"].lower().translate(_FOLD)]
+        month = _month_of(match["mname2"])
         results.append(made(int(match["y6"]), month, None))
     return [r for r in results if r is not None]
 

@@ -15,6 +15,8 @@ from ocr.plaintext import document_from_text
         ("zgłoszoną w dniu 22 listopada 2017 r.", ["2017-11-22"]),
         ("działa od stycznia 2013 roku", ["2013-01"]),
         ("w październiku 2026 r.", ["2026-10"]),
+        ("5 rnaja 2021", ["2021-05-05"]),  # OCR: "rn" for "m"
+        ("22 pazdziernika 2020 r.", ["2020-10-22"]),
         ("Luty 2020", ["2020-02"]),
         ("5 XII 2017", ["2017-12-05"]),
         ("5.XII.2017 r.", ["2017-12-05"]),
