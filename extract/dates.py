@@ -11,6 +11,7 @@ impossible dates (31 February) are dropped.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -131,10 +132,13 @@ def find_dates(text: str, *, current_year: int | None = None) -> list[DateMatch]
         current_year: The year ``br.`` refers to (the letter's); such dates are skipped
             when it is None.
     """
-    found: list[DateMatch] = []
-    for match in DATE_PATTERN.finditer(text):
-        found.extend(_dates_of(match, current_year))
-    return found
+    return list(_find_dates(text, current_year))
+
+
+@functools.lru_cache(maxsize=8)
+def _find_dates(text: str, current_year: int | None) -> tuple[DateMatch, ...]:
+    # Cached: the date, letter-date and reference stages all search one document's text.
+    return tuple(d for match in DATE_PATTERN.finditer(text) for d in _dates_of(match, current_year))
 
 
 def _dates_of(match: regex.Match[str], current_year: int | None) -> list[DateMatch]:

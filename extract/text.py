@@ -35,6 +35,7 @@ class LineInfo:
     line: OcrLine
     page_height: int
     page_width: int
+    index: int  # position in TextView.lines
 
     @property
     def top_fraction(self) -> float:
@@ -74,7 +75,9 @@ class TextView:
                     parts.append(word.text)
                     offset += len(word.text)
                 lines.append(
-                    LineInfo(line_start, offset, page.number, line, page.height, page.width)
+                    LineInfo(
+                        line_start, offset, page.number, line, page.height, page.width, len(lines)
+                    )
                 )
         self.text = "".join(parts)
         self.spans = tuple(spans)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
@@ -24,6 +24,7 @@ from ocr.errors import OcrTimeoutError
 from ocr.load import InputDocument, InputFormat, LoadOptions, iter_pages
 from ocr.repair import repair_lines
 from ocr.types import (  # Recognition and Orientation re-exported: the engine interface
+    BBox,
     OcrDocument,
     OcrLine,
     OcrPage,
@@ -120,22 +121,15 @@ def iter_ocr_pages(
             layer = pdftext.read_text_layer(document.path, page.number, dpi=page.dpi)
             if layer.has_text:
                 page = dataclasses.replace(page, image=preprocess.to_grayscale(page.image))
-                if _layer_explains_page(page, layer):
-                    yield read_layer_page(page, layer, engine)
+                # A born-digital letter leaves only pictures outside its words (logo,
+                # e-signature box); a scan whose PDF got a software footer leaves nearly all.
+                ink = preprocess.uncovered_ink(page.image, layer.boxes)
+                if ink.share <= MAX_UNCOVERED_INK_SHARE:
+                    yield read_layer_page(page, layer, engine, regions=ink.regions)
                     continue
                 note = "text layer covers only part of the page (a scan with added text?): OCR'd"
                 page = dataclasses.replace(page, warnings=(*page.warnings, note))
         yield read_image_page(page, engine, options)
-
-
-def _layer_explains_page(page: PageImage, layer: pdftext.TextLayer) -> bool:
-    """True when most of the page's ink lies under the text layer's words.
-
-    A born-digital letter leaves only pictures outside its words (logo, e-signature box);
-    a scanned letter whose PDF got a footer or stamp line from software leaves nearly all.
-    """
-    boxes = [word.bbox for line in layer.lines for word in line.words]
-    return preprocess.uncovered_ink_share(page.image, boxes) <= MAX_UNCOVERED_INK_SHARE
 
 
 def read_image_page(page: PageImage, engine: OcrEngine, options: OcrOptions) -> OcrPage:
@@ -184,13 +178,27 @@ def _deskew(page: PageImage, skew: preprocess.SkewEstimate) -> PageImage:
     )
 
 
-def read_layer_page(page: PageImage, layer: pdftext.TextLayer, engine: OcrEngine) -> OcrPage:
-    """Build a page from a PDF text layer, OCR'ing image regions the layer leaves out."""
+def read_layer_page(
+    page: PageImage,
+    layer: pdftext.TextLayer,
+    engine: OcrEngine,
+    *,
+    regions: Sequence[BBox] | None = None,
+) -> OcrPage:
+    """Build a page from a PDF text layer, OCR'ing image regions the layer leaves out.
+
+    Args:
+        page: The rendered page.
+        layer: Its text layer.
+        engine: OCR for the image regions.
+        regions: Those regions when the caller has measured them already.
+    """
     image = preprocess.to_grayscale(page.image)
-    words = [w.bbox for line in layer.lines for w in line.words]
+    if regions is None:
+        regions = preprocess.uncovered_ink(image, layer.boxes).regions
     region_lines: list[OcrLine] = []
     warnings: list[str] = []
-    for index, region in enumerate(preprocess.uncovered_ink_regions(image, words)):
+    for index, region in enumerate(regions):
         crop = image.crop((region.left, region.top, region.right, region.bottom))
         try:
             result = engine.recognize(crop, dpi=page.dpi)

@@ -38,6 +38,11 @@ class TextLayer:
         return sum(len(word.text) for line in self.lines for word in line.words)
 
     @property
+    def boxes(self) -> list[BBox]:
+        """The box of every word in the layer."""
+        return [word.bbox for line in self.lines for word in line.words]
+
+    @property
     def has_text(self) -> bool:
         """True when the layer holds enough text to possibly stand for the page."""
         return self.char_count >= MIN_LAYER_CHARS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -171,42 +172,46 @@ def _profile_energy(rows: np.ndarray, columns: np.ndarray, angle_deg: float) -> 
     return float(np.dot(counts, counts))
 
 
-def uncovered_ink_share(image: Image.Image, covered: list[BBox]) -> float:
-    """Return the share of the page's ink (0..1) that lies outside every ``covered`` box.
+@dataclass(frozen=True, slots=True)
+class UncoveredInk:
+    """Ink a page's text layer does not explain: its share of all ink and where it lies.
 
-    Near 0 for a born-digital page (a signature image is a small part of it); near 1 for a
-    scan whose text layer is only a footer or a stamp that software added.
+    ``share`` is near 0 for a born-digital page (a signature image is a small part of it)
+    and near 1 for a scan whose text layer is only a footer or a stamp software added.
     """
-    total = int(np.count_nonzero(np.asarray(image.convert("L")) < _INK_LEVEL))
-    if total == 0:
-        return 0.0
-    return int(np.count_nonzero(_uncovered_ink(image, covered))) / total
+
+    share: float
+    regions: tuple[BBox, ...]
 
 
-def _uncovered_ink(image: Image.Image, covered: list[BBox]) -> np.ndarray:
-    """Boolean ink mask with every covered box, grown by half a region cell, cleared."""
-    margin = _REGION_CELL_PX // 2
-    ink = np.asarray(image.convert("L")) < _INK_LEVEL
-    for box in covered:
-        top, left = max(0, box.top - margin), max(0, box.left - margin)
-        ink[top : box.bottom + margin, left : box.right + margin] = False
-    return ink
-
-
-def uncovered_ink_regions(image: Image.Image, covered: list[BBox]) -> list[BBox]:
-    """Find regions with ink that none of the ``covered`` boxes explains.
+def uncovered_ink(image: Image.Image, covered: Sequence[BBox]) -> UncoveredInk:
+    """Measure and locate the ink outside every ``covered`` box, from one ink mask.
 
     Used on born-digital PDF pages: text drawn as an image (an e-signature box, a scanned
     stamp, a pasted letterhead) is not in the text layer and must be OCR'd. The page is
-    reduced to a grid of cells; cells with ink outside every covered box (grown by a margin)
-    are grouped into connected regions, and regions too small to hold a word are dropped.
+    reduced to a grid of cells; cells with ink outside every covered box (grown by half a
+    cell) are grouped into connected regions, and regions too small to hold a word dropped.
     """
+    ink = np.asarray(image.convert("L")) < _INK_LEVEL
+    total = int(np.count_nonzero(ink))
+    margin = _REGION_CELL_PX // 2
+    for box in covered:
+        top, left = max(0, box.top - margin), max(0, box.left - margin)
+        ink[top : box.bottom + margin, left : box.right + margin] = False
+    share = int(np.count_nonzero(ink)) / total if total else 0.0
     cell = _REGION_CELL_PX
-    ink = _uncovered_ink(image, covered)
     rows, cols = ink.shape[0] // cell, ink.shape[1] // cell
     grid = ink[: rows * cell, : cols * cell].reshape(rows, cell, cols, cell).sum(axis=(1, 3))
     regions = [_cells_to_box(group, cell) for group in _connected(grid >= _MIN_INK_PER_CELL)]
-    return [r for r in regions if r.width >= _MIN_REGION_PX[0] and r.height >= _MIN_REGION_PX[1]]
+    big = tuple(
+        r for r in regions if r.width >= _MIN_REGION_PX[0] and r.height >= _MIN_REGION_PX[1]
+    )
+    return UncoveredInk(share, big)
+
+
+def uncovered_ink_regions(image: Image.Image, covered: Sequence[BBox]) -> list[BBox]:
+    """The regions of :func:`uncovered_ink` (ink no covered box explains)."""
+    return list(uncovered_ink(image, covered).regions)
 
 
 def _connected(mask: np.ndarray) -> list[list[tuple[int, int]]]:

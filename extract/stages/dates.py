@@ -8,7 +8,7 @@ dates quoted in the body ("pismo z dnia ...", "ustawy z dnia ...") are not lette
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import regex
 
@@ -161,8 +161,7 @@ def _labelled_reference_before(before: str) -> bool:
 
 
 def _stamp_above(view: TextView, line: LineInfo) -> bool:
-    index = view.lines.index(line)
-    above = view.lines[index - 1] if index else None
+    above = view.lines[line.index - 1] if line.index else None
     return above is not None and bool(_STAMP_ABOVE.search(view.text[above.start : above.end]))
 
 
@@ -184,7 +183,7 @@ def _place_without_date(view: TextView) -> Iterator[Candidate]:
             return
 
 
-def _all_dates(view: TextView, matches: list[DateMatch]) -> Iterator[Candidate]:
+def _all_dates(view: TextView, matches: Sequence[DateMatch]) -> Iterator[Candidate]:
     seen: dict[str, DateMatch] = {}
     for match in matches:
         seen.setdefault(match.value, match)
