@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from benchmarks import ocr_quality
 from ocr.engine import OcrMode, OcrOptions, read_document
 from ocr.load import open_document
 from ocr.types import PageSource
@@ -20,13 +19,6 @@ pytestmark = [
     pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-scans is not beside the repo"),
 ]
 
-_spec = importlib.util.spec_from_file_location(
-    "ocr_quality", Path(__file__).resolve().parents[1] / "benchmarks" / "ocr_quality.py"
-)
-assert _spec is not None and _spec.loader is not None
-ocr_quality = importlib.util.module_from_spec(_spec)
-sys.modules["ocr_quality"] = ocr_quality  # dataclasses look their module up while defined
-_spec.loader.exec_module(ocr_quality)
 
 # Measured 8.7 % overall (4.5-11.8 % per scan) with Tesseract 5.3.0 and Debian's pol; the
 # ceilings leave room for other Tesseract builds, not for regressions of the preprocessing

@@ -9,9 +9,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from rapidfuzz.distance import Levenshtein
 
 import pipeline
+from benchmarks.ocr_quality import cer
 from ocr.engine import OcrOptions, read_document
 from ocr.load import open_document
 from ocr.types import OcrDocument
@@ -24,16 +24,6 @@ IDS = [entry["id"] for entry in MANIFEST]
 # 300-dpi pages carry the 1 % target; measured: 0.2 % clean, 0.9 % degraded overall.
 CLEAN_CER = 0.01
 DEGRADED_CER = 0.04
-
-
-def normalise(text: str) -> str:
-    text = text.replace("„", '"').replace("”", '"').replace("–", "-").replace("—", "-")
-    return " ".join(text.split())
-
-
-def cer(hypothesis: str, reference: str) -> float:
-    ref = normalise(reference)
-    return Levenshtein.distance(normalise(hypothesis), ref) / max(1, len(ref))
 
 
 def recorded(entry: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Measurements of pismo (run as scripts; importable by the tests)."""
