@@ -117,6 +117,17 @@ class TextView:
         weight = sum(len(w.text) for w in words)
         return sum(w.confidence * len(w.text) for w in words) / weight if weight else 1.0
 
+    def line_text(self, line: LineInfo) -> str:
+        """The text of one line."""
+        return self.text[line.start : line.end]
+
+    def gap_above(self, index: int) -> float:
+        """Empty space above line ``index`` in line heights (inf at the top of a page)."""
+        if index == 0 or self.lines[index - 1].page != self.lines[index].page:
+            return float("inf")
+        previous, line = self.lines[index - 1].line.bbox, self.lines[index].line.bbox
+        return (line.top - previous.bottom) / max(1, previous.height)
+
     def line_at(self, offset: int) -> LineInfo | None:
         """The line containing character ``offset``."""
         index = bisect.bisect_right(self._line_starts, offset) - 1

@@ -1,0 +1,131 @@
+"""The regions of a letter: where the head ends and the body, the closing and the tail begin.
+
+A Polish official letter runs: letterhead, place and date, reference, addressee block,
+subject, salutation, body, closing formula, signature, then the tail (distribution list,
+"Sprawę prowadzi", attachments, data-protection clause, footer). The stages for the
+addressee, sender and signatory need these boundaries; they are found from conventional
+openings and closings and from line shapes, never from a letter's particular wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from extract.text import LineInfo, Span, TextView
+from ocr.types import BBox
+
+# Openings of the body: the salutation, the usual first words of an answer, the subject
+# line, the title of a decision.
+BODY_START = regex.compile(
+    r"^\s*(?:szanown\w*\s+(?:panie|pa[ńn]stwo|panowie)\b|szanown\w*\b.*[,!]\s*$|dzie[ńn]\s+dobry|w\s+odpowiedzi|uprzejmie|dzia[łl]aj[ąa]c|"
+    r"na\s+podstawie|zgodnie\s+z|w\s+nawi[ąa]zaniu|w\s+zwi[ąa]zku|informuj[ęe]|"
+    r"przekazuj[ęe]|stosownie|odpowiadaj[ąa]c|w\s+za[łl][ąa]czeniu|rozpatruj[ąa]c|"
+    r"dotyczy|sprawa\s*:|temat\s*:|dot\.|decyzja|postanowienie|zawiadomienie|"
+    r"wezwanie|informacja\b|odpowied[źz]\s+na|interpelacja|ad\.?\s*1|ad\s+1|"
+    r"pragn[ęe]|zwracam\s+si[ęe]|niniejszym|w\s+imieniu|witam)",
+    regex.IGNORECASE,
+)
+CLOSING = regex.compile(
+    r"^\s*(?:z\s+powa[żz]aniem|z\s+wyrazami\s+szacunku|wyrazy\s+szacunku|"
+    r"[łl][ąa]cz[ęe]\s+(?:wyrazy|pozdrowienia)|z\s+pozdrowieniami|pozdrawiam|"
+    r"z\s+uszanowaniem|z\s+serdecznymi|serdecznie\s+pozdrawiam)\b[\s,.!]*",
+    regex.IGNORECASE,
+)
+# Lines after which a signature block cannot go on.
+TAIL = regex.compile(
+    r"^\s*(?:otrzymuj[ąae]|otrzymali|do\s+wiadomo[śs]ci|d\s?/\s?w\b|dw\.|kopia\b|"
+    r"rozdzielnik|spraw[ęe]\s+prowadzi|sporz[aą]dzi|sporz\.|opracowa[łl]|wykona[łl]|"
+    r"za[łl][aą]cznik|za[łl]\.|klauzula|rodo\b|administratorem|informacja\s+o\s+przetwarz|"
+    r"pouczenie|uzasadnienie|tel\.|tel\s*:|fax|e-mail|www\.|nip\b|regon|"
+    r"strona\s+\d|\d+\s*/\s*\d+\s*$)",
+    regex.IGNORECASE,
+)
+PROSE_LENGTH = 75  # characters: a longer line is running text, not a block line
+
+
+def body_start(view: TextView) -> int:
+    """Index of the first line of the body on page 1 (the end of the letter's head).
+
+    The body starts at an opening or subject line, or at the first run of running text
+    (a long line followed by another long line, as paragraphs are).
+    """
+    lines = view.lines
+    for index, line in enumerate(lines):
+        if line.page != 1:
+            return index
+        text = view.line_text(line)
+        if BODY_START.match(text):
+            return index
+        if len(text) > PROSE_LENGTH and _prose(text):
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if following is None or len(view.line_text(following)) > PROSE_LENGTH * 0.6:
+                return index
+    return len(lines)
+
+
+def _prose(text: str) -> bool:
+    """Running text has mostly lower-case words."""
+    words = regex.findall(r"\p{L}+", text)
+    lower = sum(1 for w in words if w[:1].islower())
+    return len(words) >= 6 and lower >= len(words) / 2
+
+
+def is_prose(text: str) -> bool:
+    """Whether a line is running text rather than a block line (a name, a title)."""
+    return len(text) > PROSE_LENGTH and _prose(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Part of a line standing apart from the rest (a column): its text range and box."""
+
+    start: int
+    end: int
+    page: int
+    line: int  # index into TextView.lines
+    bbox: BBox
+    page_width: int
+
+    @property
+    def left_fraction(self) -> float:
+        """Horizontal position of the left edge, 0 (left) to 1 (right)."""
+        return self.bbox.left / max(1, self.page_width)
+
+
+COLUMN_GAP = 2.5  # line heights of empty space between words that part two columns
+
+
+def segments(view: TextView, lines: Sequence[LineInfo]) -> list[Segment]:
+    """The lines cut into columns where their words stand far apart.
+
+    A registry stamp and the addressee block printed side by side come out of OCR as
+    one line, and are two columns.
+    """
+    found: list[Segment] = []
+    for line in lines:
+        spans = view.words_in(line.start, line.end)
+        if not spans:
+            continue
+        height = max(1, line.line.bbox.height)
+        group = [spans[0]]
+        for span in spans[1:]:
+            if span.word.bbox.left - group[-1].word.bbox.right > COLUMN_GAP * height:
+                found.append(_segment(line, group))
+                group = []
+            group.append(span)
+        found.append(_segment(line, group))
+    return found
+
+
+def _segment(line: LineInfo, group: Sequence[Span]) -> Segment:
+    return Segment(
+        group[0].start,
+        group[-1].end,
+        line.page,
+        line.index,
+        BBox.enclosing(s.word.bbox for s in group),
+        line.page_width,
+    )

@@ -1,0 +1,356 @@
+"""Polish morphology: the one module that talks to Morfeusz 2 (and the PESEL name list).
+
+Morfeusz's wheel carries the SGJP dictionary, so this works offline. It answers three
+questions the stages ask: is this capitalised word a first name, a surname or a common
+word; what is this person's name in the nominative ("Pana Dominika Jaśkowca" →
+"Dominik Jaśkowiec"); and what is this place called in the nominative ("w Nowym Sączu" →
+"Nowy Sącz"). Answers are cached per word: letters repeat their words.
+
+SGJP's first names include mythological ones ("Pan", "Krak"), so a first name must also be
+on the PESEL list of names Poles actually bear (zxcvbn-pl ships it, from the state
+register), which also ranks the ambiguous ones ("Stanisława": Stanisław or Stanisława).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from ocr.errors import MissingDependencyError
+
+FIRST_NAME = "imię"
+SURNAME_CLASSES = frozenset({"nazwisko", "nazwisko_(odmężowskie)"})
+GEO_CLASSES = frozenset({"nazwa_geograficzna", "człon_nazwy_geograficznej"})
+# Readings labelled like this are not how a living person is called.
+_ARCHAIC = frozenset({"mit.", "daw.", "przest.", "hist."})
+_PERSON_GENDERS = ("m1", "f")
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One Morfeusz interpretation of a word, its tag expanded into its values."""
+
+    lemma: str  # homonym marks ("Dominik:Sm1~cy") stripped
+    pos: str  # "subst", "adj", "depr", "ign", ...
+    numbers: tuple[str, ...]
+    cases: tuple[str, ...]
+    genders: tuple[str, ...]
+    names: frozenset[str]  # proper-name classes: "imię", "nazwisko", "nazwa_geograficzna"...
+    qualifiers: frozenset[str]
+
+    def agrees(self, number: str, case: str, gender: str) -> bool:
+        """Whether this reading can be the form of that number, case and gender."""
+        return number in self.numbers and case in self.cases and gender in self.genders
+
+
+@cache
+def _analyser() -> Any:
+    try:
+        import morfeusz2
+    except ImportError as error:  # pragma: no cover - a dependency of the package
+        raise MissingDependencyError(
+            "morfeusz2 is not installed; run: pip install morfeusz2"
+        ) from error
+    return morfeusz2.Morfeusz(generate=False, expand_tags=False)
+
+
+@cache
+def _generator() -> Any:
+    import morfeusz2
+
+    return morfeusz2.Morfeusz(analyse=False, generate=True, expand_tags=False)
+
+
+@cache
+def _pesel_first_names() -> Any | None:
+    """The PESEL first-name list (rank 1 = commonest), or None without zxcvbn-pl."""
+    try:
+        import zxcvbn_pl
+    except ImportError:  # optional: without it every SGJP first name counts
+        return None
+    return zxcvbn_pl.dictionaries().get("pl_first_names")
+
+
+def _tag_values(part: str) -> tuple[str, ...]:
+    return tuple(part.split("."))
+
+
+def _reading(lemma: str, tag: str, names: Sequence[str], qualifiers: Sequence[str]) -> Reading:
+    fields = tag.split(":")
+    pos = fields[0]
+    numbers = cases = genders = ()
+    if pos in {"subst", "depr", "adj", "ppas", "pact"} and len(fields) >= 4:
+        numbers, cases, genders = (_tag_values(f) for f in fields[1:4])
+    return Reading(
+        lemma.split(":")[0].split("~")[0],
+        pos,
+        numbers,
+        cases,
+        genders,
+        frozenset(names),
+        frozenset(qualifiers),
+    )
+
+
+@lru_cache(maxsize=65536)
+def readings(word: str) -> tuple[Reading, ...]:
+    """Every reading of one word (no spaces). Capitals-only words are read title-cased."""
+    if not word:
+        return ()
+    probe = word.capitalize() if word.isupper() and len(word) > 1 else word
+    found = []
+    for _start, _end, (_orth, lemma, tag, names, qualifiers) in _analyser().analyse(probe):
+        if tag == "interp":
+            continue
+        found.append(_reading(lemma, tag, names, qualifiers))
+    return tuple(found)
+
+
+def first_name_rank(lemma: str) -> int | None:
+    """PESEL rank of a first name (1 = commonest); None if not a name Poles bear."""
+    names = _pesel_first_names()
+    if names is None:
+        return 1
+    return names.get(lemma.casefold())
+
+
+def _is_first_name_reading(reading: Reading) -> bool:
+    """A singular, current first-name reading (not a mythological or archaic one).
+
+    Names rarer than the PESEL list holds count when the word is no ordinary word.
+    """
+    return (
+        FIRST_NAME in reading.names
+        and "sg" in reading.numbers
+        and not reading.qualifiers & _ARCHAIC
+        and (first_name_rank(reading.lemma) is not None or not is_common_word(reading.lemma))
+    )
+
+
+@lru_cache(maxsize=65536)
+def is_first_name(word: str) -> bool:
+    """Whether the word can be a (real, current) first name in some case."""
+    return any(_is_first_name_reading(r) for r in readings(word))
+
+
+@lru_cache(maxsize=65536)
+def is_surname(word: str) -> bool:
+    """Whether SGJP knows the word as a surname in some case."""
+    return any(r.names & SURNAME_CLASSES for r in readings(word))
+
+
+@lru_cache(maxsize=65536)
+def is_known(word: str) -> bool:
+    """Whether Morfeusz recognises the word at all (not an ``ign`` token)."""
+    return any(r.pos != "ign" for r in readings(word))
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """Whether the word has an ordinary (non-name) reading: a common noun, verb, adjective."""
+    return any(
+        (not r.names or "nazwa_pospolita" in r.names)
+        and r.pos != "ign"
+        and not r.qualifiers & _ARCHAIC
+        for r in readings(word)
+    )
+
+
+def _name_readings(part: str, index: int) -> list[Reading]:
+    """Readings of a name part that a person's name can use, best kind first."""
+    usable = [
+        r
+        for r in readings(part)
+        if r.pos in {"subst", "depr"}
+        and (r.names & SURNAME_CLASSES or _is_first_name_reading(r))
+        and "sg" in r.numbers
+    ]
+
+    # The first word of "Anna Nowak" is the first name, later ones the surname(s).
+    def kind(r: Reading) -> int:
+        wanted = FIRST_NAME in r.names if index == 0 else bool(r.names & SURNAME_CLASSES)
+        return 0 if wanted else 1
+
+    return sorted(usable, key=kind)
+
+
+# Surnames SGJP does not know still decline like adjectives: "Bzdęgowskiego" → "-ski".
+_SUFFIXES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("m1", "gen"): (("ckiego", "cki"), ("skiego", "ski"), ("dzkiego", "dzki"), ("ego", "y")),
+    ("m1", "acc"): (("ckiego", "cki"), ("skiego", "ski"), ("dzkiego", "dzki"), ("ego", "y")),
+    ("m1", "dat"): (("ckiemu", "cki"), ("skiemu", "ski"), ("dzkiemu", "dzki"), ("emu", "y")),
+    ("m1", "inst"): (("ckim", "cki"), ("skim", "ski"), ("dzkim", "dzki")),
+    ("m1", "loc"): (("ckim", "cki"), ("skim", "ski"), ("dzkim", "dzki")),
+    ("f", "gen"): (("ckiej", "cka"), ("skiej", "ska"), ("dzkiej", "dzka"), ("owej", "owa")),
+    ("f", "dat"): (("ckiej", "cka"), ("skiej", "ska"), ("dzkiej", "dzka"), ("owej", "owa")),
+    ("f", "loc"): (("ckiej", "cka"), ("skiej", "ska"), ("dzkiej", "dzka"), ("owej", "owa")),
+    ("f", "acc"): (("cką", "cka"), ("ską", "ska"), ("dzką", "dzka"), ("ową", "owa")),
+    ("f", "inst"): (("cką", "cka"), ("ską", "ska"), ("dzką", "dzka"), ("ową", "owa")),
+}
+
+
+def _by_suffix(part: str, case: str, gender: str) -> str:
+    lowered = part.casefold()
+    for ending, nominative in _SUFFIXES.get((gender, case), ()):
+        if lowered.endswith(ending) and len(lowered) > len(ending) + 1:
+            return part[: len(part) - len(ending)] + nominative
+    return part
+
+
+_NOMINATIVE_ENDINGS = {"m1": ("ski", "cki", "dzki"), "f": ("ska", "cka", "dzka")}
+
+
+def _suffix_fits(part: str, case: str, gender: str) -> bool:
+    """Whether a word SGJP does not know looks like that case and gender of a surname."""
+    if case == "nom":
+        return part.casefold().endswith(_NOMINATIVE_ENDINGS.get(gender, ()))
+    return _by_suffix(part, case, gender) != part
+
+
+def _styled(lemma: str, printed: str) -> str:
+    """The lemma in the printed word's style; names always start with a capital."""
+    if printed.isupper() and len(printed) > 1:
+        return lemma[:1].upper() + lemma[1:].lower()
+    return lemma[:1].upper() + lemma[1:]
+
+
+def person_nominative(words: Sequence[str], case_hint: str | None = None) -> str:
+    """A person's name in the nominative: ["Pana"...] excluded, ["Dominika", "Jaśkowca"] in.
+
+    The words must agree in number, case and gender, so the reading that most of them
+    share wins ("Stanisława Bukowca" is a man's genitive, "Stanisława Bukowiec" a woman's
+    nominative). ``case_hint`` is the case the context asks for ("gen" after "Pana").
+    """
+    parts = [word.split("-") for word in words]
+    flat = [(i, p) for i, group in enumerate(parts) for p in group if p]
+    options = [_name_readings(part, i) for i, part in flat]
+    triple = _best_triple([p for _, p in flat], options, case_hint)
+    if triple is None:
+        return " ".join(words)
+    number, case, gender = triple
+    lemmas: list[str] = []
+    for (_, part), found in zip(flat, options, strict=True):
+        matching = [r for r in found if r.agrees(number, case, gender)]
+        if matching:
+            lemmas.append(_styled(matching[0].lemma, part))
+        else:
+            lemmas.append(_styled(_by_suffix(part, case, gender), part))
+    out: list[str] = []
+    cursor = 0
+    for group in parts:
+        count = len([p for p in group if p])
+        out.append("-".join(lemmas[cursor : cursor + count]))
+        cursor += count
+    return " ".join(out)
+
+
+def _best_triple(
+    parts: Sequence[str], options: Sequence[Sequence[Reading]], case_hint: str | None
+) -> tuple[str, str, str] | None:
+    """The (number, case, gender) that most words can take; ties go to the hint, then nom."""
+    triples: set[tuple[str, str, str]] = set()
+    for found in options:
+        for r in found:
+            for case, gender in itertools.product(r.cases, r.genders):
+                if gender in _PERSON_GENDERS:
+                    triples.add(("sg", case, gender))
+    if not triples:
+        return None
+
+    def score(triple: tuple[str, str, str]) -> tuple[int, int, int, int]:
+        support = sum(
+            1
+            for part, found in zip(parts, options, strict=True)
+            if any(r.agrees(*triple) for r in found)
+            or (not found and _suffix_fits(part, triple[1], triple[2]))
+        )
+        first = 1 if options and any(r.agrees(*triple) for r in options[0][:1]) else 0
+        return (support, triple[1] == case_hint, triple[1] == "nom", first)
+
+    return max(sorted(triples), key=score)
+
+
+def place_nominative(phrase: str) -> str:
+    """A place named in the locative ("Krakowie", "Nowym Sączu") in the nominative.
+
+    Words after "nad"/"pod" keep their printed form ("Nowe Miasto nad Wartą"); words that
+    Morfeusz cannot read as a locative are kept as printed.
+    """
+    words = phrase.split()
+    out: list[str] = []
+    for index, word in enumerate(words):
+        if word.casefold() in {"nad", "pod", "n/", "k.", "koło"}:
+            out.extend(words[index:])
+            break
+        pieces = word.split("-")
+        out.append("-".join(_styled(_place_piece(piece), piece) for piece in pieces))
+    return " ".join(_agree_adjectives(words, out))
+
+
+def _place_piece(piece: str) -> str:
+    """Nominative lemma of one locative word; adjectives wait for their noun's gender."""
+    found = [r for r in readings(piece) if "loc" in r.cases]
+    nouns = [r for r in found if r.pos == "subst" and r.names & GEO_CLASSES]
+    if nouns:
+        return min(nouns, key=lambda r: (_place_rank(r.lemma), "sg" not in r.numbers)).lemma
+    if any(r.pos == "adj" for r in found):
+        return piece
+    common = [r for r in found if r.pos == "subst"]
+    return common[0].lemma if common else piece
+
+
+def _agree_adjectives(printed: Sequence[str], lemmas: list[str]) -> list[str]:
+    """Adjectives of a place name take the nominative in their noun's gender."""
+    genders = []
+    for word in printed:
+        found = [r for r in readings(word) if r.pos == "subst" and "loc" in r.cases]
+        genders.append(found[0].genders[0] if found else None)
+    out = list(lemmas)
+    for index, word in enumerate(printed[: len(lemmas)]):
+        adjective = [r for r in readings(word) if r.pos == "adj" and "loc" in r.cases]
+        nouns = [g for g in genders[index + 1 :] + genders[:index] if g]
+        if adjective and word == lemmas[index] and nouns:
+            number = (
+                "pl"
+                if any("pl" in r.numbers for r in adjective)
+                and not any("sg" in r.numbers for r in adjective)
+                else "sg"
+            )
+            form = _adjective_form(adjective[0].lemma, number, nouns[0])
+            if form:
+                out[index] = _styled(form, word)
+    return out
+
+
+def _adjective_form(lemma: str, number: str, gender: str) -> str | None:
+    for orth, _lemma, tag, _names, _qual in _generator().generate(lemma):
+        fields = tag.split(":")
+        if (
+            fields[0] == "adj"
+            and len(fields) >= 5
+            and number in fields[1].split(".")
+            and "nom" in fields[2].split(".")
+            and gender in fields[3].split(".")
+            and fields[4] == "pos"
+        ):
+            return orth
+    return None
+
+
+@cache
+def _places() -> Any | None:
+    try:
+        import zxcvbn_pl
+    except ImportError:
+        return None
+    return zxcvbn_pl.dictionaries().get("pl_places")
+
+
+def _place_rank(lemma: str) -> int:
+    """TERYT rank of a place name (commoner places first); unknown places last."""
+    places = _places()
+    rank = places.get(lemma.casefold()) if places is not None else None
+    return rank if rank is not None else 1 << 30
