@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from extract.model import Candidate, ExtractionResult, Field, FieldName
-from extract.stages import addressee, dates, distribution, reference
+from extract.stages import addressee, dates, distribution, reference, signatory
 from extract.text import TextView
 from ocr.types import OcrDocument
 
@@ -17,7 +17,13 @@ Stage = Callable[[TextView], Iterable[Candidate]]
 
 # The stages that run, in order. Fields no stage finds yet (people, lists, sender,
 # subject) are reported as not found (value null / []).
-STAGES: list[Stage] = [dates.find, reference.find, addressee.find, distribution.find]
+STAGES: list[Stage] = [
+    dates.find,
+    reference.find,
+    addressee.find,
+    signatory.find,
+    distribution.find,
+]
 
 
 def extract(document: OcrDocument, stages: Iterable[Stage] | None = None) -> ExtractionResult:

@@ -29,7 +29,7 @@ BODY_START = regex.compile(
     regex.IGNORECASE,
 )
 CLOSING = regex.compile(
-    r"^\s*(?:z\s+powa[żz]aniem|z\s+wyrazami\s+szacunku|wyrazy\s+szacunku|"
+    r"^\s*(?:z\.?\s+powa[żz]aniem|z\.?\s+wyrazami\s+szacunku|wyrazy\s+szacunku|"
     r"[łl][ąa]cz[ęe]\s+(?:wyrazy|pozdrowienia)|z\s+pozdrowieniami|pozdrawiam|"
     r"z\s+uszanowaniem|z\s+serdecznymi|serdecznie\s+pozdrawiam)\b[\s,.!]*",
     regex.IGNORECASE,
@@ -39,8 +39,12 @@ TAIL = regex.compile(
     r"^\s*(?:otrzymuj[ąae]|otrzymali|do\s+wiadomo[śs]ci|d\s?/\s?w\b|dw\.|kopia\b|"
     r"rozdzielnik|spraw[ęe]\s+prowadzi|sporz[aą]dzi|sporz\.|opracowa[łl]|wykona[łl]|"
     r"za[łl][aą]cznik|za[łl]\.|klauzula|rodo\b|administratorem|informacja\s+o\s+przetwarz|"
-    r"pouczenie|uzasadnienie|tel\.|tel\s*:|fax|e-mail|www\.|nip\b|regon|"
-    r"strona\s+\d|\d+\s*/\s*\d+\s*$)",
+    r"pouczenie|uzasadnienie|tel\.|tel\s*:|fax|e-mail|www\.|nip\b|regon)",
+    regex.IGNORECASE,
+)
+# Page numbers and running footers: they interrupt a letter but do not end a part of it.
+PAGE_MARK = regex.compile(
+    r"^\s*(?:strona\s+\d+(?:\s+z\s+\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|str\.\s*\d+)\s*$",
     regex.IGNORECASE,
 )
 PROSE_LENGTH = 75  # characters: a longer line is running text, not a block line
@@ -129,3 +133,31 @@ def _segment(line: LineInfo, group: Sequence[Span]) -> Segment:
         BBox.enclosing(s.word.bbox for s in group),
         line.page_width,
     )
+
+
+def is_sentence(text: str) -> bool:
+    """Whether a line is running text, however short: mostly lower-case words.
+
+    Block lines (names, titles, office names) capitalise their words; the last line of a
+    paragraph ("będą podejmowane działania w ramach Programu.") does not.
+    """
+    words = regex.findall(r"\p{L}+", text)
+    if words and words[0][:1].islower() and not _LOWER_CASE_OPENING.match(text):
+        return True  # a paragraph's last words ("we wniosku.")
+    if len(words) < 3:
+        return False
+    lower = sum(1 for w in words if w[:1].islower() and w not in _FUNCTION_WORDS)
+    return lower > (len(words) - sum(1 for w in words if w in _FUNCTION_WORDS)) / 2
+
+
+# Lower-case words that open block lines: titles before a name, "z up.", "p.o.".
+_LOWER_CASE_OPENING = regex.compile(
+    r"^\s*(?:prof|dr|mgr|in[żz]|lic|lek|adw|r\.\s?pr|ks|p[łl]k|mjr|kpt|gen|bryg|nadkom|insp|"
+    r"z\s*up|z\s+upowa|w\s+imieniu|p\.\s?o|pe[łl]ni[ąa]c|podpisan|dokument|sygn|znak|nr)\b",
+    regex.IGNORECASE,
+)
+# Words that stay lower-case inside titles and office names ("Minister Spraw Wewnętrznych
+# i Administracji", "Pełnomocnik Rządu do spraw ...").
+_FUNCTION_WORDS = frozenset(
+    {"i", "w", "we", "z", "ze", "do", "na", "dla", "oraz", "o", "od", "po", "przy", "ds", "spraw"}
+)

@@ -1,0 +1,188 @@
+"""The signatory: who signed, in what position, and for whom ("z up.", "w imieniu").
+
+The signature block follows the closing formula ("Z poważaniem", "Z wyrazami szacunku")
+and ends where the letter's tail begins (distribution list, "Sprawę prowadzi",
+attachments, contact lines). A letter without a closing formula is signed in the short
+lines between its last paragraph and the tail. In the block: the organ after "z up." /
+"z upoważnienia" / "w imieniu" (``on_behalf_of``, as printed), the person's name
+(nominative, titles stripped), and the position lines around the name, title-then-name
+or name-then-title. An e-signature caption ("Dokument podpisany przez ...") gives the
+name when the block prints none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from extract import layout, people
+from extract.layout import Segment
+from extract.model import Candidate, FieldName
+from extract.text import TextView
+
+NAME = "rules.signatory"
+_ON_BEHALF = regex.compile(
+    r"^\s*(?:z\s+upowa[żz]nienia|z\s*up\.?|w\s+imieniu)\s*:?\s*(?P<organ>.*)$",
+    regex.IGNORECASE,
+)
+# "Minister Spraw Wewnętrznych i Administracji z up. Tomasz Szymański"
+_ORGAN_THEN_ON_BEHALF = regex.compile(
+    r"^\s*(?P<organ>\p{Lu}.*?)\s+(?:z\s+upowa[żz]nienia|z\s*up\.?)\s+(?P<rest>\p{Lu}.*)$",
+    regex.IGNORECASE,
+)
+_E_SIGNED_BY = regex.compile(
+    r"^\s*(?:dokument\s+)?podpisan[ya]\s+(?:elektronicznie\s+|kwalifikowanym\s+\S+\s+\S+\s+)?"
+    r"(?:przez)?\s*:?\s*(?P<rest>[^;]*)",
+    regex.IGNORECASE,
+)
+# Caption lines of e-signatures and signature marks that say nothing of the signer.
+_CAPTION = regex.compile(
+    r"^\s*(?:signature\s+not\s+verified|signed\s+by|data\s*:|date\s*:|reason\s*:|"
+    r"location\s*:|powód\s*:|lokalizacja\s*:|[/(\[]?\s*podpisano|[/(\[]?\s*podpis\b|"
+    r"[/(\[]-?[/)\]]|[-.…_/\s]+$|\d{1,3}$|\d{4}[-.]\d\d[-.]\d\d)",
+    regex.IGNORECASE,
+)
+# A place-and-date line printed at the end of the letter, above or beside the signature.
+_DATE_LINE = regex.compile(
+    r"\d{1,2}\s?[.\-/]\s?\d{1,2}\s?[.\-/]\s?\d{2,4}|\d{4}-\d\d-\d\d|\bdnia\b"
+)
+MAX_BLOCK = 12
+CLOSING_CONFIDENCE = 0.9
+TAIL_CONFIDENCE = 0.75
+E_SIGNATURE_CONFIDENCE = 0.8
+
+
+@dataclass(slots=True)
+class _Signature:
+    name: str | None = None
+    e_signed: str | None = None
+    positions: list[str] = field(default_factory=list)
+    on_behalf_of: str | None = None
+
+
+def find(view: TextView) -> Iterator[Candidate]:
+    """The signatory candidate of the letter's closing block."""
+    zone, confidence = _zone(view)
+    if not zone:
+        return
+    signature = _parse(view, zone)
+    name = signature.name or signature.e_signed
+    if signature.name is None and signature.e_signed:
+        confidence = min(confidence, E_SIGNATURE_CONFIDENCE)
+    position = " ".join(signature.positions) or None
+    if name is None and position is None:
+        return
+    value = {"name": name, "position": position, "on_behalf_of": signature.on_behalf_of}
+    ocr = min(view.confidence(s.start, s.end) for s in zone)
+    yield Candidate(
+        FieldName.SIGNATORY,
+        value,
+        "\n".join(view.text[s.start : s.end] for s in zone),
+        confidence * ocr,
+        tuple(e for s in zone for e in view.evidence(s.start, s.end)),
+        NAME,
+    )
+
+
+def _zone(view: TextView) -> tuple[list[Segment], float]:
+    """The segments of the signature block and how sure the block is the signature."""
+    start = layout.body_start(view)
+    parts = layout.segments(view, view.lines[start:])
+    closing = None
+    for index, part in enumerate(parts):
+        if layout.CLOSING.match(view.text[part.start : part.end]):
+            closing = index
+    if closing is not None:
+        return _block_after(view, parts, closing + 1), CLOSING_CONFIDENCE
+    # No closing formula: the first run of block lines after running text that holds a
+    # name, a title or "z up.", before the tail begins.
+    index = 0
+    while index < len(parts):
+        text = view.text[parts[index].start : parts[index].end]
+        if _furniture(text):
+            index += 1
+            continue
+        if layout.TAIL.match(text):
+            break
+        if _is_block_line(text):
+            block = _block_after(view, parts, index)
+            if any(_signs(view.text[p.start : p.end]) for p in block):
+                return block, TAIL_CONFIDENCE
+            index += max(1, len(block))
+            continue
+        index += 1
+    return [], 0.0
+
+
+def _signs(text: str) -> bool:
+    """Whether a block line is one a signature has: a name, a title, "z up.", a caption."""
+    return bool(
+        people.find_name(text)
+        or people.line_kind(text) == "position"
+        or _ON_BEHALF.match(text)
+        or _E_SIGNED_BY.match(text)
+    )
+
+
+def _furniture(text: str) -> bool:
+    """Page numbers and footers (an address with contact details) between pages."""
+    return bool(
+        layout.PAGE_MARK.match(text) or people.CONTACT.search(text) or people.ADDRESS.search(text)
+    )
+
+
+def _is_block_line(text: str) -> bool:
+    """A signature-block line: e-signature captions and "z up." count, sentences do not."""
+    if _E_SIGNED_BY.match(text) or _ON_BEHALF.match(text) or _CAPTION.match(text):
+        return True
+    return not (layout.is_sentence(text) or layout.is_prose(text))
+
+
+def _block_after(view: TextView, parts: Sequence[Segment], first: int) -> list[Segment]:
+    block: list[Segment] = []
+    for part in parts[first : first + MAX_BLOCK]:
+        text = view.text[part.start : part.end]
+        if layout.TAIL.match(text) or people.CONTACT.search(text) or not _is_block_line(text):
+            break
+        block.append(part)
+    return block
+
+
+def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
+    signature = _Signature()
+    awaiting_organ = awaiting_e_signed = False
+    for part in zone:
+        text = view.text[part.start : part.end].strip(" ,;")
+        e_signed = _E_SIGNED_BY.match(text)
+        if e_signed:
+            found = people.find_name(e_signed["rest"].strip(), whole=False)
+            signature.e_signed = signature.e_signed or (found.value if found else None)
+            awaiting_e_signed = found is None
+            continue
+        if _CAPTION.match(text) or _DATE_LINE.search(text) or not regex.search(r"\p{L}{2}", text):
+            continue
+        organ_first = _ORGAN_THEN_ON_BEHALF.match(text)
+        if organ_first and signature.on_behalf_of is None:
+            signature.on_behalf_of = people.normal_case(organ_first["organ"].strip(" ,"))
+            text = organ_first["rest"]
+        on_behalf = _ON_BEHALF.match(text)
+        if on_behalf and signature.on_behalf_of is None:
+            organ = on_behalf["organ"].strip(" ,:")
+            signature.on_behalf_of = people.normal_case(organ) if organ else None
+            awaiting_organ = not organ
+            continue
+        found = people.find_name(text)
+        if found is not None:
+            if awaiting_e_signed and signature.e_signed is None:
+                signature.e_signed = found.value
+                awaiting_e_signed = False
+            elif signature.name is None:
+                signature.name = found.value
+            continue
+        if awaiting_organ:
+            signature.on_behalf_of, awaiting_organ = people.normal_case(text), False
+            continue
+        signature.positions.append(people.normal_case(text))
+    return signature
