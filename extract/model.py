@@ -83,6 +83,16 @@ class Field:
         }
         if self.parts is not None:
             data["parts"] = dict(self.parts)
+        if self.alternatives:
+            data["alternatives"] = [
+                {
+                    "value": c.value,
+                    "confidence": round(c.confidence, 4),
+                    "source": c.source,
+                    "evidence": [e.to_dict() for e in c.evidence],
+                }
+                for c in self.alternatives
+            ]
         return data
 
 

@@ -354,3 +354,34 @@ def _place_rank(lemma: str) -> int:
     places = _places()
     rank = places.get(lemma.casefold()) if places is not None else None
     return rank if rank is not None else 1 << 30
+
+
+def organ_nominative(phrase: str) -> str:
+    """An organ named in the genitive ("Starosty Pułtuskiego") in the nominative.
+
+    Only the head noun and the adjectives agreeing with it change: "Burmistrza Miasta
+    Sanoka" → "Burmistrz Miasta Sanoka". A phrase already in the nominative is kept.
+    """
+    words = phrase.split()
+    if not words:
+        return phrase
+    head = [r for r in readings(words[0]) if r.pos == "subst" and "sg" in r.numbers]
+    if not head or any("nom" in r.cases for r in head):
+        return phrase
+    genitive = [r for r in head if "gen" in r.cases]
+    if not genitive:
+        return phrase
+    noun = genitive[0]
+    gender = noun.genders[0]
+    out = [_styled(noun.lemma, words[0])]
+    index = 1
+    while index < len(words):
+        adjective = [
+            r for r in readings(words[index]) if r.pos == "adj" and r.agrees("sg", "gen", gender)
+        ]
+        form = _adjective_form(adjective[0].lemma, "sg", gender) if adjective else None
+        if form is None:
+            break
+        out.append(_styled(form, words[index]))
+        index += 1
+    return " ".join(out + words[index:])

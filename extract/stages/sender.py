@@ -1,0 +1,140 @@
+"""The sender: the issuing organ or office as the letterhead prints it.
+
+The letterhead is the first thing on page 1: the first line of the head naming an organ
+("PREZYDENT MIASTA KRAKOWA", "Wójt Gminy ...") or an office ("Urząd Miasta ...", "Straż
+Miejska ..."), with its continuation lines ("PREZYDENT MIASTA" / "KRAKOWA"). Address,
+telephone and e-mail lines are not part of it; a line that mixes contact details and the
+office name ("Infolinia: ... Ministerstwo ...") gives the office name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from extract import layout, people
+from extract.layout import Segment
+from extract.model import Candidate, FieldName
+from extract.text import TextView
+
+NAME = "rules.sender"
+_STAMP = regex.compile(
+    r"wp[łl]yn|kancelari|sekretariat|dziennik|l\.\s?dz|l\.\s?wp|ilo[śs][ćc]\s+za[łl]|podpis",
+    regex.IGNORECASE,
+)
+_WORD_START = regex.compile(r"(?<![\p{L}\d@./])\p{Lu}")
+_ON_BEHALF = regex.compile(r"^\s*(?:z\s*up\.|z\s+upowa[żz]nienia)", regex.IGNORECASE)
+# "Żywiec, 2019 -03- 14" printed on the letterhead's line.
+_PLACE_AND_DATE = regex.compile(r"\s\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*,\s*(?:dn(?:ia|\.)\s*)?\d")
+_LOWER_WORDS = frozenset({"i", "w", "we", "z", "ze", "do", "na"})
+MAX_LINES = 3
+CONTINUATION_GAP = 0.8
+LETTERHEAD_DEPTH = 0.3  # share of the page height the letterhead stays within
+ORGAN_CONFIDENCE = 0.8  # "Prezydent Miasta ...": the organ, what the archive catalogues
+OFFICE_CONFIDENCE = 0.7  # "Urząd Miasta ...": the office, when no organ is printed
+
+
+def find(view: TextView) -> Iterator[Candidate]:
+    """The letterhead's organ (preferred) and office names, in the top of page 1."""
+    end = layout.body_start(view)
+    head = layout.segments(view, [line for line in view.lines[:end] if line.page == 1])
+    after_on_behalf = False
+    for position, part in enumerate(head):
+        text = view.text[part.start : part.end]
+        if people.honorific(text)[0] is not None or part.bbox.top > LETTERHEAD_DEPTH * (
+            view.lines[part.line].page_height
+        ):
+            return  # the addressee block or below: no letterhead any more
+        if _ON_BEHALF.match(text):
+            after_on_behalf = True  # an e-signature block printed at the top
+            continue
+        if _near_stamp(view, head, position) or after_on_behalf:
+            continue
+        offset = _organ_start(text)
+        if offset is None:
+            continue
+        start = part.start + offset
+        end_offset = _organ_end(view, head, position)
+        value = people.normal_case(" ".join(view.text[start:end_offset].split()))
+        value = _without_contact(value).strip(" ,;")
+        if not value:
+            continue
+        organ = people.line_kind(value) == "position"
+        yield Candidate(
+            FieldName.SENDER,
+            value,
+            view.text[start:end_offset],
+            (ORGAN_CONFIDENCE if organ else OFFICE_CONFIDENCE) * view.confidence(start, end_offset),
+            view.evidence(start, end_offset),
+            NAME,
+        )
+
+
+def _organ_start(text: str) -> int | None:
+    """Where an organ or office name starts in the line, if it names one."""
+    if people.line_kind(text) in {"position", "organization"}:
+        return len(text) - len(text.lstrip())
+    if people.line_kind(text) != "contact":
+        return None
+    for match in _WORD_START.finditer(text):
+        if people.line_kind(_without_contact(text[match.start() :])) in {
+            "position",
+            "organization",
+        }:
+            return match.start()
+    return None
+
+
+def _without_contact(text: str) -> str:
+    """The text before the first address or contact detail in it."""
+    cut = len(text)
+    for pattern in (people.CONTACT, people.ADDRESS, _PLACE_AND_DATE):
+        found = pattern.search(text)
+        if found is not None and found.start() > 0:
+            cut = min(cut, found.start())
+    return text[:cut].rstrip(" ,;:")
+
+
+def _organ_end(view: TextView, head: Sequence[Segment], position: int) -> int:
+    """End of the organ name: its line and the continuation lines right under it."""
+    first = head[position]
+    end = first.end
+    previous = first
+    taken = 1
+    for part in head[position + 1 :]:
+        if taken >= MAX_LINES or part.page != first.page:
+            break
+        if abs(part.left_fraction - first.left_fraction) > 0.1:
+            continue
+        text = view.text[part.start : part.end]
+        gap = (part.bbox.top - previous.bbox.bottom) / max(1, previous.bbox.height)
+        if gap > CONTINUATION_GAP or people.line_kind(text) is not None or not _continues(text):
+            break
+        end, previous, taken = part.end, part, taken + 1
+    return end
+
+
+def _continues(text: str) -> bool:
+    """A continuation of an office name: capitalised words, no digits, not a name."""
+    words = regex.findall(r"\p{L}+", text)
+    return (
+        bool(words)
+        and not regex.search(r"\d", text)
+        and all(
+            w[:1].isupper() or w.lower() in {"i", "w", "we", "z", "ze", "do", "na"} for w in words
+        )
+        and people.find_name(text) is None
+    )
+
+
+def _near_stamp(view: TextView, head: Sequence[Segment], position: int) -> bool:
+    """Whether the segment heads a registry stamp (its next lines are stamp lines)."""
+    first = head[position]
+    close = [
+        p
+        for p in head[position : position + 4]
+        if abs(p.left_fraction - first.left_fraction) < 0.15
+    ]
+    texts = (view.text[p.start : p.end] for p in close)
+    return any(_STAMP.search(t) and not people.CONTACT.search(t) for t in texts)
