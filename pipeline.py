@@ -486,6 +486,21 @@ def build_parser() -> argparse.ArgumentParser:
     again.add_argument("-o", "--output", type=Path, help="output folder (default: print JSON)")
     _add_verbosity(again)
 
+    score = commands.add_parser(
+        "evaluate", help="field accuracy of outputs against truth files (NAME.truth.json)"
+    )
+    score.add_argument("truth", type=Path, metavar="TRUTH_DIR")
+    score.add_argument("outputs", type=Path, metavar="OUT_DIR", help="pismo's NAME.json files")
+    score.add_argument("--json", action="store_true", help="print the report as JSON")
+    score.add_argument("--misses", action="store_true", help="list every field not right")
+    score.add_argument(
+        "--fail-under",
+        type=float,
+        metavar="SHARE",
+        help="exit 2 when overall strict accuracy is below SHARE (0..1)",
+    )
+    _add_verbosity(score)
+
     commands.add_parser("schema", help="print the JSON Schema of the output")
     return parser
 
@@ -602,6 +617,27 @@ def command_extract(args: argparse.Namespace) -> ExitCode:
     return ExitCode.SOME_FAILED if failed else ExitCode.OK
 
 
+def command_evaluate(args: argparse.Namespace) -> ExitCode:
+    """``pismo evaluate``: per-field accuracy and calibration against truth files."""
+    from extract.evaluate import evaluate, render
+
+    for folder in (args.truth, args.outputs):
+        if not folder.is_dir():
+            raise _UsageError(f"{folder}: not a folder")
+    report = evaluate(args.truth, args.outputs)
+    if not report.letters:
+        raise _UsageError(f"{args.truth}: no *.truth.json files")
+    if args.json:
+        sys.stdout.write(_dumps(report.to_dict()))
+    else:
+        sys.stdout.write(render(report, verbose=args.misses))
+    strict, _ = report.overall()
+    if args.fail_under is not None and strict < args.fail_under:
+        log.error("overall strict accuracy %.3f is below %.3f", strict, args.fail_under)
+        return ExitCode.SOME_FAILED
+    return ExitCode.OK
+
+
 class _StoredOcrError(Exception):
     """An input of ``pismo extract`` that is neither stored OCR nor text."""
 
@@ -691,6 +727,8 @@ def main(
             return command_run(args, make_engine)
         if args.command == "extract":
             return command_extract(args)
+        if args.command == "evaluate":
+            return command_evaluate(args)
         return command_schema()
     except _UsageError as e:
         log.error("%s", e)

@@ -48,6 +48,7 @@ PAGE_MARK = regex.compile(
     regex.IGNORECASE,
 )
 PROSE_LENGTH = 75  # characters: a longer line is running text, not a block line
+SENTENCE_LENGTH = 40  # characters: a sentence line this long is a paragraph's
 
 
 def body_start(view: TextView) -> int:
@@ -63,11 +64,18 @@ def body_start(view: TextView) -> int:
         text = view.line_text(line)
         if BODY_START.match(text):
             return index
-        if len(text) > PROSE_LENGTH and _prose(text):
+        if _running(text):
             following = lines[index + 1] if index + 1 < len(lines) else None
-            if following is None or len(view.line_text(following)) > PROSE_LENGTH * 0.6:
+            if following is None or _running(view.line_text(following)):
                 return index
     return len(lines)
+
+
+def _running(text: str) -> bool:
+    """A line of a paragraph: long prose, or a sentence of some length."""
+    return (len(text) > PROSE_LENGTH and _prose(text)) or (
+        len(text) > SENTENCE_LENGTH and is_sentence(text)
+    )
 
 
 def _prose(text: str) -> bool:
@@ -146,6 +154,8 @@ def is_sentence(text: str) -> bool:
         return True  # a paragraph's last words ("we wniosku.")
     if len(words) < 3:
         return False
+    if regex.search(r",\s+\p{Ll}{3,}", text):
+        return True  # a clause after a comma: "..., uprzejmie wyjaśniam, że"
     lower = sum(1 for w in words if w[:1].islower() and w not in _FUNCTION_WORDS)
     return lower > (len(words) - sum(1 for w in words if w in _FUNCTION_WORDS)) / 2
 

@@ -19,7 +19,7 @@ from extract import morph
 HONORIFIC = regex.compile(
     r"^\s*(?:(?:Sz\.?\s*P\.?|Szanown[ayi]|Wielmo[żz]n[ayi]|W\.?\s*P\.?|Sz\.?\s*Pan\w*)\s+)?"
     r"(?P<word>(?:Pan(?:u|a|i|owie)?|Pa[ńn]stw[ao]|Szanown[ayi]\s+Pa[ńn]stwo)\b|"
-    r"Sz\.?\s*P\.?(?=\s*$))[.,]?\s*",
+    r"Sz\.?\s*P\.?(?=\s*$|\s+\p{Lu}))[.,]?\s*",
     regex.IGNORECASE,
 )
 _HONORIFIC_CASE = {"pan": "nom", "pana": "gen", "panu": "dat"}
@@ -38,7 +38,7 @@ _POSITION_WORDS = (
     r"wiceminister\w*|sekretarz\w*|podsekretarz\w*|skarbnik\w*|dyrektor\w*|wicedyrektor\w*|"
     r"kierownik\w*|naczelnik\w*|komendant\w*|prezes\w*|wiceprezes\w*|cz[łl]on\w*|"
     r"przewodnicz[ąa]c\w*|wiceprzewodnicz[ąa]c\w*|radn[ayi]|inspektor(?!at)\w*|specjalist\w*|"
-    r"referent\w*|kanclerz|rektor|prorektor|dziekan|so[łl]tys|"
+    r"referent\w*|ksi[ęe]gow\w*|kanclerz|rektor|prorektor|dziekan|so[łl]tys|"
     r"prokurator\w*|s[ęe]dzi\w*|kurator\w*|pe[łl]nomocnik\w*|rzecznik\w*|doradc\w*|"
     r"koordynator\w*|p\.\s?o\.|pe[łl]ni[ąa]c[ayi]|audytor\w*|geodet\w*|architekt\w*|"
     r"komisarz\w*|szef\w*|dow[óo]dc\w*|podinspektor\w*|konsultant\w*|asystent\w*|"
@@ -213,10 +213,11 @@ def line_kind(text: str) -> str | None:
         return "organization"
     words = regex.findall(r"[\p{L}.]+", text)[:3]
     for word in words:
+        if _OPENING_ADJECTIVE.match(word):
+            continue
         if _POSITION_WORD.match(word) or regex.match(r"p\.\s?o\.", word, regex.I):
             return "position"
         if _ORGANIZATION_WORD.match(word):
             return "organization"
-        if not _OPENING_ADJECTIVE.match(word):
-            return None
+        return None
     return None

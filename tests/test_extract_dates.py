@@ -84,10 +84,19 @@ def test_letter_date_at_the_end_of_the_letter_is_found() -> None:
     assert _candidates(text)["letter_date"].value == "2021-03-03"
 
 
-def test_letter_date_in_the_locative_gives_no_guessed_place() -> None:
-    found = _candidates("W Krakowie, dnia 5 maja 2021 r.\n")
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("W Nowym Sączu, dnia 5 maja 2021 r.", "Nowy Sącz"),
+        ("W Gdyni, dnia 5 maja 2021 r.", "Gdynia"),
+        ("We Włocławku, dnia 5 maja 2021 r.", "Włocławek"),
+        ("W Bielsku-Białej, 5.05.2021 r.", "Bielsko-Biała"),
+    ],
+)
+def test_place_in_the_locative_is_given_in_the_nominative(line: str, place: str) -> None:
+    found = _candidates(line + "\n")
     assert found["letter_date"].value == "2021-05-05"
-    assert "place" not in found
+    assert found["place"].value == place
 
 
 def test_letterhead_read_into_the_date_line_is_not_the_place() -> None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
+from extract import morph
 from extract.dates import DateMatch, find_dates
 from extract.model import Candidate, FieldName
 from extract.text import LineInfo, TextView
@@ -31,7 +32,7 @@ _PLACE = (
 )
 # "Place, [dnia|dn.] DATE": the place is one to four capitalised words just before it.
 _PLACE_BEFORE = regex.compile(
-    rf"(?P<prefix>^\s*[Ww]\s+)?(?P<lead>\b\p{{Ll}}+\s+)?(?P<place>{_PLACE})"
+    rf"(?P<prefix>^\s*[Ww][Ee]?\s+)?(?P<lead>\b\p{{Ll}}+\s+)?(?P<place>{_PLACE})"
     r"\s*[,.;]?\s*(?:dnia|dn\.?|d\.)?\s*$"
 )
 # After the date of a place-and-date line: nothing, "r."/"roku", or the reference number.
@@ -127,7 +128,8 @@ def _letter_date(view: TextView) -> tuple[DateMatch, str | None, tuple[int, int]
                 place_start += len(head) + 1
             found = (
                 match,
-                name if not place["prefix"] else None,  # "W Krakowie": not nominative
+                # "W Krakowie, dnia ...": the place is printed in the locative.
+                morph.place_nominative(name) if place["prefix"] else name,
                 (line.start + place_start, line.start + place_start + len(name)),
                 score,
             )

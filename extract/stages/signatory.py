@@ -46,7 +46,7 @@ _CAPTION = regex.compile(
 )
 # A place-and-date line printed at the end of the letter, above or beside the signature.
 _DATE_LINE = regex.compile(
-    r"\d{1,2}\s?[.\-/]\s?\d{1,2}\s?[.\-/]\s?\d{2,4}|\d{4}-\d\d-\d\d|\bdnia\b"
+    r"\d{1,2}\s?[.\-/]\s?\d{1,2}\s?[.\-/]\s?\d{2,4}|\d{4}-\d\d-\d\d|\bdnia\b|\b(?:19|20)\d\d\b"
 )
 MAX_BLOCK = 12
 CLOSING_CONFIDENCE = 0.9
@@ -88,14 +88,14 @@ def find(view: TextView) -> Iterator[Candidate]:
 
 def _zone(view: TextView) -> tuple[list[Segment], float]:
     """The segments of the signature block and how sure the block is the signature."""
-    start = layout.body_start(view)
-    parts = layout.segments(view, view.lines[start:])
+    everything = layout.segments(view, view.lines)
     closing = None
-    for index, part in enumerate(parts):
+    for index, part in enumerate(everything):
         if layout.CLOSING.match(view.text[part.start : part.end]):
             closing = index
     if closing is not None:
-        return _block_after(view, parts, closing + 1), CLOSING_CONFIDENCE
+        return _block_after(view, everything, closing + 1), CLOSING_CONFIDENCE
+    parts = layout.segments(view, view.lines[layout.body_start(view) :])
     # No closing formula: the first run of block lines after running text that holds a
     # name, a title or "z up.", before the tail begins.
     index = 0
@@ -144,7 +144,13 @@ def _block_after(view: TextView, parts: Sequence[Segment], first: int) -> list[S
     block: list[Segment] = []
     for part in parts[first : first + MAX_BLOCK]:
         text = view.text[part.start : part.end]
-        if layout.TAIL.match(text) or people.CONTACT.search(text) or not _is_block_line(text):
+        if (
+            layout.TAIL.match(text)
+            or layout.PAGE_MARK.match(text)
+            or people.CONTACT.search(text)
+            or people.ADDRESS.search(text)
+            or not _is_block_line(text)
+        ):
             break
         block.append(part)
     return block
@@ -152,7 +158,7 @@ def _block_after(view: TextView, parts: Sequence[Segment], first: int) -> list[S
 
 def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
     signature = _Signature()
-    awaiting_organ = awaiting_e_signed = False
+    awaiting_organ = awaiting_e_signed = continuing_organ = False
     for part in zone:
         text = view.text[part.start : part.end].strip(" ,;")
         e_signed = _E_SIGNED_BY.match(text)
@@ -171,8 +177,12 @@ def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
         if on_behalf and signature.on_behalf_of is None:
             organ = on_behalf["organ"].strip(" ,:")
             signature.on_behalf_of = people.normal_case(organ) if organ else None
-            awaiting_organ = not organ
+            awaiting_organ, continuing_organ = not organ, bool(organ)
             continue
+        if continuing_organ and _continues_organ(text):
+            signature.on_behalf_of = f"{signature.on_behalf_of} {people.normal_case(text)}"
+            continue
+        continuing_organ = False
         found = people.find_name(text)
         if found is not None:
             if awaiting_e_signed and signature.e_signed is None:
@@ -183,6 +193,18 @@ def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
             continue
         if awaiting_organ:
             signature.on_behalf_of, awaiting_organ = people.normal_case(text), False
+            continuing_organ = True
             continue
         signature.positions.append(people.normal_case(text))
     return signature
+
+
+def _continues_organ(text: str) -> bool:
+    """Whether a line wraps the organ of "z up.": no title or name of its own.
+
+    "z up. Dyrektora Zarządu Dróg" / "Powiatowych w Brzegu" is one organ.
+    """
+    if people.line_kind(text) is not None or people.find_name(text) is not None:
+        return False
+    words = regex.findall(r"\p{L}+", text)
+    return bool(words) and words[0][:1].isupper() and not layout.is_sentence(text)

@@ -16,7 +16,7 @@ from extract.text import TextView
 
 NAME = "rules.subject"
 _SUBJECT = regex.compile(
-    r"^\s*(?:(?:dotyczy|dot\.|sprawa|temat)\s*[:.]?|w\s+sprawie\s*:)\s*(?P<subject>\S.*)$",
+    r"^\s*(?:(?:dotyczy|dot\.)\s*[:.]?|(?:sprawa|temat|w\s+sprawie)\s*:)\s*(?P<subject>\S.*)$",
     regex.IGNORECASE,
 )
 CONTINUATION_GAP = 1.0  # line heights: a wider gap ends the subject
