@@ -29,6 +29,8 @@ _NOT_ADDRESSEE = regex.compile(
     r"\bznak\b|\bsygn|\bdnia\b|\bdn\.|\bnr\s+sprawy|\d{4}\s*r\.|\d+[./]\d+[./]\d+",
     regex.IGNORECASE,
 )
+# "Sp. z o.o." as OCR reads it: "Sp. z 0.0.", "Sp.z o. o."
+_SP_Z_OO = regex.compile(r"\bSp\.\s?z\s?[o0]\.\s?[o0]\.", regex.IGNORECASE)
 MAX_BLOCK_LINES = 8
 BLOCK_GAP = 1.2  # line heights: a wider gap ends the block
 RIGHT_HALF = 0.4  # left edge, as a share of the page width, of a right-hand block
@@ -146,7 +148,7 @@ def _parse(view: TextView, block: _Block) -> dict[str, object]:
         text = view.text[part.start : part.end]
         if number == 0 and block.honorific:
             text = people.honorific(text)[1]
-        text = text.strip(" ,;")
+        text = _SP_Z_OO.sub("Sp. z o.o.", text.strip(" ,;|"))  # "|": a stamp's border
         if not text:
             continue
         kind = people.line_kind(text)

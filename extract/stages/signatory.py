@@ -195,8 +195,16 @@ def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
             signature.on_behalf_of, awaiting_organ = people.normal_case(text), False
             continuing_organ = True
             continue
-        signature.positions.append(people.normal_case(text))
+        if _legible(text):
+            signature.positions.append(people.normal_case(text))
     return signature
+
+
+def _legible(text: str) -> bool:
+    """Not OCR junk of a stamp or a scribble ("21 1 JA ,"): mostly letters, a real word."""
+    visible = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() for c in visible)
+    return letters >= 0.7 * len(visible) and bool(regex.search(r"\p{L}{3,}", text))
 
 
 def _continues_organ(text: str) -> bool:
