@@ -163,7 +163,8 @@ def is_sentence(text: str) -> bool:
 # Lower-case words that open block lines: titles before a name, "z up.", "p.o.".
 _LOWER_CASE_OPENING = regex.compile(
     r"^\s*(?:prof|dr|mgr|in[żz]|lic|lek|adw|r\.\s?pr|ks|p[łl]k|mjr|kpt|gen|bryg|nadkom|insp|"
-    r"z\s*up|z\s+upowa|w\s+imieniu|p\.\s?o|pe[łl]ni[ąa]c|podpisan|dokument|sygn|znak|nr)\b",
+    r"z\s*up|z\s+upowa|w\s+imieniu|p\.\s?o|pe[łl]ni[ąa]c|podpisan|dokument|sygn|znak|nr|"
+    r"ds\.?|d/s)\b|^\s*(?:i|oraz|do\s+spraw|w|we)(?-i:\s+\p{Lu})",
     regex.IGNORECASE,
 )
 # Words that stay lower-case inside titles and office names ("Minister Spraw Wewnętrznych

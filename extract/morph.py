@@ -40,6 +40,7 @@ class Reading:
     genders: tuple[str, ...]
     names: frozenset[str]  # proper-name classes: "imię", "nazwisko", "nazwa_geograficzna"...
     qualifiers: frozenset[str]
+    plurale_tantum: bool = False  # a noun with no singular: "Katowice", "Tarnowskie Góry"
 
     def agrees(self, number: str, case: str, gender: str) -> bool:
         """Whether this reading can be the form of that number, case and gender."""
@@ -92,6 +93,7 @@ def _reading(lemma: str, tag: str, names: Sequence[str], qualifiers: Sequence[st
         genders,
         frozenset(names),
         frozenset(qualifiers),
+        fields[-1] == "pt",
     )
 
 
@@ -295,7 +297,11 @@ def _place_piece(piece: str) -> str:
     found = [r for r in readings(piece) if "loc" in r.cases]
     nouns = [r for r in found if r.pos == "subst" and r.names & GEO_CLASSES]
     if nouns:
-        return min(nouns, key=lambda r: (_place_rank(r.lemma), "sg" not in r.numbers)).lemma
+        # A plural form names a plural town ("Górach" in "Tarnowskich Górach": "Góry").
+        plural = [r for r in nouns if r.plurale_tantum and "sg" not in r.numbers]
+        return min(
+            plural or nouns, key=lambda r: (_place_rank(r.lemma), "sg" not in r.numbers)
+        ).lemma
     if any(r.pos == "adj" for r in found):
         return piece
     common = [r for r in found if r.pos == "subst"]
@@ -312,7 +318,7 @@ def _agree_adjectives(printed: Sequence[str], lemmas: list[str]) -> list[str]:
     for index, word in enumerate(printed[: len(lemmas)]):
         adjective = [r for r in readings(word) if r.pos == "adj" and "loc" in r.cases]
         nouns = [g for g in genders[index + 1 :] + genders[:index] if g]
-        if adjective and word == lemmas[index] and nouns:
+        if adjective and word.casefold() == lemmas[index].casefold() and nouns:
             number = (
                 "pl"
                 if any("pl" in r.numbers for r in adjective)

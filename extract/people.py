@@ -19,7 +19,7 @@ from extract import morph
 HONORIFIC = regex.compile(
     r"^\s*(?:(?:Sz\.?\s*P\.?|Szanown[ayi]|Wielmo[żz]n[ayi]|W\.?\s*P\.?|Sz\.?\s*Pan\w*)\s+)?"
     r"(?P<word>(?:Pan(?:u|a|i|owie)?|Pa[ńn]stw[ao]|Szanown[ayi]\s+Pa[ńn]stwo)\b|"
-    r"Sz\.?\s*P\.?(?=\s*$|\s+\p{Lu}))[.,]?\s*",
+    r"(?:Sz\.?\s*P|W\.?\s*P)\.?(?=\s*$|\s+\p{Lu}))[.,]?\s*",
     regex.IGNORECASE,
 )
 _HONORIFIC_CASE = {"pan": "nom", "pana": "gen", "panu": "dat"}
@@ -58,7 +58,7 @@ _ORGANIZATION_WORDS = (
     r"klub\w*|zwi[ąa]z\w*|parafi\w*|kuri\w*|regionaln\w*|samorz[ąa]d\w*|wsp[óo]lnot\w*|"
     r"kolegium|trybuna[łl]\w*|rzecznik\w*|komisj\w*|g[łl][óo]wn\w*\s+urz|generaln\w*|"
     r"krajow\w*|pa[ńn]stwow\w*|wojew[óo]dzk\w*|powiatow\w*|miejsk\w*|gminn\w*|"
-    r"komitet\w*|obw[óo]d\w*|nadle[śs]nictw\w*|przychodni\w*|dom\b|orkiestr\w*|"
+    r"komitet\w*|obw[óo]d\w*|kuratori\w*|nadle[śs]nictw\w*|przychodni\w*|dom\b|orkiestr\w*|"
     r"partia|kongregacj\w*|izba|biuletyn\w*|redakcj\w*|portal\w*|grupa|koło|ko[łl]o"
 )
 ORGANIZATION = regex.compile(
@@ -190,9 +190,9 @@ def normal_case(text: str) -> str:
 # Adjectives that open both positions and office names ("Główny Specjalista", "Główny
 # Inspektorat"): the noun after them decides.
 _OPENING_ADJECTIVE = regex.compile(
-    r"^(?:g[łl][óo]wn\w*|starsz\w*|m[łl]odsz\w*|regionaln\w*|wojew[óo]dzk\w*|powiatow\w*|"
-    r"miejsk\w*|gminn\w*|krajow\w*|pa[ńn]stwow\w*|generaln\w*|samodzieln\w*|okr[ęe]gow\w*|"
-    r"centraln\w*|naczeln\w*|publiczn\w*|niepubliczn\w*)$",
+    r"^(?:g[łl][óo]wn|starsz|m[łl]odsz|regionaln|wojew[óo]dzk|powiatow|miejsk|gminn|krajow|"
+    r"pa[ńn]stwow|generaln|samodzieln|okr[ęe]gow|centraln|naczeln|publiczn|niepubliczn)"
+    r"(?:y|i|a|e|ego|ej|emu|ym|ymi|ych|ą)$",
     regex.IGNORECASE,
 )
 _POSITION_WORD = regex.compile(rf"^(?:{_POSITION_WORDS})$", regex.IGNORECASE)
@@ -215,9 +215,11 @@ def line_kind(text: str) -> str | None:
     for word in words:
         if _OPENING_ADJECTIVE.match(word):
             continue
-        if _POSITION_WORD.match(word) or regex.match(r"p\.\s?o\.", word, regex.I):
-            return "position"
+        # Office nouns first: "Starostwo", "Ministerstwo", "Kuratorium" share their stems
+        # with the titles "Starosta", "Minister", "Kurator".
         if _ORGANIZATION_WORD.match(word):
             return "organization"
+        if _POSITION_WORD.match(word) or regex.match(r"p\.\s?o\.", word, regex.I):
+            return "position"
         return None
     return None

@@ -82,6 +82,12 @@ def find(view: TextView) -> Iterator[Candidate]:
     )
 
 
+def block_segments(view: TextView, head: Sequence[Segment]) -> tuple[Segment, ...]:
+    """The segments of the addressee block in the head (empty when there is none)."""
+    block = _honorific_block(view, head) or _right_block(view, head)
+    return block.parts if block else ()
+
+
 def _honorific_block(view: TextView, head: Sequence[Segment]) -> _Block | None:
     for position, part in enumerate(head):
         word, rest = people.honorific(view.text[part.start : part.end])
@@ -150,6 +156,9 @@ def _parse(view: TextView, block: _Block) -> dict[str, object]:
             text = people.honorific(text)[1]
         text = _SP_Z_OO.sub("Sp. z o.o.", text.strip(" ,;|"))  # "|": a stamp's border
         if not text:
+            continue
+        if current in sections and sections[current] and sections[current][-1].endswith("-"):
+            sections[current][-1] += text  # a word wrapped at its hyphen: "Szkolno-" / "..."
             continue
         kind = people.line_kind(text)
         if kind == "contact":

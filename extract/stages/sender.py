@@ -16,6 +16,7 @@ import regex
 from extract import layout, people
 from extract.layout import Segment
 from extract.model import Candidate, FieldName
+from extract.stages import addressee
 from extract.text import TextView
 
 NAME = "rules.sender"
@@ -39,9 +40,12 @@ def find(view: TextView) -> Iterator[Candidate]:
     """The letterhead's organ (preferred) and office names, in the top of page 1."""
     end = layout.body_start(view)
     head = layout.segments(view, [line for line in view.lines[:end] if line.page == 1])
+    addressee_block = set(addressee.block_segments(view, head))
     after_on_behalf = False
     for position, part in enumerate(head):
         text = view.text[part.start : part.end]
+        if part in addressee_block:
+            continue
         if people.honorific(text)[0] is not None or part.bbox.top > LETTERHEAD_DEPTH * (
             view.lines[part.line].page_height
         ):

@@ -144,6 +144,8 @@ def _block_after(view: TextView, parts: Sequence[Segment], first: int) -> list[S
     block: list[Segment] = []
     for part in parts[first : first + MAX_BLOCK]:
         text = view.text[part.start : part.end]
+        if not block and _furniture(text):
+            continue  # the page's number and footer between the closing and the signature
         if (
             layout.TAIL.match(text)
             or layout.PAGE_MARK.match(text)
@@ -195,7 +197,9 @@ def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
             signature.on_behalf_of, awaiting_organ = people.normal_case(text), False
             continuing_organ = True
             continue
-        if _legible(text):
+        if signature.positions and signature.positions[-1].endswith("-"):
+            signature.positions[-1] += people.normal_case(text)  # "Szkolno-" / "Przedszkolnego"
+        elif _legible(text):
             signature.positions.append(people.normal_case(text))
     return signature
 
