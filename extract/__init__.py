@@ -10,7 +10,16 @@ from collections.abc import Callable, Iterable
 
 from extract.model import Candidate, ExtractionResult
 from extract.resolve import resolve
-from extract.stages import addressee, dates, distribution, reference, sender, signatory, subject
+from extract.stages import (
+    addressee,
+    dates,
+    distribution,
+    persons,
+    reference,
+    sender,
+    signatory,
+    subject,
+)
 from extract.text import TextView
 from ocr.types import OcrDocument
 
@@ -26,6 +35,7 @@ STAGES: list[Stage] = [
     distribution.find,
     sender.find,
     subject.find,
+    persons.find,
 ]
 
 

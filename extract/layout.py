@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extract import people
 from extract.text import LineInfo, Span, TextView
 from ocr.types import BBox
 
@@ -29,7 +30,7 @@ BODY_START = regex.compile(
     regex.IGNORECASE,
 )
 CLOSING = regex.compile(
-    r"^\s*(?:z\.?\s+powa[żz]aniem|z\.?\s+wyrazami\s+szacunku|wyrazy\s+szacunku|"
+    r"^\s*(?:z[.,]?\s+powa[żz]aniem|z[.,]?\s+wyrazami\s+szacunku|wyrazy\s+szacunku|"
     r"[łl][ąa]cz[ęe]\s+(?:wyrazy|pozdrowienia)|z\s+pozdrowieniami|pozdrawiam|"
     r"z\s+uszanowaniem|z\s+serdecznymi|serdecznie\s+pozdrawiam)\b[\s,.!]*",
     regex.IGNORECASE,
@@ -44,7 +45,7 @@ TAIL = regex.compile(
 )
 # Page numbers and running footers: they interrupt a letter but do not end a part of it.
 PAGE_MARK = regex.compile(
-    r"^\s*(?:strona\s+\d+(?:\s+z\s+\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|str\.\s*\d+)\s*$",
+    r"^\s*(?:strona\s*\d+(?:\s*z\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|str\.\s*\d+)\s*$",
     regex.IGNORECASE,
 )
 PROSE_LENGTH = 75  # characters: a longer line is running text, not a block line
@@ -72,7 +73,12 @@ def body_start(view: TextView) -> int:
 
 
 def _running(text: str) -> bool:
-    """A line of a paragraph: long prose, or a sentence of some length."""
+    """A line of a paragraph: long prose, or a sentence of some length.
+
+    Contact and address lines of a letterhead ("tel. ..., e-mail: ...") are not.
+    """
+    if people.CONTACT.search(text) or people.ADDRESS.search(text):
+        return len(text) > PROSE_LENGTH and _prose(text) and is_sentence(text)
     return (len(text) > PROSE_LENGTH and _prose(text)) or (
         len(text) > SENTENCE_LENGTH and is_sentence(text)
     )
@@ -154,7 +160,7 @@ def is_sentence(text: str) -> bool:
         return True  # a paragraph's last words ("we wniosku.")
     if len(words) < 3:
         return False
-    if regex.search(r",\s+\p{Ll}{3,}", text):
+    if regex.search(r",\s+(?!dnia\b)\p{Ll}{3,}", text) and len(regex.findall(r"\d", text)) < 4:
         return True  # a clause after a comma: "..., uprzejmie wyjaśniam, że"
     lower = sum(1 for w in words if w[:1].islower() and w not in _FUNCTION_WORDS)
     return lower > (len(words) - sum(1 for w in words if w in _FUNCTION_WORDS)) / 2

@@ -35,6 +35,8 @@ def resolve(candidates: Iterable[Candidate]) -> dict[FieldName, Field]:
     for candidate in candidates:
         grouped.setdefault(candidate.field, []).append(candidate)
     fields = {name: _choose(name, grouped.get(name, [])) for name in FieldName}
+    for name in (FieldName.ADDRESSEE, FieldName.SIGNATORY):
+        fields[name] = _fill_name(fields[name], grouped.get(name, []))
     fields[FieldName.SIGNATORY] = _signatory_position_from_sender(fields)
     fields[FieldName.SENDER] = _sender_from_signatory(fields)
     return fields
@@ -43,7 +45,11 @@ def resolve(candidates: Iterable[Candidate]) -> dict[FieldName, Field]:
 def _choose(name: FieldName, candidates: list[Candidate]) -> Field:
     if not candidates:
         return Field.missing(name)
-    ranked = sorted(candidates, key=lambda c: c.confidence, reverse=True)
+    # A block read by the layout rules (name, title, organ) outranks a bare name the NER
+    # stage found; the NER name fills the block's missing name (see _fill_name).
+    ranked = sorted(
+        candidates, key=lambda c: (c.source.startswith("rules."), c.confidence), reverse=True
+    )
     chosen, seen, alternatives = ranked[0], [ranked[0].value], []
     for candidate in ranked[1:]:
         if candidate.value not in seen and len(alternatives) < MAX_ALTERNATIVES:
@@ -63,6 +69,54 @@ def _field(chosen: Candidate, alternatives: tuple[Candidate, ...] = ()) -> Field
         alternatives,
         chosen.parts,
     )
+
+
+def _fill_name(chosen: Field, candidates: list[Candidate]) -> Field:
+    """A block the rules read without a name takes the name another stage found in it.
+
+    "Sekretarz Stanu Jan Nowak" on one line is a title to the line rules and holds a
+    person to the NER stage; the person's words then also leave the position.
+    """
+    value = chosen.value
+    if not isinstance(value, dict) or value.get("name") or value.get("per_distribution"):
+        return chosen
+    for candidate in sorted(candidates, key=lambda c: c.confidence, reverse=True):
+        name = candidate.value.get("name") if isinstance(candidate.value, dict) else None
+        if not name or not _inside(candidate, chosen):
+            continue
+        filled = {**value, "name": name}
+        if filled.get("position"):
+            filled["position"] = _without(filled["position"], candidate.raw) or None
+        return Field(
+            chosen.name,
+            filled,
+            chosen.raw,
+            min(chosen.confidence, candidate.confidence),
+            chosen.evidence,
+            f"{chosen.source}+{candidate.source}",
+            chosen.alternatives,
+        )
+    return chosen
+
+
+def _inside(candidate: Candidate, chosen: Field) -> bool:
+    """Whether every box of the candidate lies within the chosen value's boxes."""
+    return bool(candidate.evidence) and all(
+        any(
+            e.page == c.page
+            and e.bbox.left >= c.bbox.left
+            and e.bbox.right <= c.bbox.right
+            and e.bbox.top >= c.bbox.top
+            and e.bbox.bottom <= c.bbox.bottom
+            for c in chosen.evidence
+        )
+        for e in candidate.evidence
+    )
+
+
+def _without(text: str, printed: str) -> str:
+    """``text`` without the printed name and the dash or comma that set it apart."""
+    return regex.sub(rf"\s*[-–,]?\s*{regex.escape(printed)}\s*[-–,]?\s*", " ", text).strip()
 
 
 def _signatory_position_from_sender(fields: Mapping[FieldName, Field]) -> Field:

@@ -179,7 +179,7 @@ def _parse(view: TextView, block: _Block) -> dict[str, object]:
         "name": name,
         "honorific": _nominative_honorific(block.honorific),
         "position": " ".join(sections["position"]) or None,
-        "organization": " ".join(sections["organization"]) or None,
+        "organization": _SP_Z_OO.sub("Sp. z o.o.", " ".join(sections["organization"])) or None,
         "address": ", ".join(sections["address"]) or None,
     }
 

@@ -64,10 +64,10 @@ class _Signature:
 
 def find(view: TextView) -> Iterator[Candidate]:
     """The signatory candidate of the letter's closing block."""
-    zone, confidence = _zone(view)
-    if not zone:
+    block, confidence = zone(view)
+    if not block:
         return
-    signature = _parse(view, zone)
+    signature = _parse(view, block)
     name = signature.name or signature.e_signed
     if signature.name is None and signature.e_signed:
         confidence = min(confidence, E_SIGNATURE_CONFIDENCE)
@@ -75,18 +75,18 @@ def find(view: TextView) -> Iterator[Candidate]:
     if name is None and position is None:
         return
     value = {"name": name, "position": position, "on_behalf_of": signature.on_behalf_of}
-    ocr = min(view.confidence(s.start, s.end) for s in zone)
+    ocr = min(view.confidence(s.start, s.end) for s in block)
     yield Candidate(
         FieldName.SIGNATORY,
         value,
-        "\n".join(view.text[s.start : s.end] for s in zone),
+        "\n".join(view.text[s.start : s.end] for s in block),
         confidence * ocr,
-        tuple(e for s in zone for e in view.evidence(s.start, s.end)),
+        tuple(e for s in block for e in view.evidence(s.start, s.end)),
         NAME,
     )
 
 
-def _zone(view: TextView) -> tuple[list[Segment], float]:
+def zone(view: TextView) -> tuple[list[Segment], float]:
     """The segments of the signature block and how sure the block is the signature."""
     everything = layout.segments(view, view.lines)
     closing = None
@@ -104,8 +104,8 @@ def _zone(view: TextView) -> tuple[list[Segment], float]:
         if _furniture(text):
             index += 1
             continue
-        if layout.TAIL.match(text):
-            break
+        if layout.TAIL.match(text) and not layout.is_sentence(text):
+            break  # a heading of the tail; a paragraph opening like one (RODO) is body
         if _is_block_line(text):
             block = _block_after(view, parts, index)
             if any(_signs(view.text[p.start : p.end]) for p in block):

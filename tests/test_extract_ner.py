@@ -1,0 +1,67 @@
+"""The NER host (spaCy) and the NER stage's place in the resolver."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from extract import extract, ner
+from extract.model import FieldName
+from ocr.errors import MissingDependencyError
+from ocr.plaintext import document_from_text
+
+RIGHT = " " * 45
+
+
+def test_blank_polish_pipeline_marks_persons_in_the_nominative() -> None:
+    found = ner.entities(
+        "W odpowiedzi na pismo Pani Marianny Zawadzkiej-Kos uprzejmie informuję, "
+        "że Rada Gminy Zabierzów przyjęła uchwałę. Sprawę prowadzi Tadeusz Brzózka."
+    )
+    persons = [(e.text, e.nominative) for e in found if e.label == ner.PERSON]
+    assert persons == [
+        ("Marianny Zawadzkiej-Kos", "Marianna Zawadzka-Kos"),
+        ("Tadeusz Brzózka", "Tadeusz Brzózka"),
+    ]
+
+
+def test_office_names_are_not_persons() -> None:
+    found = ner.entities("Urząd Gminy Zabierzów\nRada Powiatu Wielickiego\nStarosta Wielicki\n")
+    assert [e for e in found if e.label == ner.PERSON] == []
+
+
+def test_name_sharing_a_line_with_the_title_is_found_by_the_ner_stage() -> None:
+    text = (
+        "WOJEWODA ŚWIĘTOKRZYSKI\n\nKielce, 2 lutego 2023 r.\n\n"
+        "W odpowiedzi na wniosek z dnia 12 stycznia 2023 r. uprzejmie informuję, że sprawa\n"
+        "została przekazana do rozpatrzenia właściwemu organowi zgodnie z przepisami.\n\n"
+        f"{RIGHT}Z poważaniem\n{RIGHT}z up. Wojewody\n{RIGHT}Dyrektor Wydziału Jacek Lipiński\n"
+    )
+    signatory = extract(document_from_text(text, source="t")).fields[FieldName.SIGNATORY]
+    assert signatory.value == {
+        "name": "Jacek Lipiński",
+        "position": "Dyrektor Wydziału",
+        "on_behalf_of": "Wojewody",
+    }
+    assert signatory.source == "rules.signatory+ner.persons"
+
+
+def test_a_configured_model_that_is_not_there_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(ner.MODEL_VARIABLE, "/nonexistent/model")
+    ner.pipeline.cache_clear()
+    try:
+        with pytest.raises(MissingDependencyError, match="PISMO_NER_MODEL"):
+            ner.pipeline()
+    finally:
+        monkeypatch.delenv(ner.MODEL_VARIABLE)
+        ner.pipeline.cache_clear()
+
+
+def test_cli_start_up_does_not_import_spacy() -> None:
+    code = "import sys, pipeline; pipeline.build_parser(); print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
