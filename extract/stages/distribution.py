@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extract import people
 from extract.model import Candidate, FieldName
 from extract.text import LineInfo, TextView
 
@@ -34,9 +35,10 @@ _STOP = regex.compile(
     regex.IGNORECASE,
 )
 # "1.", "2)", "a)", bullets; and what OCR leaves of a numbering column it read apart from
-# the items: a bare ")" before the item, a bare number on a line of its own.
+# the items: a bare ")" or "." before the item, a bare number on a line of its own.
 _NUMBER = regex.compile(
-    r"\s*(?:\d{1,2}\s?[.)]|\d{1,2}\s*[-–]\s|\d{1,2}\s*$|[IVX]{1,4}\.\s|\)|[a-z]\)|[-•–·*]\s)\s*"
+    r"\s*(?:\d{1,2}\s?[.)]|\d{1,2}\s*[-–]\s|\d{1,2}\s*$|[IVX]{1,4}\.\s|\)|[a-z]\)|[-•–·*]\s|"
+    r"[.,]\s)\s*"
 )
 # Page numbers and footers inside a list that goes on over a page break: skipped.
 _PAGE_MARK = regex.compile(
@@ -45,7 +47,7 @@ _PAGE_MARK = regex.compile(
 )
 # "a/a" (the office's own copy) as OCR reads it: "a/a", "aa", "a|a", "a/fa", "a/aKI."
 _AA = regex.compile(
-    r"^a\s?(?:[/|\\l1.]f?|f)?\s?a(?=$|[\s.\-–]|\p{Lu})\.?\s*(?:[-–]\s*)?", regex.IGNORECASE
+    r"^a\s?(?:[/|\\l1.j]f?|f)?\s?a(?=$|[\s.\-–]|\p{Lu})\.?\s*(?:[-–]\s*)?", regex.IGNORECASE
 )
 # The unit symbol after "a/a" is upper case, so an "l" in it is an OCR'd "I" ("Kl" = "KI").
 _UNIT_SYMBOL = regex.compile(r"[\p{Lu}l]{1,6}")
@@ -102,7 +104,7 @@ def _items_after(view: TextView, index: int, heading: regex.Match[str]) -> tuple
         line = view.lines[index]
         text = _text(view, line)
         bullet = _NUMBER.match(text)
-        if _PAGE_MARK.fullmatch(text):
+        if _PAGE_MARK.fullmatch(text) or _behind(view, index):
             index += 1
             continue
         after_break = (after_break or line.page != view.lines[index - 1].page) and not bullet
@@ -112,9 +114,19 @@ def _items_after(view: TextView, index: int, heading: regex.Match[str]) -> tuple
         gap_ends = _ends_list(view, index, items) and not (numbered and bullet)
         if gap_ends or _HEADING.fullmatch(text) or _STOP.match(text) or len(text) > MAX_ITEM_LINE:
             break
-        if numbered and not bullet and not _continues(text, line, item_left):
+        if (
+            numbered
+            and not bullet
+            and not _continues(text, line, item_left)
+            and not _numbered_next(view, index)
+        ):
             break  # the signature or footer right under the last item
-        starts_item = bullet is not None or not items or _ends_item(items[-1].text, text, numbered)
+        starts_item = (
+            bullet is not None
+            or not items
+            or _ends_item(items[-1].text, text, numbered)
+            or _new_entry(items[-1].text, text)
+        )
         numbered = numbered or bullet is not None
         body_start = line.start + (bullet.end() if bullet else 0)
         if starts_item:
@@ -126,6 +138,42 @@ def _items_after(view: TextView, index: int, heading: regex.Match[str]) -> tuple
             items[-1] = _Item(f"{last.text} {text.strip()}", last.start, line.end)
         index += 1
     return [_clean(item) for item in items if _clean(item).text], index
+
+
+def _behind(view: TextView, index: int) -> bool:
+    """Whether a line starts above the line before it: a column OCR read apart.
+
+    Tesseract may read a list's number column on its own, as junk ("Ut BWNDN i").
+    """
+    previous, line = view.lines[index - 1], view.lines[index]
+    return line.page == previous.page and line.line.bbox.top < previous.line.bbox.top
+
+
+def _numbered_next(view: TextView, index: int) -> bool:
+    """Whether the line after ``index`` is a numbered item.
+
+    A line between two numbered items belongs to the list: an item wrapped back to the
+    margin ("... w Nowym" / "Targu").
+    """
+    if index + 1 >= len(view.lines) or view.lines[index + 1].page != view.lines[index].page:
+        return False
+    return bool(_NUMBER.match(view.line_text(view.lines[index + 1])))
+
+
+def _new_entry(previous: str, text: str) -> bool:
+    """Whether an unnumbered line is a new recipient even inside a numbered list.
+
+    OCR drops numbers ("1." read as "." or not at all). "a/a" and "Adresat" are always
+    their own items; a line opening with an office or a title ("Rada Powiatu ...",
+    "Sołtys ...") is one too, unless the item above broke at a hyphen.
+    """
+    stripped = text.strip().lstrip("„\"'”“ ")
+    if _AA.match(stripped) or stripped.rstrip(";,.").casefold() == "adresat":
+        return True
+    return not previous.rstrip().endswith("-") and people.line_kind(stripped) in {
+        "organization",
+        "position",
+    }
 
 
 def _continues(text: str, line: LineInfo, item_left: int) -> bool:
@@ -154,7 +202,8 @@ def _ends_item(previous: str, text: str, numbered: bool) -> bool:
 
 
 def _clean(item: _Item) -> _Item:
-    text = " ".join(item.text.split()).rstrip(" ;,.")
+    text = " ".join(item.text.split()).rstrip(" ;,.").lstrip("„\"'”“ ")
+    text = regex.sub(r"^[|\[](?=\p{Ll})", "I", text)  # "|wona", "[wona": an "I" read as a rule
     aa = _AA.match(text)
     if aa:  # "a/a", "aa", "a/aKI." -> "a/a", "a/a KI"
         rest = text[aa.end() :].strip()

@@ -19,7 +19,7 @@ from extract.model import Candidate, FieldName
 from extract.text import TextView
 
 NAME = "rules.reference"
-_SEGMENT = r"[\p{Lu}\p{Ll}\d|]+"
+_SEGMENT = r"[\p{Lu}\p{Ll}\d|$§]+"
 # A run of 3-8 segments joined by separators, spaces around them tolerated (OCR).
 _LOOSE = regex.compile(rf"(?<![\w.,/|-]){_SEGMENT}(?: ?[.,\-–—/] ?{_SEGMENT}){{2,7}}(?![\w])")
 _OFFICE = regex.compile(
@@ -93,6 +93,7 @@ def normalize(raw: str) -> str | None:
     ``I``/``l`` 1, ``S`` 5, ``B`` 8) and digits in the initials after the year letters.
     """
     text = regex.sub(r"\s+", "", raw).replace(",", ".").replace("–", "-").replace("—", "-")
+    text = regex.sub(r"(?<=\p{Lu})[$§](?=[.\-])", "", text)  # "OŚ$.6220": a speck read as "$"
     pieces = regex.split(r"([.\-/])", text)
     segments = pieces[0::2]
     fixed = [_fix_segment(segment, index, segments) for index, segment in enumerate(segments)]
@@ -124,6 +125,27 @@ def _fix_segment(segment: str, index: int, segments: list[str]) -> str:
     )
     if index == len(segments) - 1 and year_before and len(segment) <= 4:
         return segment.translate(_LETTERS_FOR).upper()  # author initials: "5C" is "SC"
+    if _roman_sub_unit(segment, index, segments):
+        return regex.sub(r"[1l|L]", "I", segment)  # "GPN.1.6720": the sub-unit is "I"
     if index > 0 and digits * 2 >= len(segment):
         return segment.translate(_DIGITS_FOR)
     return segment
+
+
+# A Roman sub-unit as OCR reads it: "1", "11", "l", "L", "|", "1V", "V1".
+_ROMAN_READ = regex.compile(r"[1lI|L]{1,3}|[1lI|]?V|V[1lI|]{0,3}")
+
+
+def _roman_sub_unit(segment: str, index: int, segments: list[str]) -> bool:
+    """Whether the segment is a Roman sub-unit read with "1", "l" or "L" for "I".
+
+    It stands between the unit letters and the JRWA class: "GPN.I.6720", "SEK-I.1510".
+    "11" is left alone: some offices number sub-units in digits.
+    """
+    if index == 0 or index + 1 >= len(segments) or not _ROMAN_READ.fullmatch(segment):
+        return False
+    if len(segment) > 1 and segment.isdigit():
+        return False
+    unit = segments[index - 1]
+    jrwa = segments[index + 1].translate(_DIGITS_FOR)
+    return bool(regex.fullmatch(r"\p{Lu}{1,8}", unit)) and bool(regex.fullmatch(r"\d{4}", jrwa))

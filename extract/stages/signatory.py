@@ -219,4 +219,5 @@ def _continues_organ(text: str) -> bool:
     if people.line_kind(text) is not None or people.find_name(text) is not None:
         return False
     words = regex.findall(r"\p{L}+", text)
-    return bool(words) and words[0][:1].isupper() and not layout.is_sentence(text)
+    opening = bool(words) and (words[0][:1].isupper() or words[0] in {"w", "we", "i", "do"})
+    return opening and not layout.is_sentence(text)
