@@ -391,3 +391,65 @@ def organ_nominative(phrase: str) -> str:
         out.append(_styled(form, words[index]))
         index += 1
     return " ".join(out + words[index:])
+
+
+# Tesseract's usual confusions inside words, each way round: "rn" read "m", "cl" read "d".
+_OCR_CONFUSIONS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("u", "ii"), ("ł", "l"))
+
+
+@lru_cache(maxsize=16384)
+def repaired_name_word(word: str) -> str:
+    """A name word SGJP does not know, repaired by one OCR confusion when that gives a name.
+
+    "Czamecka" (unknown) → "Czarnecka" (a surname); otherwise the word as printed.
+    """
+    if is_known(word) or len(word) < 4:
+        return word
+    for wrong, right in _OCR_CONFUSIONS:
+        start = word.find(wrong, 1)
+        while start != -1:
+            variant = word[:start] + right + word[start + len(wrong) :]
+            if is_surname(variant) or is_first_name(variant):
+                return variant
+            start = word.find(wrong, start + 1)
+    return word
+
+
+def place_confirmed(place: str, text: str) -> str | None:
+    """The place as the rest of the letter names it, when OCR damaged one letter of it.
+
+    A letter's town usually stands again in the letterhead's address ("38-500 Sanok") or
+    in an office name ("Burmistrz Miasta Sanoka"). If ``place`` occurs nowhere else but a
+    geographical name one edit away does ("Sanek" / "Sanok"), that name is returned;
+    ``place`` itself when the text confirms it; None when the text says nothing.
+    """
+    if " " in place or "-" in place:
+        return None
+    if any(r.lemma == place and r.names & GEO_CLASSES for r in readings(place)):
+        return place  # a place SGJP knows by that name: nothing to repair
+    lemmas = _geo_lemmas(text)
+    if lemmas.get(place, 0) > 1:
+        return place
+    near = [lemma for lemma, count in lemmas.items() if lemma != place and _one_edit(lemma, place)]
+    return near[0] if len(near) == 1 else None
+
+
+def _geo_lemmas(text: str) -> dict[str, int]:
+    """Nominative geographical names of the capitalised words of a text, with counts."""
+    import regex
+
+    counts: dict[str, int] = {}
+    for word in regex.findall(r"\b\p{Lu}\p{Ll}{2,}\b", text):
+        for lemma in {r.lemma for r in readings(word) if r.names & GEO_CLASSES}:
+            counts[lemma] = counts.get(lemma, 0) + 1
+    return counts
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by one substituted, inserted or deleted letter."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))

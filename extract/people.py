@@ -151,6 +151,7 @@ def _surname_like(word: str) -> bool:
 
 
 def _nominative(words: list[str], case_hint: str | None) -> str:
+    words = ["-".join(morph.repaired_name_word(p) for p in w.split("-")) for w in words]
     if _INITIAL.match(words[0]):
         return " ".join([words[0], morph.person_nominative(words[1:], case_hint)])
     return morph.person_nominative(words, case_hint)

@@ -1009,3 +1009,25 @@ def test_full_letter_output_is_schema_valid() -> None:
         "on_behalf_of": "Wójta",
     }
     assert fields["subject"]["value"].startswith("przekazania informacji")
+
+
+# --- OCR repairs through the dictionary ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Czamecka", "Czarnecka"),  # "rn" read as "m"
+        ("Wiśniewski", "Wiśniewski"),  # known: kept
+        ("Bzdęgowski", "Bzdęgowski"),  # unknown, no confusion gives a name: kept
+    ],
+)
+def test_name_word_repaired_only_into_a_known_name(word: str, expected: str) -> None:
+    assert morph.repaired_name_word(word) == expected
+
+
+def test_place_damaged_by_ocr_is_the_town_the_letter_names_elsewhere() -> None:
+    text = "Urząd Gminy\nul. Rynek 1, 34-500 Zakopane\n\nZakopune, 3 marca 2022 r.\n"
+    assert morph.place_confirmed("Zakopune", text) == "Zakopane"
+    assert morph.place_confirmed("Zakopane", text) == "Zakopane"
+    assert morph.place_confirmed("Zakopune", "Zakopune, 3 marca 2022 r.") is None

@@ -55,6 +55,7 @@ _PLACE_WITHOUT_DATE = regex.compile(
     r"zgodnie\s+z\s+dat\w*|podpisano\s+elektronicznie)"
 )
 PLACE_ONLY_CONFIDENCE = 0.8
+REPAIRED_PLACE = 0.9  # a place corrected to the town the letter names elsewhere
 _NOT_PLACES = frozenset({"Dnia", "Data", "Znak", "Dotyczy", "Sygn", "Pismo", "Nr"})
 PLACE_DATE_CONFIDENCE = 0.95
 LOWER_ON_PAGE = 0.9
@@ -80,11 +81,15 @@ def find(view: TextView) -> Iterator[Candidate]:
         NAME,
     )
     if place:
+        printed = view.text[place_span[0] : place_span[1]]
+        confirmed = morph.place_confirmed(place, view.text)
         yield Candidate(
             FieldName.PLACE,
-            place,
-            place,
-            confidence * view.confidence(*place_span),
+            confirmed or place,
+            printed,
+            confidence
+            * view.confidence(*place_span)
+            * (1.0 if confirmed in {None, place} else REPAIRED_PLACE),
             view.evidence(*place_span),
             NAME,
         )
