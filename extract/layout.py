@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -48,6 +49,8 @@ PAGE_MARK = regex.compile(
     r"^\s*(?:strona\s*\d+(?:\s*z\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|str\.\s*\d+)\s*$",
     regex.IGNORECASE,
 )
+_WORDS = regex.compile(r"\p{L}+")
+_CLAUSE = regex.compile(r",\s+(?!dnia\b)\p{Ll}{3,}")
 PROSE_LENGTH = 75  # characters: a longer line is running text, not a block line
 SENTENCE_LENGTH = 40  # characters: a sentence line this long is a paragraph's
 
@@ -86,7 +89,7 @@ def _running(text: str) -> bool:
 
 def _prose(text: str) -> bool:
     """Running text has mostly lower-case words."""
-    words = regex.findall(r"\p{L}+", text)
+    words = _WORDS.findall(text)
     lower = sum(1 for w in words if w[:1].islower())
     return len(words) >= 6 and lower >= len(words) / 2
 
@@ -124,17 +127,26 @@ def segments(view: TextView, lines: Sequence[LineInfo]) -> list[Segment]:
     """
     found: list[Segment] = []
     for line in lines:
-        spans = view.words_in(line.start, line.end)
-        if not spans:
-            continue
-        height = max(1, line.line.bbox.height)
-        group = [spans[0]]
-        for span in spans[1:]:
-            if span.word.bbox.left - group[-1].word.bbox.right > COLUMN_GAP * height:
-                found.append(_segment(line, group))
-                group = []
-            group.append(span)
-        found.append(_segment(line, group))
+        key = ("segments", line.index)
+        if key not in view.memo:
+            view.memo[key] = _line_segments(view, line)
+        found.extend(view.memo[key])  # type: ignore[arg-type]
+    return found
+
+
+def _line_segments(view: TextView, line: LineInfo) -> list[Segment]:
+    spans = view.words_in(line.start, line.end)
+    if not spans:
+        return []
+    found = []
+    height = max(1, line.line.bbox.height)
+    group = [spans[0]]
+    for span in spans[1:]:
+        if span.word.bbox.left - group[-1].word.bbox.right > COLUMN_GAP * height:
+            found.append(_segment(line, group))
+            group = []
+        group.append(span)
+    found.append(_segment(line, group))
     return found
 
 
@@ -149,18 +161,19 @@ def _segment(line: LineInfo, group: Sequence[Span]) -> Segment:
     )
 
 
+@lru_cache(maxsize=16384)
 def is_sentence(text: str) -> bool:
     """Whether a line is running text, however short: mostly lower-case words.
 
     Block lines (names, titles, office names) capitalise their words; the last line of a
     paragraph ("będą podejmowane działania w ramach Programu.") does not.
     """
-    words = regex.findall(r"\p{L}+", text)
+    words = _WORDS.findall(text)
     if words and words[0][:1].islower() and not _LOWER_CASE_OPENING.match(text):
         return True  # a paragraph's last words ("we wniosku.")
     if len(words) < 3:
         return False
-    if regex.search(r",\s+(?!dnia\b)\p{Ll}{3,}", text) and len(regex.findall(r"\d", text)) < 4:
+    if _CLAUSE.search(text) and sum(c.isdigit() for c in text) < 4:
         return True  # a clause after a comma: "..., uprzejmie wyjaśniam, że"
     lower = sum(1 for w in words if w[:1].islower() and w not in _FUNCTION_WORDS)
     return lower > (len(words) - sum(1 for w in words if w in _FUNCTION_WORDS)) / 2

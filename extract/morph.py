@@ -395,6 +395,8 @@ def organ_nominative(phrase: str) -> str:
 
 # Tesseract's usual confusions inside words, each way round: "rn" read "m", "cl" read "d".
 _OCR_CONFUSIONS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("u", "ii"), ("ł", "l"))
+# ... and at a word's start, where a capital "I" is read as "T", "l", "|" or "[".
+_OCR_FIRST_LETTER = (("T", "I"), ("l", "I"), ("|", "I"), ("[", "I"), ("1", "I"))
 
 
 @lru_cache(maxsize=16384)
@@ -405,6 +407,10 @@ def repaired_name_word(word: str) -> str:
     """
     if is_known(word) or len(word) < 4:
         return word
+    for wrong, right in _OCR_FIRST_LETTER:  # "Twona": an "I" read as "T"
+        variant = right + word[1:]
+        if word.startswith(wrong) and (is_first_name(variant) or is_surname(variant)):
+            return variant
     for wrong, right in _OCR_CONFUSIONS:
         start = word.find(wrong, 1)
         while start != -1:

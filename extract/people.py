@@ -9,6 +9,7 @@ whether a capitalised word is a first name or a surname is asked of Morfeusz.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -67,7 +68,9 @@ ORGANIZATION = regex.compile(
 )
 ADDRESS = regex.compile(
     r"^\s*(?:ul\.|ulica\b|al\.|aleja\b|aleje\b|pl\.|plac\b|os\.|osiedle\b|skr\.\s?poczt|"
-    r"skrytka)|\b\d{2}\s?-\s?\d{3}\b",
+    r"skrytka)|\b\d{2}\s?-\s?\d{3}\b|"
+    # a postal code OCR damaged ("3/-/55 Krzywcza"): digits and marks, then the town
+    r"^\s*\d[\d/\-–.,|]{3,6}\s+\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)*\s*$",
     regex.IGNORECASE,
 )
 CONTACT = regex.compile(
@@ -102,6 +105,7 @@ def case_after(word: str | None) -> str | None:
     return _HONORIFIC_CASE.get(word.casefold()) if word else None
 
 
+@lru_cache(maxsize=16384)
 def find_name(line: str, case_hint: str | None = None, *, whole: bool = True) -> Name | None:
     """A person's name in ``line``: first name(s) then surname(s), titles skipped.
 
@@ -119,7 +123,7 @@ def find_name(line: str, case_hint: str | None = None, *, whole: bool = True) ->
                 continue
             if whole and begin + length != len(words):
                 continue
-            texts = [w for _, w in chunk]
+            texts = [_repaired(w) for _, w in chunk]
             if _looks_like_name(texts):
                 start, last = chunk[0][0], chunk[-1]
                 value = _nominative(texts, case_hint)
@@ -150,8 +154,12 @@ def _surname_like(word: str) -> bool:
     return morph.is_surname(word) or morph.is_first_name(word) or not morph.is_common_word(word)
 
 
+def _repaired(word: str) -> str:
+    """A name word with OCR confusions repaired where that makes it a known name."""
+    return "-".join(morph.repaired_name_word(part) for part in word.split("-"))
+
+
 def _nominative(words: list[str], case_hint: str | None) -> str:
-    words = ["-".join(morph.repaired_name_word(p) for p in w.split("-")) for w in words]
     if _INITIAL.match(words[0]):
         return " ".join([words[0], morph.person_nominative(words[1:], case_hint)])
     return morph.person_nominative(words, case_hint)
@@ -196,10 +204,14 @@ _OPENING_ADJECTIVE = regex.compile(
     r"(?:y|i|a|e|ego|ej|emu|ym|ymi|ych|ą)$",
     regex.IGNORECASE,
 )
+_COMPANY = regex.compile(r"\b(?:sp\.\s?z\s?o\.\s?o|s\.\s?a\.$|sp\.\s?j\.|sp\.\s?k\.)", regex.I)
+_KIND_WORDS = regex.compile(r"[\p{L}.]+")
+_ACTING = regex.compile(r"p\.\s?o\.", regex.I)  # "p.o." (pełniący obowiązki)
 _POSITION_WORD = regex.compile(rf"^(?:{_POSITION_WORDS})$", regex.IGNORECASE)
 _ORGANIZATION_WORD = regex.compile(rf"^(?:{_ORGANIZATION_WORDS})$", regex.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
 def line_kind(text: str) -> str | None:
     """The kind of one block line: position, organization, address, contact or None.
 
@@ -210,9 +222,9 @@ def line_kind(text: str) -> str | None:
         return "address"
     if CONTACT.search(text):
         return "contact"
-    if regex.search(r"\b(?:sp\.\s?z\s?o\.\s?o|s\.\s?a\.$|sp\.\s?j\.|sp\.\s?k\.)", text, regex.I):
+    if _COMPANY.search(text):
         return "organization"
-    words = regex.findall(r"[\p{L}.]+", text)[:3]
+    words = _KIND_WORDS.findall(text)[:3]
     for word in words:
         if _OPENING_ADJECTIVE.match(word):
             continue
@@ -220,7 +232,7 @@ def line_kind(text: str) -> str | None:
         # with the titles "Starosta", "Minister", "Kurator".
         if _ORGANIZATION_WORD.match(word):
             return "organization"
-        if _POSITION_WORD.match(word) or regex.match(r"p\.\s?o\.", word, regex.I):
+        if _POSITION_WORD.match(word) or _ACTING.match(word):
             return "position"
         return None
     return None

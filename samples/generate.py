@@ -2788,8 +2788,9 @@ def write_scan(
             title=title,
             creationDate=stamp,
             modDate=stamp,
-            quality=jpeg_quality or PDF_JPEG_QUALITY,
         )
+        if first.mode != "1":  # bilevel pages go in as CCITT G4, which takes no quality
+            params["quality"] = jpeg_quality or PDF_JPEG_QUALITY
     atomic_write(path, lambda p: first.save(p, **params))  # type: ignore[arg-type]
 
 

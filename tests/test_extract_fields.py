@@ -5,9 +5,9 @@ just under what was measured when the stages were written, so that a regression 
 
 - dev letters (text): 1.0 on every scored field; the issue asks >= 0.95 overall and no
   field under 0.85, and >= 90 % right among confidences >= 0.9;
-- samples (recorded OCR): reference 0.85, place 0.92, signatory name 0.92 (OCR misreadings
-  in the 100-dpi fax and the skewed page), every other field 1.0;
-- synthetic letters across the generator's layout variants: 0.997 overall on 300.
+- samples (recorded OCR): reference 0.85 (OCR misreadings of two unit symbols on the
+  100-dpi fax and the skewed page), every other field 1.0;
+- synthetic letters across the generator's layout variants: 1.0 overall on 300.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from ocr.types import OcrDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "dev-letters"
-SAMPLE_FLOOR = {"reference_number": 0.8, "place": 0.9, "signatory.name": 0.9}
+SAMPLE_FLOOR = {"reference_number": 0.8}
 
 
 def _report(pairs: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> Report:
@@ -98,7 +98,7 @@ def test_synthetic_letters_across_layout_variants() -> None:
         output = {"fields": extract(document_of(spec)).to_dict()}
         report.scores.extend(score_letter(str(index), gen.expected_truth(spec), output))
     strict, _ = report.overall()
-    assert strict >= 0.98, [(s.letter, s.field, s.truth, s.got) for s in report.misses()]
+    assert strict >= 0.99, [(s.letter, s.field, s.truth, s.got) for s in report.misses()]
 
 
 def test_plain_text_letter_gets_people_fields() -> None:

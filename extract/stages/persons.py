@@ -38,13 +38,22 @@ def find(view: TextView) -> Iterator[Candidate]:
 
 
 def _persons(view: TextView, parts: Sequence[Segment]) -> list[tuple[int, int, str]]:
-    found = []
+    """Persons in the segments, as (start, end) in the view's text and nominative name."""
+    if not parts:
+        return []
+    # One spaCy call per block: the segments joined by newlines, offsets mapped back.
+    offsets, pieces, cursor = [], [], 0
     for part in parts:
-        for entity in ner.entities(view.text[part.start : part.end]):
-            if entity.label == ner.PERSON and entity.nominative:
-                found.append(
-                    (part.start + entity.start, part.start + entity.end, entity.nominative)
-                )
+        offsets.append((cursor, part.start))
+        pieces.append(view.text[part.start : part.end])
+        cursor += part.end - part.start + 1
+    found = []
+    for entity in ner.entities("\n".join(pieces)):
+        if entity.label != ner.PERSON or not entity.nominative:
+            continue
+        local, origin = max((o for o in offsets if o[0] <= entity.start), key=lambda o: o[0])
+        start = origin + entity.start - local
+        found.append((start, start + entity.end - entity.start, entity.nominative))
     return found
 
 

@@ -24,12 +24,12 @@ from extract.text import TextView
 
 NAME = "rules.signatory"
 _ON_BEHALF = regex.compile(
-    r"^\s*(?:z\s+upowa[żz]nienia|z\s*up\.?|w\s+imieniu)\s*:?\s*(?P<organ>.*)$",
+    r"^\s*(?:z\s+upowa[żz]nienia|z\.?\s*up\.?|w\s+imieniu)\s*:?\s*(?P<organ>.*)$",
     regex.IGNORECASE,
 )
 # "Minister Spraw Wewnętrznych i Administracji z up. Tomasz Szymański"
 _ORGAN_THEN_ON_BEHALF = regex.compile(
-    r"^\s*(?P<organ>\p{Lu}.*?)\s+(?:z\s+upowa[żz]nienia|z\s*up\.?)\s+(?P<rest>\p{Lu}.*)$",
+    r"^\s*(?P<organ>\p{Lu}.*?)\s+(?:z\s+upowa[żz]nienia|z\.?\s*up\.?)\s+(?P<rest>\p{Lu}.*)$",
     regex.IGNORECASE,
 )
 _E_SIGNED_BY = regex.compile(
@@ -88,6 +88,12 @@ def find(view: TextView) -> Iterator[Candidate]:
 
 def zone(view: TextView) -> tuple[list[Segment], float]:
     """The segments of the signature block and how sure the block is the signature."""
+    if "signature" not in view.memo:
+        view.memo["signature"] = _find_zone(view)
+    return view.memo["signature"]  # type: ignore[return-value]
+
+
+def _find_zone(view: TextView) -> tuple[list[Segment], float]:
     everything = layout.segments(view, view.lines)
     closing = None
     for index, part in enumerate(everything):
