@@ -20,7 +20,7 @@ from extract import morph
 HONORIFIC = regex.compile(
     r"^\s*(?:(?:Sz\.?\s*P\.?|Szanown[ayi]|Wielmo[żz]n[ayi]|W\.?\s*P\.?|Sz\.?\s*Pan\w*)\s+)?"
     r"(?P<word>(?:Pan(?:u|a|i|owie)?|Pa[ńn]stw[ao]|Szanown[ayi]\s+Pa[ńn]stwo)\b|"
-    r"(?:Sz\.?\s*P|W\.?\s*P)\.?(?=\s*$|\s+\p{Lu})|Sz[.,]\s*[BR]\.?(?=\s*$))[.,]?\s*",
+    r"(?:Sz\.?\s*P|W\.?\s*P)\.?(?=\s*$|\s+\p{Lu})|Sz[.,]\s*[BR.]\.?(?=\s*$))[.,]?\s*",
     regex.IGNORECASE,
 )
 _HONORIFIC_CASE = {"pan": "nom", "pana": "gen", "panu": "dat"}

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from extract import morph
+from extract import morph, people
 from extract.dates import DateMatch, find_dates
 from extract.model import Candidate, FieldName
 from extract.text import LineInfo, TextView
@@ -126,9 +126,9 @@ def _letter_date(view: TextView) -> tuple[DateMatch, str | None, tuple[int, int]
             if line.page != 1 or line.top_fraction >= TOP_OF_PAGE:
                 score *= LOWER_ON_PAGE  # allowed (some offices date at the end), less likely
             name, place_start = place["place"].strip(" .,"), place.start("place")
-            if place["lead"] and " " in name:
-                # "Urząd Miejski w Żywcu Żywiec, ...": a letterhead read into the same line;
-                # the words after the lower-case one are the letterhead's, the last is the place.
+            if " " in name and (place["lead"] or people.line_kind(name) is not None):
+                # "Urząd Miejski w Żywcu Żywiec, ...", "Urząd Miasta Kalisza Kalisz, ...": a
+                # letterhead read into the same line; its last word is the place.
                 head, name = name.rsplit(" ", 1)
                 place_start += len(head) + 1
             found = (

@@ -93,7 +93,10 @@ def normalize(raw: str) -> str | None:
     ``I``/``l`` 1, ``S`` 5, ``B`` 8) and digits in the initials after the year letters.
     """
     text = regex.sub(r"\s+", "", raw).replace(",", ".").replace("–", "-").replace("—", "-")
-    text = regex.sub(r"(?<=\p{Lu})[$§](?=[.\-])", "", text)  # "OŚ$.6220": a speck read as "$"
+    # "$" after a unit letter is an "Ś" ("O$.1510" is "OŚ.1510"), or a speck after one
+    # ("OŚ$.6220").
+    text = regex.sub(r"(?<=[ŚS])[$§](?=[.\-])", "", text)
+    text = regex.sub(r"(?<=\p{Lu})[$§](?=[.\-])", "Ś", text)
     pieces = regex.split(r"([.\-/])", text)
     segments = pieces[0::2]
     fixed = [_fix_segment(segment, index, segments) for index, segment in enumerate(segments)]

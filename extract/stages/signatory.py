@@ -24,12 +24,12 @@ from extract.text import TextView
 
 NAME = "rules.signatory"
 _ON_BEHALF = regex.compile(
-    r"^\s*(?:z\s+upowa[żz]nienia|z\.?\s*up\.?|w\s+imieniu)\s*:?\s*(?P<organ>.*)$",
+    r"^\s*(?:z\s+upowa[żz]nienia|z[.,]?\s*up\.?|w\s+imieniu)\s*:?\s*(?P<organ>.*)$",
     regex.IGNORECASE,
 )
 # "Minister Spraw Wewnętrznych i Administracji z up. Tomasz Szymański"
 _ORGAN_THEN_ON_BEHALF = regex.compile(
-    r"^\s*(?P<organ>\p{Lu}.*?)\s+(?:z\s+upowa[żz]nienia|z\.?\s*up\.?)\s+(?P<rest>\p{Lu}.*)$",
+    r"^\s*(?P<organ>\p{Lu}.*?)\s+(?:z\s+upowa[żz]nienia|z[.,]?\s*up\.?)\s+(?P<rest>\p{Lu}.*)$",
     regex.IGNORECASE,
 )
 _E_SIGNED_BY = regex.compile(
