@@ -89,3 +89,14 @@ def test_long_runs_of_separators_stay_fast() -> None:
     started = time.perf_counter()
     _best("|" * 20000 + "\n" + ". " * 20000 + "\n" + "1." * 20000)
     assert time.perf_counter() - started < 5
+
+
+def test_labels_over_values_in_a_table_layout() -> None:
+    text = (
+        "Wasz znak:                          Nasz znak:                   Data:\n"
+        "ZP.271.3.2023                       GKM.7230.41.2023.AB          12.04.2023\n"
+    )
+    document = document_from_text("\n" * 3 + text + "\n" * 30 + "Treść pisma.\n", source="t")
+    found = [c for c in reference.find(TextView(document))]
+    assert [c.value for c in found] == ["GKM.7230.41.2023.AB"]
+    assert found[0].confidence > 0.9

@@ -16,7 +16,7 @@ import regex
 
 from extract.dates import find_dates
 from extract.model import Candidate, FieldName
-from extract.text import TextView
+from extract.text import LineInfo, TextView
 
 NAME = "rules.reference"
 _SEGMENT = r"[\p{Lu}\p{Ll}\d|$§]+"
@@ -50,6 +50,7 @@ LABELLED = 0.95
 TOP_UNLABELLED = 0.8
 BODY = 0.25
 TOP_OF_PAGE = 0.4
+LABEL_GAP = 1.5  # line heights between a label line and the values under it
 
 
 def find(view: TextView) -> Iterator[Candidate]:
@@ -63,10 +64,12 @@ def find(view: TextView) -> Iterator[Candidate]:
         if line is None:
             continue
         before = view.text[line.start : match.start()]
-        if _THEIRS.search(before):
+        above = _label_above(view, line, match.start())
+        if _THEIRS.search(before) or _THEIRS.search(above):
             continue
-        label = _OWN_LABEL.search(before)
-        if _FOREIGN.search(before[: label.start()] if label else before):
+        label_here = _OWN_LABEL.search(before)
+        label = label_here or _OWN_LABEL.search(above)
+        if _FOREIGN.search(before[: label_here.start()] if label_here else before):
             continue  # "w odpowiedzi na pismo znak: ...", "decyzja nr ..."
         if label:
             prior = LABELLED
@@ -84,6 +87,31 @@ def find(view: TextView) -> Iterator[Candidate]:
             NAME,
             parts(value),
         )
+
+
+def _label_above(view: TextView, line: LineInfo, start: int) -> str:
+    """The label printed over a value in a table layout, or "".
+
+    "Nasz znak:" / "Wasz znak:" stand on one line and their values under them: the label
+    is the words of the line above that overlap the value's first word horizontally, when
+    they end with a ":".
+    """
+    if line.index == 0:
+        return ""
+    previous = view.lines[line.index - 1]
+    if previous.page != line.page or view.gap_above(line.index) > LABEL_GAP:
+        return ""
+    first = view.words_in(start, start + 1)
+    if not first:
+        return ""
+    box = first[0].word.bbox
+    words = [
+        span.word.text
+        for span in view.words_in(previous.start, previous.end)
+        if span.word.bbox.left < box.right and span.word.bbox.right > box.left - box.height * 4
+    ]
+    text = " ".join(words)
+    return text if text.rstrip().endswith(":") else ""
 
 
 def normalize(raw: str) -> str | None:
