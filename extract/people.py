@@ -90,6 +90,7 @@ class Name:
     value: str
     start: int  # character offsets of the printed name within the line
     end: int
+    repaired: bool = False  # an OCR confusion was undone to make it a known name
 
 
 def honorific(line: str) -> tuple[str | None, str]:
@@ -127,7 +128,8 @@ def find_name(line: str, case_hint: str | None = None, *, whole: bool = True) ->
             if _looks_like_name(texts):
                 start, last = chunk[0][0], chunk[-1]
                 value = _nominative(texts, case_hint)
-                return Name(value, start, last[0] + len(last[1]))
+                repaired = texts != [w for _, w in chunk]
+                return Name(value, start, last[0] + len(last[1]), repaired)
     return None
 
 

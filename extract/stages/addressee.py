@@ -37,6 +37,7 @@ RIGHT_HALF = 0.4  # left edge, as a share of the page width, of a right-hand blo
 HONORIFIC_CONFIDENCE = 0.92
 RIGHT_BLOCK_CONFIDENCE = 0.75
 PER_DISTRIBUTION_CONFIDENCE = 0.95
+REPAIRED_NAME = 0.9  # a name that needed an OCR repair is less sure
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +69,12 @@ def find(view: TextView) -> Iterator[Candidate]:
         block, confidence = _right_block(view, head), RIGHT_BLOCK_CONFIDENCE
     if block is None:
         return
-    value = _parse(view, block)
+    value, repaired = _parse(view, block)
     if block.honorific is None and not any(value.values()):
         return
     ocr = min(view.confidence(p.start, p.end) for p in block.parts)
+    if repaired:
+        confidence *= REPAIRED_NAME
     yield Candidate(
         FieldName.ADDRESSEE,
         value,
@@ -144,10 +147,14 @@ def _right_block(view: TextView, head: Sequence[Segment]) -> _Block | None:
     return None
 
 
-def _parse(view: TextView, block: _Block) -> dict[str, object]:
-    """Sort the block's lines into name, position, organisation and address."""
+def _parse(view: TextView, block: _Block) -> tuple[dict[str, object], bool]:
+    """Sort the block's lines into name, position, organisation and address.
+
+    Returns the value and whether the name needed an OCR repair.
+    """
     case = people.case_after(block.honorific)
     name: str | None = None
+    repaired = False
     sections: dict[str, list[str]] = {"position": [], "organization": [], "address": []}
     current: str | None = None
     for number, part in enumerate(block.parts):
@@ -167,7 +174,7 @@ def _parse(view: TextView, block: _Block) -> dict[str, object]:
         if kind is None and name is None:
             found = people.find_name(text, case)
             if found is not None:
-                name, current = found.value, None
+                name, current, repaired = found.value, None, found.repaired
                 continue
         if kind is None and current in {"position", "organization"}:
             sections[current].append(text)  # a title or office name wrapped over lines
@@ -175,13 +182,14 @@ def _parse(view: TextView, block: _Block) -> dict[str, object]:
         kind = kind or "organization"
         sections[kind].append(text)
         current = kind
-    return {
+    value = {
         "name": name,
         "honorific": _nominative_honorific(block.honorific),
         "position": " ".join(sections["position"]) or None,
         "organization": _SP_Z_OO.sub("Sp. z o.o.", " ".join(sections["organization"])) or None,
         "address": ", ".join(sections["address"]) or None,
     }
+    return value, repaired
 
 
 def _nominative_honorific(word: str | None) -> str | None:

@@ -52,6 +52,7 @@ MAX_BLOCK = 12
 CLOSING_CONFIDENCE = 0.9
 TAIL_CONFIDENCE = 0.75
 E_SIGNATURE_CONFIDENCE = 0.8
+REPAIRED_NAME = 0.9  # a name that needed an OCR repair is less sure
 
 
 @dataclass(slots=True)
@@ -60,6 +61,7 @@ class _Signature:
     e_signed: str | None = None
     positions: list[str] = field(default_factory=list)
     on_behalf_of: str | None = None
+    repaired: bool = False  # the name needed an OCR repair
 
 
 def find(view: TextView) -> Iterator[Candidate]:
@@ -71,6 +73,8 @@ def find(view: TextView) -> Iterator[Candidate]:
     name = signature.name or signature.e_signed
     if signature.name is None and signature.e_signed:
         confidence = min(confidence, E_SIGNATURE_CONFIDENCE)
+    if signature.repaired:
+        confidence *= REPAIRED_NAME
     position = " ".join(signature.positions) or None
     if name is None and position is None:
         return
@@ -197,7 +201,7 @@ def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
                 signature.e_signed = found.value
                 awaiting_e_signed = False
             elif signature.name is None:
-                signature.name = found.value
+                signature.name, signature.repaired = found.value, found.repaired
             continue
         if awaiting_organ:
             signature.on_behalf_of, awaiting_organ = people.normal_case(text), False
