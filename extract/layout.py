@@ -166,7 +166,7 @@ def is_sentence(text: str) -> bool:
     """Whether a line is running text, however short: mostly lower-case words.
 
     Block lines (names, titles, office names) capitalise their words; the last line of a
-    paragraph ("będą podejmowane działania w ramach Programu.") does not.
+    paragraph ("zostanie rozpatrzony w ustawowym terminie.") does not.
     """
     words = _WORDS.findall(text)
     if words and words[0][:1].islower() and not _LOWER_CASE_OPENING.match(text):
@@ -187,7 +187,7 @@ _LOWER_CASE_OPENING = regex.compile(
     regex.IGNORECASE,
 )
 # Words that stay lower-case inside titles and office names ("Minister Spraw Wewnętrznych
-# i Administracji", "Pełnomocnik Rządu do spraw ...").
+# i Administracji", "Pełnomocnik do spraw ...").
 _FUNCTION_WORDS = frozenset(
     {"i", "w", "we", "z", "ze", "do", "na", "dla", "oraz", "o", "od", "po", "przy", "ds", "spraw"}
 )

@@ -2,8 +2,8 @@
 
 Morfeusz's wheel carries the SGJP dictionary, so this works offline. It answers three
 questions the stages ask: is this capitalised word a first name, a surname or a common
-word; what is this person's name in the nominative ("Pana Dominika Jaśkowca" →
-"Dominik Jaśkowiec"); and what is this place called in the nominative ("w Nowym Sączu" →
+word; what is this person's name in the nominative ("Pana Adama Wiśniewskiego" →
+"Adam Wiśniewski"); and what is this place called in the nominative ("w Nowym Sączu" →
 "Nowy Sącz"). Answers are cached per word: letters repeat their words.
 
 SGJP's first names include mythological ones ("Pan", "Krak"), so a first name must also be
@@ -33,7 +33,7 @@ _PERSON_GENDERS = ("m1", "f")
 class Reading:
     """One Morfeusz interpretation of a word, its tag expanded into its values."""
 
-    lemma: str  # homonym marks ("Dominik:Sm1~cy") stripped
+    lemma: str  # homonym marks ("Adam:Sm1~owie") stripped
     pos: str  # "subst", "adj", "depr", "ign", ...
     numbers: tuple[str, ...]
     cases: tuple[str, ...]
@@ -220,10 +220,10 @@ def _styled(lemma: str, printed: str) -> str:
 
 
 def person_nominative(words: Sequence[str], case_hint: str | None = None) -> str:
-    """A person's name in the nominative: ["Pana"...] excluded, ["Dominika", "Jaśkowca"] in.
+    """A person's name in the nominative: ["Pana"...] excluded, ["Adama", "Wiśniewskiego"] in.
 
     The words must agree in number, case and gender, so the reading that most of them
-    share wins ("Stanisława Bukowca" is a man's genitive, "Stanisława Bukowiec" a woman's
+    share wins ("Bronisława Wrony" is a man's genitive, "Bronisława Wrona" a woman's
     nominative). ``case_hint`` is the case the context asks for ("gen" after "Pana").
     """
     parts = [word.split("-") for word in words]
@@ -276,7 +276,7 @@ def _best_triple(
 
 
 def place_nominative(phrase: str) -> str:
-    """A place named in the locative ("Krakowie", "Nowym Sączu") in the nominative.
+    """A place named in the locative ("Gdyni", "Nowym Sączu") in the nominative.
 
     Words after "nad"/"pod" keep their printed form ("Nowe Miasto nad Wartą"); words that
     Morfeusz cannot read as a locative are kept as printed.
@@ -363,7 +363,7 @@ def _place_rank(lemma: str) -> int:
 
 
 def organ_nominative(phrase: str) -> str:
-    """An organ named in the genitive ("Starosty Pułtuskiego") in the nominative.
+    """An organ named in the genitive ("Starosty Nowotarskiego") in the nominative.
 
     Only the head noun and the adjectives agreeing with it change: "Burmistrza Miasta
     Sanoka" → "Burmistrz Miasta Sanoka". A phrase already in the nominative is kept.

@@ -175,7 +175,7 @@ _LOWER_WORDS = frozenset(
 def normal_case(text: str) -> str:
     """A line printed in capitals in normal capitalisation; mixed case is kept as printed.
 
-    "PREZYDENT MIASTA KRAKOWA" → "Prezydent Miasta Krakowa".
+    "PREZYDENT MIASTA GDYNI" → "Prezydent Miasta Gdyni".
     """
     letters = [c for c in text if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters) or len(letters) < 4:

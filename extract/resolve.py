@@ -4,7 +4,7 @@ Per field the most confident candidate wins; candidates with other values stay i
 output as alternatives (an archivist reviewing a low-confidence field sees what else the
 page offered). Two fields are then completed from each other, at a lower confidence,
 because letters print each only once: a signature without a title is signed by the
-organ in the letterhead ("Prezes Rady Ministrów" ... "Donald Tusk"), and a letter
+organ in the letterhead ("Wojewoda Opolski" ... "Jan Nowak"), and a letter
 without a letterhead is sent by the organ it is signed for or by.
 """
 

@@ -1,7 +1,7 @@
 """Dates, the letter's own date and its place.
 
-The letter date is the date of the place-and-date line ("Kraków, 2017 -12- 05",
-"Wrocław, dnia 26 kwietnia 2018 r.", "W Krakowie, dnia ..."), wherever it stands; failing
+The letter date is the date of the place-and-date line ("Gdynia, 2019 -03- 14",
+"Opole, dnia 6 maja 2020 r.", "W Nowym Sączu, dnia ..."), wherever it stands; failing
 that, a date opened by "dnia" in the top third of the first page. Registry stamps and
 dates quoted in the body ("pismo z dnia ...", "ustawy z dnia ...") are not letter dates.
 """
@@ -18,12 +18,12 @@ from extract.model import Candidate, FieldName
 from extract.text import LineInfo, TextView
 
 NAME = "rules.dates"
-# A place-name word: "Kraków", "Bielsko-Biała", "GDAŃSK"; one word per alternative and no
+# A place-name word: "Gdynia", "Bielsko-Biała", "GDAŃSK"; one word per alternative and no
 # character shared between a word and its separator, so matching stays linear.
 _TITLE_WORD = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 _CAPS_WORD = r"\p{Lu}{2,}(?:-\p{Lu}{2,})?"
 # Either all words capitalised ("Nowy Targ", "Kędzierzyn-Koźle") or all in capitals
-# ("GDAŃSK"): a capitals letterhead or initials glued before "Kraków" stay out of it.
+# ("GDAŃSK"): a capitals letterhead or initials glued before "Gdynia" stay out of it.
 _PLACE = (
     rf"(?:{_TITLE_WORD}(?: (?:{_TITLE_WORD}|nad|n/|pod|k\.))"
     + "{0,3}"
@@ -133,7 +133,7 @@ def _letter_date(view: TextView) -> tuple[DateMatch, str | None, tuple[int, int]
                 place_start += len(head) + 1
             found = (
                 match,
-                # "W Krakowie, dnia ...": the place is printed in the locative.
+                # "W Nowym Sączu, dnia ...": the place is printed in the locative.
                 morph.place_nominative(name) if place["prefix"] else name,
                 (line.start + place_start, line.start + place_start + len(name)),
                 score,
@@ -163,7 +163,7 @@ def _blend(ocr_confidence: float) -> float:
 
 
 def _labelled_reference_before(before: str) -> bool:
-    """A reference label before the place ("Znak: XY.1.2020  Kraków, ...") is no objection."""
+    """A reference label before the place ("Znak: XY.1.2020  Gdynia, ...") is no objection."""
     return bool(regex.search(r"(?i:znak|sygn)[\w\s.]{0,20}:\s*\S+\s+\S", before))
 
 

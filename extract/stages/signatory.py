@@ -27,7 +27,7 @@ _ON_BEHALF = regex.compile(
     r"^\s*(?:z\s+upowa[żz]nienia|z[.,]?\s*up\.?|w\s+imieniu)\s*:?\s*(?P<organ>.*)$",
     regex.IGNORECASE,
 )
-# "Minister Spraw Wewnętrznych i Administracji z up. Tomasz Szymański"
+# "Wojewoda Opolski z up. Jan Nowak"
 _ORGAN_THEN_ON_BEHALF = regex.compile(
     r"^\s*(?P<organ>\p{Lu}.*?)\s+(?:z\s+upowa[żz]nienia|z[.,]?\s*up\.?)\s+(?P<rest>\p{Lu}.*)$",
     regex.IGNORECASE,
