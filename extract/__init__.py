@@ -25,8 +25,8 @@ from ocr.types import OcrDocument
 
 Stage = Callable[[TextView], Iterable[Candidate]]
 
-# The stages that run, in order. Fields no stage finds yet (people, lists, sender,
-# subject) are reported as not found (value null / []).
+# The stages that run, in order; each proposes candidates for one or more fields and the
+# resolver (extract/resolve.py) decides.
 STAGES: list[Stage] = [
     dates.find,
     reference.find,

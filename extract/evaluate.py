@@ -8,7 +8,8 @@ each one, ``OUT_DIR/NAME.json`` is pismo's output. Per field it reports:
   unified, whitespace collapsed, outer ``,.;:`` and spaces removed);
 - lenient accuracy: normalised similarity (1 - Levenshtein distance / longer length) ≥ 0.9;
 - for ``dates`` and ``distribution_list``, F1 of the lists (strict and lenient matching);
-- a calibration table: among non-empty answers, how often each confidence band is right.
+- a calibration table: among answered fields (the addressee and the signatory counted as
+  wholes, right when every scored sub-field is), how often each confidence band is right.
 
 ``sender`` and ``subject`` are reported but left out of the overall figure: their truth is
 a judgement call (which of the letterhead's lines, how much of the subject).
@@ -78,17 +79,29 @@ class Report:
         return sum(s.strict for s in rows) / len(rows), sum(s.lenient for s in rows) / len(rows)
 
     def calibration(self) -> list[tuple[str, int, int]]:
-        """(band, right, answered) for non-empty scalar and person answers."""
-        rows = [
-            s
-            for s in self.scores
-            if s.confidence is not None and s.field not in LISTS and s.field not in INFORMATIONAL
+        """(band, right, answered) per answered field.
+
+        The addressee and the signatory count as wholes, right when every scored
+        sub-field is right.
+        """
+        fields: dict[tuple[str, str], list[Score]] = {}
+        for score in self.scores:
+            base = score.field.split(".")[0]
+            if base not in LISTS and base not in INFORMATIONAL:
+                fields.setdefault((score.letter, base), []).append(score)
+        answered = [
+            (
+                max(s.confidence for s in rows if s.confidence is not None),
+                all(s.strict == 1.0 for s in rows),
+            )
+            for rows in fields.values()
+            if any(s.confidence is not None for s in rows)
         ]
         table = []
         for low, high in BANDS:
-            band = [s for s in rows if low <= s.confidence < high]
+            band = [right for confidence, right in answered if low <= confidence < high]
             label = f">= {low:.1f}" if high > 1 else f"{low:.1f}-{high:.1f}"
-            table.append((label, sum(1 for s in band if s.strict == 1.0), len(band)))
+            table.append((label, sum(band), len(band)))
         return table
 
     def misses(self) -> list[Score]:

@@ -4,7 +4,8 @@ A Polish official letter runs: letterhead, place and date, reference, addressee 
 subject, salutation, body, closing formula, signature, then the tail (distribution list,
 "Sprawę prowadzi", attachments, data-protection clause, footer). The stages for the
 addressee, sender and signatory need these boundaries; they are found from conventional
-openings and closings and from line shapes, never from a letter's particular wording.
+openings and closings (salutations, "W odpowiedzi", "Dotyczy:", "Ad 1", "Z poważaniem")
+and from line shapes, never from one office's wording.
 """
 
 from __future__ import annotations
@@ -186,8 +187,8 @@ _LOWER_CASE_OPENING = regex.compile(
     r"ds\.?|d/s)\b|^\s*(?:i|oraz|do\s+spraw|w|we)(?-i:\s+\p{Lu})",
     regex.IGNORECASE,
 )
-# Words that stay lower-case inside titles and office names ("Minister Spraw Wewnętrznych
-# i Administracji", "Pełnomocnik do spraw ...").
+# Words that stay lower-case inside titles and office names ("Minister Rolnictwa i Rozwoju
+# Wsi", "Pełnomocnik do spraw ...").
 _FUNCTION_WORDS = frozenset(
     {"i", "w", "we", "z", "ze", "do", "na", "dla", "oraz", "o", "od", "po", "przy", "ds", "spraw"}
 )

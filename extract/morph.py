@@ -299,13 +299,25 @@ def _place_piece(piece: str) -> str:
     if nouns:
         # A plural form names a plural town ("Górach" in "Tarnowskich Górach": "Góry").
         plural = [r for r in nouns if r.plurale_tantum and "sg" not in r.numbers]
-        return min(
-            plural or nouns, key=lambda r: (_place_rank(r.lemma), "sg" not in r.numbers)
-        ).lemma
+        best = min(plural or nouns, key=lambda r: (_place_rank(r.lemma), "sg" not in r.numbers))
+        if "sg" not in best.numbers and not best.plurale_tantum:
+            # A town named in the plural whose dictionary lemma is singular: "Brzozowicach"
+            # is "Brzozowice", not "Brzozowica".
+            return _plural_nominative(best.lemma) or best.lemma
+        return best.lemma
     if any(r.pos == "adj" for r in found):
         return piece
     common = [r for r in found if r.pos == "subst"]
     return common[0].lemma if common else piece
+
+
+def _plural_nominative(lemma: str) -> str | None:
+    """The nominative plural of a place noun ("Brzozowica" → "Brzozowice")."""
+    for orth, _lemma, tag, _names, _qualifiers in _generator().generate(lemma):
+        fields = tag.split(":")
+        if fields[0] == "subst" and "pl" in fields[1].split(".") and "nom" in fields[2].split("."):
+            return orth
+    return None
 
 
 def _agree_adjectives(printed: Sequence[str], lemmas: list[str]) -> list[str]:
@@ -431,8 +443,10 @@ def place_confirmed(place: str, text: str) -> str | None:
     """
     if " " in place or "-" in place:
         return None
-    if any(r.lemma == place and r.names & GEO_CLASSES for r in readings(place)):
-        return place  # a place SGJP knows by that name: nothing to repair
+    if any(
+        r.names & GEO_CLASSES and (r.lemma == place or "nom" in r.cases) for r in readings(place)
+    ):
+        return place  # a place SGJP knows in this form ("Brzozowice"): nothing to repair
     lemmas = _geo_lemmas(text)
     if lemmas.get(place, 0) > 1:
         return place
@@ -459,3 +473,9 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     shorter, longer = sorted((a, b), key=len)
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+@lru_cache(maxsize=16384)
+def nominative_singular(word: str) -> bool:
+    """Whether a word can be a noun in the nominative singular ("Rada", not "Starostwa")."""
+    return any(r.pos == "subst" and "sg" in r.numbers and "nom" in r.cases for r in readings(word))

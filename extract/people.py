@@ -18,9 +18,9 @@ from extract import morph
 # "Pan", "Pani", "Szanowny Pan", "Sz. P.", "WP", "Wielmożna Pani": they open the addressee
 # block. The case of "Pan" tells the case of the name after it.
 HONORIFIC = regex.compile(
-    r"^\s*(?:(?:Sz\.?\s*P\.?|Szanown[ayi]|Wielmo[żz]n[ayi]|W\.?\s*P\.?|Sz\.?\s*Pan\w*)\s+)?"
+    r"^\s*(?:Do\s+)?(?:(?:Sz\.?\s*P\.?|Szanown[ayi]|Wielmo[żz]n[ayi]|W\.?\s*P\.?|Sz\.?\s*Pan\w*)\s+)?"
     r"(?P<word>(?:Pan(?:u|a|i|owie)?|Pa[ńn]stw[ao]|Szanown[ayi]\s+Pa[ńn]stwo)\b|"
-    r"(?:Sz\.?\s*P|W\.?\s*P)\.?(?=\s*$|\s+\p{Lu})|Sz[.,]\s*[BR.]\.?(?=\s*$))[.,]?\s*",
+    r"(?:Sz\.?\s*P|W\.?\s*P)\.?(?=\s*$|\s+(?-i:\p{Lu}))|Sz[.,]\s*[BR.]\.?(?=\s*$))[.,]?\s*",
     regex.IGNORECASE,
 )
 _HONORIFIC_CASE = {"pan": "nom", "pana": "gen", "panu": "dat"}
@@ -70,7 +70,7 @@ ADDRESS = regex.compile(
     r"^\s*(?:ul\.|ulica\b|al\.|aleja\b|aleje\b|pl\.|plac\b|os\.|osiedle\b|skr\.\s?poczt|"
     r"skrytka)|\b\d{2}\s?-\s?\d{3}\b|"
     # a postal code OCR damaged ("3/-/55 Krzywcza"): digits and marks, then the town
-    r"^\s*\d[\d/\-–.,|]{3,6}\s+\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)*\s*$",
+    r"^\s*\d[\d/\-–.,|]{3,6}\s+(?-i:\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)*)\s*$",
     regex.IGNORECASE,
 )
 CONTACT = regex.compile(
@@ -125,10 +125,12 @@ def find_name(line: str, case_hint: str | None = None, *, whole: bool = True) ->
             if whole and begin + length != len(words):
                 continue
             texts = [_repaired(w) for _, w in chunk]
+            if length == 2 and not _looks_like_name(texts) and _looks_like_name(texts[::-1]):
+                texts = texts[::-1]  # surname first, as lists and some stamps print it
             if _looks_like_name(texts):
                 start, last = chunk[0][0], chunk[-1]
                 value = _nominative(texts, case_hint)
-                repaired = texts != [w for _, w in chunk]
+                repaired = sorted(texts) != sorted(w for _, w in chunk)
                 return Name(value, start, last[0] + len(last[1]), repaired)
     return None
 

@@ -85,8 +85,9 @@ def _fill_name(chosen: Field, candidates: list[Candidate]) -> Field:
         if not name or not _inside(candidate, chosen):
             continue
         filled = {**value, "name": name}
-        if filled.get("position"):
-            filled["position"] = _without(filled["position"], candidate.raw) or None
+        for key in ("position", "organization"):
+            if filled.get(key):
+                filled[key] = _without(filled[key], candidate.raw) or None
         return Field(
             chosen.name,
             filled,

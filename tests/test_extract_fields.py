@@ -73,7 +73,7 @@ def test_pismo_evaluate_on_the_dev_letters(tmp_path: Path, capsys: pytest.Captur
     scored = {k: v for k, v in report["fields"].items() if k not in report["informational"]}
     assert min(v["strict"] for v in scored.values()) >= 0.85
     high = next(row for row in report["calibration"] if row["confidence"] == ">= 0.9")
-    assert high["answered"] >= 30 and high["right"] / high["answered"] >= 0.9
+    assert high["answered"] >= 25 and high["right"] / high["answered"] >= 0.9
 
 
 def test_pismo_evaluate_fails_under_a_floor(tmp_path: Path) -> None:

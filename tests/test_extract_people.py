@@ -233,7 +233,6 @@ def test_find_name_span_and_case_hint() -> None:
         "Dyrektor Wydziału",
         "Nowy Targ",
         "Adam",
-        "Wiśniewski Adam",
         "Pana Adama Wiśniewskiego",  # the honorific is not part of a name
         "Zostanie przekazane Adam Wiśniewski",
     ],
@@ -1031,3 +1030,110 @@ def test_place_damaged_by_ocr_is_the_town_the_letter_names_elsewhere() -> None:
     assert morph.place_confirmed("Zakopune", text) == "Zakopane"
     assert morph.place_confirmed("Zakopane", text) == "Zakopane"
     assert morph.place_confirmed("Zakopune", "Zakopune, 3 marca 2022 r.") is None
+
+
+def test_find_name_reorders_a_surname_printed_first() -> None:
+    found = people.find_name("Wiśniewski Adam")
+    assert found is not None and found.value == "Adam Wiśniewski"
+
+
+# --- shapes a review probed ----------------------------------------------------------------
+
+
+def test_numbered_item_wrapped_onto_a_genitive_office_line_stays_one_recipient() -> None:
+    text = _letter(
+        BODY,
+        "Otrzymują:",
+        "1. Dyrektor Wydziału Geodezji",
+        "   Starostwa Powiatowego w Lipnicy",
+        "2. a/a",
+    )
+    assert [i["recipient"] for i in _value(text, FieldName.DISTRIBUTION)] == [
+        "Dyrektor Wydziału Geodezji Starostwa Powiatowego w Lipnicy",
+        "a/a",
+    ]
+
+
+def test_number_on_the_heading_line_is_not_part_of_the_recipient() -> None:
+    text = _letter(BODY, "Otrzymują: 1. Adresat", "2. a/a")
+    assert [i["recipient"] for i in _value(text, FieldName.DISTRIBUTION)] == ["Adresat", "a/a"]
+
+
+def test_plural_town_in_the_nominative_is_kept() -> None:
+    assert morph.place_confirmed("Brzozowice", "Brzozowice, 14.03.2023 r.") == "Brzozowice"
+    assert morph.place_nominative("Brzozowicach") == "Brzozowice"
+
+
+def test_two_signers_side_by_side_give_the_right_hand_one() -> None:
+    text = _letter(
+        BODY,
+        "",
+        "Skarbnik Gminy                              Wójt Gminy",
+        "Anna Borowa                                 Marek Lisiecki",
+    )
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Marek Lisiecki",
+        "position": "Wójt Gminy",
+        "on_behalf_of": None,
+    }
+
+
+def test_surname_first_signature() -> None:
+    text = _letter(
+        BODY, "", RIGHT + "Z poważaniem", RIGHT + "Lisiecki Marek", RIGHT + "Kierownik Referatu"
+    )
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Marek Lisiecki",
+        "position": "Kierownik Referatu",
+        "on_behalf_of": None,
+    }
+
+
+def test_paragraph_ending_in_a_capitalised_line_is_not_the_signature() -> None:
+    text = _letter(
+        "Uprzejmie informuję, że projekt uchwały zostanie przedstawiony na najbliższej sesji przez",
+        "Przewodniczącego Rady, po zaopiniowaniu go przez komisję właściwą dla Przewodniczącego",
+        "Rady Gminy Brzozowice.",
+        "",
+        RIGHT + "Marek Lisiecki",
+        RIGHT + "Wójt Gminy",
+    )
+    assert _value(text, FieldName.SIGNATORY)["position"] == "Wójt Gminy"
+
+
+def test_copy_mark_before_the_signers_name() -> None:
+    text = _letter(
+        BODY, "", RIGHT + "Z poważaniem", RIGHT + "/-/ Marek Lisiecki", RIGHT + "Wójt Gminy"
+    )
+    signatory = _fields(text)[FieldName.SIGNATORY]
+    assert signatory.value["name"] == "Marek Lisiecki"
+    assert signatory.source == "rules.signatory"
+
+
+def test_name_on_the_closing_formulas_line() -> None:
+    text = _letter(BODY, "", RIGHT + "Z poważaniem, Marek Lisiecki", RIGHT + "Wójt Gminy")
+    assert _value(text, FieldName.SIGNATORY)["name"] == "Marek Lisiecki"
+
+
+def test_panstwo_couple_is_a_name_not_an_organisation() -> None:
+    text = _letter(
+        _right("Państwo", "Ewa i Tadeusz Wróblewscy", "ul. Lipowa 3", "34-400 Lipnica"), "", BODY
+    )
+    value = _value(text, FieldName.ADDRESSEE)
+    assert value["organization"] is None
+    assert value["name"] == "Ewa i Tadeusz Wróblewscy"
+    assert value["address"] == "ul. Lipowa 3, 34-400 Lipnica"
+
+
+def test_date_line_right_above_the_addressee_is_not_part_of_it() -> None:
+    text = _letter(
+        _right("Lipnica, 14 marca 2023", "Stowarzyszenie Przyjaciół Lipnicy", "ul. Lipowa 3"),
+        "",
+        BODY,
+    )
+    assert _value(text, FieldName.ADDRESSEE)["organization"] == "Stowarzyszenie Przyjaciół Lipnicy"
+
+
+def test_do_pana_opens_the_addressee_block() -> None:
+    text = _letter(_right("Lipnica, 14.03.2023 r.", "", "Do Pana", "Marka Lisieckiego"), "", BODY)
+    assert _value(text, FieldName.ADDRESSEE)["name"] == "Marek Lisiecki"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from extract import layout, people
+from extract.dates import find_dates
 from extract.layout import Segment
 from extract.model import Candidate, FieldName
 from extract.text import TextView
@@ -121,6 +122,7 @@ def _grow(
             or len(parts) >= MAX_BLOCK_LINES
             or (strict and _NOT_ADDRESSEE.search(text))
             or layout.is_prose(text)
+            or find_dates(text)  # the place-and-date line right under (or over) the block
         ):
             break
         parts.append(part)
@@ -133,7 +135,12 @@ def _right_block(view: TextView, head: Sequence[Segment]) -> _Block | None:
     taken: set[int] = set()
     for position, part in enumerate(head):
         text = view.text[part.start : part.end]
-        if position in taken or part.left_fraction < RIGHT_HALF or layout.is_prose(text):
+        if (
+            position in taken
+            or part.left_fraction < RIGHT_HALF
+            or layout.is_prose(text)
+            or find_dates(text)
+        ):
             continue
         block = _grow(view, head, position, strict=False)
         blocks.append(block)
@@ -179,6 +186,9 @@ def _parse(view: TextView, block: _Block) -> tuple[dict[str, object], bool]:
         if kind is None and current in {"position", "organization"}:
             sections[current].append(text)  # a title or office name wrapped over lines
             continue
+        if kind is None and _plural(block.honorific):
+            name, current = name or text, None  # "Państwo" / "Ewa i Jan Nowakowie"
+            continue
         kind = kind or "organization"
         sections[kind].append(text)
         current = kind
@@ -190,6 +200,11 @@ def _parse(view: TextView, block: _Block) -> tuple[dict[str, object], bool]:
         "address": ", ".join(sections["address"]) or None,
     }
     return value, repaired
+
+
+def _plural(honorific: str | None) -> bool:
+    """Whether the honorific addresses several people ("Państwo", "Panowie")."""
+    return bool(honorific) and honorific.casefold().startswith(("państw", "panstw", "panow"))
 
 
 def _nominative_honorific(word: str | None) -> str | None:

@@ -47,7 +47,7 @@ _QUOTED_BEFORE = regex.compile(
     r"\.?\s*(?:dnia|dn\.?)?\s*$",
     regex.IGNORECASE,
 )
-# "Warszawa /elektroniczny znacznik czasu/", "Gdańsk, data zgodna z podpisem": e-signed
+# "Opole /elektroniczny znacznik czasu/", "Gdańsk, data zgodna z podpisem": e-signed
 # letters name the place and leave the date to the signature.
 _PLACE_WITHOUT_DATE = regex.compile(
     rf"\s*(?P<place>{_PLACE}),?\s*(?i:dnia\s*)?[/(\[]?\s*(?i:elektroniczn\w*\s+znacznik\w*|"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extract import people
+from extract import morph, people
 from extract.model import Candidate, FieldName
 from extract.text import LineInfo, TextView
 
@@ -93,10 +93,13 @@ def _items_after(view: TextView, index: int, heading: regex.Match[str]) -> tuple
     """Collect the items of the list whose heading is line ``index``; return the next line."""
     items: list[_Item] = []
     heading_line = view.lines[index]
-    if (heading["rest"] or "").strip():
-        start = heading_line.start + heading.start("rest")
-        items.append(_Item(heading["rest"], start, heading_line.end))
     numbered = False
+    if (heading["rest"] or "").strip():
+        bullet = _NUMBER.match(heading["rest"])  # "Otrzymują: 1. Adresat"
+        offset = bullet.end() if bullet else 0
+        numbered = bullet is not None
+        start = heading_line.start + heading.start("rest") + offset
+        items.append(_Item(heading["rest"][offset:], start, heading_line.end))
     item_left = 0  # x of the last item's text: wrapped lines of a numbered item align there
     after_break = False  # between a page break and the next number: page-2 letterhead
     index += 1
@@ -125,7 +128,7 @@ def _items_after(view: TextView, index: int, heading: regex.Match[str]) -> tuple
             bullet is not None
             or not items
             or _ends_item(items[-1].text, text, numbered)
-            or _new_entry(items[-1].text, text)
+            or _new_entry(items[-1].text, text, at_bullet=_left_of(line, item_left) or not numbered)
         )
         numbered = numbered or bullet is not None
         body_start = line.start + (bullet.end() if bullet else 0)
@@ -160,20 +163,29 @@ def _numbered_next(view: TextView, index: int) -> bool:
     return bool(_NUMBER.match(view.line_text(view.lines[index + 1])))
 
 
-def _new_entry(previous: str, text: str) -> bool:
+def _left_of(line: LineInfo, item_left: int) -> bool:
+    """Whether a line starts left of the item text (where the numbers stand)."""
+    return line.line.bbox.left < item_left - max(1, line.line.bbox.height)
+
+
+def _new_entry(previous: str, text: str, *, at_bullet: bool) -> bool:
     """Whether an unnumbered line is a new recipient even inside a numbered list.
 
     OCR drops numbers ("1." read as "." or not at all). "a/a" and "Adresat" are always
     their own items; a line opening with an office or a title ("Rada Powiatu ...",
-    "Sołtys ...") is one too, unless the item above broke at a hyphen.
+    "Sołtys ...") at the numbers' column is one too, unless the item above broke at a
+    hyphen.
     """
     stripped = text.strip().lstrip("„\"'”“ ")
     if _AA.match(stripped) or stripped.rstrip(";,.").casefold() == "adresat":
         return True
-    return not previous.rstrip().endswith("-") and people.line_kind(stripped) in {
-        "organization",
-        "position",
-    }
+    # A line under the item text wraps it ("Dyrektor Wydziału" / "Starostwa ..."), unless
+    # it opens with a noun in the nominative ("Rada Powiatu ..."); a line at the numbers'
+    # column whose number OCR lost is the next recipient.
+    if previous.rstrip().endswith("-") or not stripped:
+        return False
+    starts_anew = at_bullet or morph.nominative_singular(stripped.split()[0])
+    return starts_anew and people.line_kind(stripped) in {"organization", "position"}
 
 
 def _continues(text: str, line: LineInfo, item_left: int) -> bool:

@@ -4,7 +4,7 @@ The letterhead is the first thing on page 1: the first line of the head naming a
 ("PREZYDENT MIASTA KRAKOWA", "Wójt Gminy ...") or an office ("Urząd Miasta ...", "Straż
 Miejska ..."), with its continuation lines ("PREZYDENT MIASTA" / "KRAKOWA"). Address,
 telephone and e-mail lines are not part of it; a line that mixes contact details and the
-office name ("Infolinia: ... Ministerstwo ...") gives the office name.
+office name ("Centrala: ... Urząd Wojewódzki ...") gives the office name.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ name when the block prints none.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from extract import layout, people
 from extract.layout import Segment
 from extract.model import Candidate, FieldName
 from extract.text import TextView
+from ocr.types import BBox
 
 NAME = "rules.signatory"
 _ON_BEHALF = regex.compile(
@@ -29,7 +31,8 @@ _ON_BEHALF = regex.compile(
 )
 # "Wojewoda Opolski z up. Jan Nowak"
 _ORGAN_THEN_ON_BEHALF = regex.compile(
-    r"^\s*(?P<organ>\p{Lu}.*?)\s+(?:z\s+upowa[żz]nienia|z[.,]?\s*up\.?)\s+(?P<rest>\p{Lu}.*)$",
+    r"^\s*(?P<organ>(?-i:\p{Lu}).*?)\s+(?:z\s+upowa[żz]nienia|z[.,]?\s*up\.?)\s+"
+    r"(?P<rest>(?-i:\p{Lu}).*)$",
     regex.IGNORECASE,
 )
 _E_SIGNED_BY = regex.compile(
@@ -44,11 +47,15 @@ _CAPTION = regex.compile(
     r"[/(\[]-?[/)\]]|[-.…_/\s]+$|\d{1,3}$|\d{4}[-.]\d\d[-.]\d\d)",
     regex.IGNORECASE,
 )
+# "/-/ Jan Nowak", "(-) Jan Nowak": the mark of a signature on a copy, before the name.
+_COPY_MARK = regex.compile(r"^\s*(?:/-/|\(-\)|\(podpis\)|/podpis/)\s*(?=\S)", regex.IGNORECASE)
 # A place-and-date line printed at the end of the letter, above or beside the signature.
 _DATE_LINE = regex.compile(
     r"\d{1,2}\s?[.\-/]\s?\d{1,2}\s?[.\-/]\s?\d{2,4}|\d{4}-\d\d-\d\d|\bdnia\b|\b(?:19|20)\d\d\b"
 )
 MAX_BLOCK = 12
+PARAGRAPH_GAP = 0.8  # line heights: a line this close under a sentence continues it
+COLUMN_SPLIT = 0.25  # share of the page width between two signers' columns
 CLOSING_CONFIDENCE = 0.9
 TAIL_CONFIDENCE = 0.75
 E_SIGNATURE_CONFIDENCE = 0.8
@@ -104,7 +111,9 @@ def _find_zone(view: TextView) -> tuple[list[Segment], float]:
         if layout.CLOSING.match(view.text[part.start : part.end]):
             closing = index
     if closing is not None:
-        return _block_after(view, everything, closing + 1), CLOSING_CONFIDENCE
+        block = _block_after(view, everything, closing + 1)
+        rest = _after_formula(view, everything[closing])
+        return _one_column([*rest, *block]), CLOSING_CONFIDENCE
     parts = layout.segments(view, view.lines[layout.body_start(view) :])
     # No closing formula: the first run of block lines after running text that holds a
     # name, a title or "z up.", before the tail begins.
@@ -116,14 +125,60 @@ def _find_zone(view: TextView) -> tuple[list[Segment], float]:
             continue
         if layout.TAIL.match(text) and not layout.is_sentence(text):
             break  # a heading of the tail; a paragraph opening like one (RODO) is body
-        if _is_block_line(text):
+        if _is_block_line(text) and not _ends_paragraph(view, parts, index):
             block = _block_after(view, parts, index)
             if any(_signs(view.text[p.start : p.end]) for p in block):
-                return block, TAIL_CONFIDENCE
+                return _one_column(block), TAIL_CONFIDENCE
             index += max(1, len(block))
             continue
         index += 1
     return [], 0.0
+
+
+def _after_formula(view: TextView, part: Segment) -> list[Segment]:
+    """The rest of the closing formula's line ("Z poważaniem, Jan Nowak") as a segment."""
+    text = view.text[part.start : part.end]
+    found = layout.CLOSING.match(text)
+    if found is None or not text[found.end() :].strip():
+        return []
+    start = part.start + found.end()
+    words = view.words_in(start, part.end)
+    if not words:
+        return []
+    box = BBox.enclosing(span.word.bbox for span in words)
+    return [dataclasses.replace(part, start=words[0].start, bbox=box)]
+
+
+def _ends_paragraph(view: TextView, parts: Sequence[Segment], index: int) -> bool:
+    """Whether a short capitalised line ends the paragraph above it, not a signature.
+
+    "... przez Przewodniczącego" / "Rady Gminy X.": tight under a sentence, ending in ".".
+    """
+    text = view.text[parts[index].start : parts[index].end]
+    if index == 0 or not text.rstrip().endswith("."):
+        return False
+    above, part = parts[index - 1], parts[index]
+    gap = (part.bbox.top - above.bbox.bottom) / max(1, above.bbox.height)
+    return gap < PARAGRAPH_GAP and layout.is_sentence(view.text[above.start : above.end])
+
+
+def _one_column(block: list[Segment]) -> list[Segment]:
+    """One signer's column of a block signed side by side: the right-hand one.
+
+    "Skarbnik Gminy" on the left countersigns; the head of the office signs on the right.
+    """
+    if len(block) < 2:
+        return block
+    lefts = sorted({round(p.left_fraction, 1) for p in block})
+    if lefts[-1] - lefts[0] < COLUMN_SPLIT:
+        return block
+    lines = {}
+    for part in block:
+        lines.setdefault(part.line, []).append(part)
+    if not any(len(parts) > 1 for parts in lines.values()):
+        return block  # one segment per line: a staggered block, not two columns
+    split = (lefts[0] + lefts[-1]) / 2
+    return [p for p in block if p.left_fraction >= split]
 
 
 def _signs(text: str) -> bool:
@@ -172,7 +227,7 @@ def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
     signature = _Signature()
     awaiting_organ = awaiting_e_signed = continuing_organ = False
     for part in zone:
-        text = view.text[part.start : part.end].strip(" ,;")
+        text = _COPY_MARK.sub("", view.text[part.start : part.end]).strip(" ,;")
         e_signed = _E_SIGNED_BY.match(text)
         if e_signed:
             found = people.find_name(e_signed["rest"].strip(), whole=False)
