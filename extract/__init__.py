@@ -1,7 +1,7 @@
 """The extraction half of pismo: OCR words in, catalogue fields with evidence out.
 
 Stages find candidates and one resolver chooses (DESIGN.md). This package imports only
-:mod:`ocr.types` from the OCR half, never an image or OCR library.
+:mod:`ocr.types` and :mod:`ocr.errors` from the OCR half, never an image or OCR library.
 """
 
 from __future__ import annotations
