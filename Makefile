@@ -5,7 +5,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.pismo-installed
 
-.PHONY: setup system-deps demo test test-all lint cer samples record-ocr clean
+.PHONY: setup system-deps demo test test-all lint cer samples record-ocr clean ner-model ner-eval
 
 setup: system-deps $(STAMP)
 
@@ -49,3 +49,15 @@ record-ocr: setup
 	rm -rf build/recorded
 	$(VENV)/bin/pismo run samples -o build/recorded -q
 	cp build/recorded/*.ocr.json samples/
+
+## Train the NER model on NKJP 1M into extract/ner/model (about 30 min on 2 cores), then
+## measure it on the NKJP dev split and PolEval 2018 and store the figures with it.
+NER_DATA ?= ../shared/data/ner
+ner-model: setup
+	$(PY) -m extract.ner.train --data $(NER_DATA)
+	$(PY) -m extract.ner.evaluate --data $(NER_DATA) --write-meta
+
+ner-eval: setup
+	$(PY) -m extract.ner.evaluate --data $(NER_DATA)
+	$(PY) -m extract.ner.evaluate --data $(NER_DATA) --with-persons
+	$(PY) -m extract.ner.evaluate --data $(NER_DATA) --with-persons --persons-fill-only

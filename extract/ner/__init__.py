@@ -1,11 +1,13 @@
-"""The NER host: the one module that imports spaCy and loads its pipelines.
+"""The NER host: the one package that imports spaCy and loads its pipelines.
 
 No Polish spaCy pipeline can be installed from the package registries, and nothing may be
 downloaded at run time. So the pipeline is, in order of preference:
 
-1. the pipeline named by ``PISMO_NER_MODEL`` (a path or an installed package; it must exist,
-   or extraction stops with an error saying so);
-2. an installed ``pl_core_news_lg`` / ``md`` / ``sm`` (never downloaded);
+1. what ``PISMO_NER_MODEL`` names: a path or an installed package (it must exist, or
+   extraction stops with an error saying so), ``installed`` for the first installed
+   ``pl_core_news_lg`` / ``md`` / ``sm`` (never downloaded), or ``blank``;
+2. the model pismo ships (``extract/ner/model``, trained on NKJP 1M by
+   ``python -m extract.ner.train``);
 3. ``spacy.blank("pl")``: the Polish tokenizer alone.
 
 Whatever the base, pismo adds its own component, ``pismo_persons``: person names found
@@ -23,15 +25,21 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from extract import people
 from ocr.errors import MissingDependencyError
 
 PERSON = "persName"
+ORGANIZATION = "orgName"
 MODEL_VARIABLE = "PISMO_NER_MODEL"
 _INSTALLED = ("pl_core_news_lg", "pl_core_news_md", "pl_core_news_sm")
+# Whether Morfeusz names replace overlapping model spans (True) or only fill gaps (False);
+# chosen by measurement on PolEval 2018 (see README and extract/ner/model/pismo.json).
+PERSONS_OVERRIDE = True
 MAX_NAME_TOKENS = 4  # "Anna Maria Nowak-Kowalska" is 4 tokens once the hyphen is split off
+SHIPPED = Path(__file__).resolve().parent / "model"  # trained by extract/ner/train.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,22 +78,39 @@ def pipeline() -> Any:
     """The spaCy pipeline (built on first use, then shared by every letter of the process)."""
     try:
         import spacy
-        from spacy.language import Language
-        from spacy.tokens import Span
     except ImportError as error:  # pragma: no cover - a dependency of the package
         raise MissingDependencyError("spaCy is not installed; run: pip install spacy") from error
-    if not Span.has_extension("nominative"):
-        Span.set_extension("nominative", getter=_nominative)
-    if "pismo_persons" not in Language.factories:
-        Language.component("pismo_persons", func=_mark_persons)
     nlp, base = _base(spacy)
-    nlp.add_pipe("pismo_persons", last=True)
+    add_person_component(nlp)
     nlp.meta["pismo_base"] = base
     return nlp
 
 
+def add_person_component(nlp: Any) -> None:
+    """Add pismo's Morfeusz person component at the end of a pipeline."""
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    if not Span.has_extension("nominative"):
+        Span.set_extension("nominative", getter=_nominative)
+    if "pismo_persons" not in Language.factories:
+        Language.component("pismo_persons", func=_mark_persons)
+    if "pismo_persons" not in nlp.pipe_names:
+        nlp.add_pipe("pismo_persons", last=True)
+
+
 def _base(spacy: Any) -> tuple[Any, str]:
-    configured = os.environ.get(MODEL_VARIABLE)
+    """The base pipeline: see the module docstring for the order."""
+    configured = os.environ.get(MODEL_VARIABLE, "").strip()
+    if configured == "blank":
+        return spacy.blank("pl"), "blank pl"
+    if configured == "installed":
+        for name in _INSTALLED:
+            if spacy.util.is_package(name):
+                return spacy.load(name), name
+        raise MissingDependencyError(
+            f"{MODEL_VARIABLE}=installed, but none of {', '.join(_INSTALLED)} is installed"
+        )
     if configured:
         try:
             return spacy.load(configured), configured
@@ -94,20 +119,31 @@ def _base(spacy: Any) -> tuple[Any, str]:
                 f"{MODEL_VARIABLE}={configured}: no spaCy pipeline there ({error}); "
                 f"unset it to use the built-in one"
             ) from error
-    for name in _INSTALLED:
-        if spacy.util.is_package(name):
-            return spacy.load(name), name
+    if (SHIPPED / "meta.json").is_file():
+        return spacy.load(SHIPPED), "pismo NKJP model"
     return spacy.blank("pl"), "blank pl"
 
 
 def _mark_persons(doc: Any) -> Any:
-    """Add ``persName`` spans for the names Morfeusz recognises, where nothing is marked."""
-    taken = {token.i for span in doc.ents for token in span}
-    found = [
-        span for span in _person_spans(doc) if not taken.intersection(range(span.start, span.end))
-    ]
-    if found:
-        doc.set_ents(found, default="unmodified")
+    """Mark the names Morfeusz recognises as ``persName``.
+
+    Where the model marked nothing they are added. Where a model span overlaps one, the
+    Morfeusz name replaces it (``PERSONS_OVERRIDE``): it is a first name Poles bear
+    followed by dictionary surnames, which the model's boundaries next to capitalised
+    titles ("Jan Nowak Radny") are not.
+    """
+    found = list(_person_spans(doc))
+    if not found:
+        return doc
+    taken = {i for span in found for i in range(span.start, span.end)}
+    if PERSONS_OVERRIDE:
+        kept = [s for s in doc.ents if not taken.intersection(range(s.start, s.end))]
+        doc.ents = sorted([*kept, *found], key=lambda span: span.start)
+        return doc
+    marked = {token.i for span in doc.ents for token in span}
+    added = [s for s in found if not marked.intersection(range(s.start, s.end))]
+    if added:
+        doc.set_ents(added, default="unmodified")
     return doc
 
 
