@@ -56,8 +56,9 @@ NER_DATA ?= ../shared/data/ner
 ner-model: setup
 	$(PY) -m extract.ner.train --data $(NER_DATA)
 	$(PY) -m extract.ner.evaluate --data $(NER_DATA) --write-meta
+	$(PY) -m extract.ner.evaluate --data $(NER_DATA) --with-persons --write-meta
 
 ner-eval: setup
 	$(PY) -m extract.ner.evaluate --data $(NER_DATA)
 	$(PY) -m extract.ner.evaluate --data $(NER_DATA) --with-persons
-	$(PY) -m extract.ner.evaluate --data $(NER_DATA) --with-persons --persons-fill-only
+	$(PY) -m extract.ner.evaluate --data $(NER_DATA) --with-persons --persons-override

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -15,7 +16,19 @@ from ocr.plaintext import document_from_text
 RIGHT = " " * 45
 
 
+@pytest.fixture
+def blank_pipeline(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The NER host on spacy.blank("pl"): pismo's Morfeusz persons alone."""
+    monkeypatch.setenv(ner.MODEL_VARIABLE, "blank")
+    ner.pipeline.cache_clear()
+    yield
+    monkeypatch.delenv(ner.MODEL_VARIABLE)
+    ner.pipeline.cache_clear()
+
+
+@pytest.mark.usefixtures("blank_pipeline")
 def test_blank_polish_pipeline_marks_persons_in_the_nominative() -> None:
+    assert ner.describe() == "blank pl"
     found = ner.entities(
         "W odpowiedzi na pismo Pani Marianny Zawadzkiej-Kos uprzejmie informuję, "
         "że Rada Gminy Zabierzów przyjęła uchwałę. Sprawę prowadzi Tadeusz Brzózka."
@@ -27,6 +40,7 @@ def test_blank_polish_pipeline_marks_persons_in_the_nominative() -> None:
     ]
 
 
+@pytest.mark.usefixtures("blank_pipeline")
 def test_office_names_are_not_persons() -> None:
     found = ner.entities("Urząd Gminy Zabierzów\nRada Powiatu Wielickiego\nStarosta Wielicki\n")
     assert [e for e in found if e.label == ner.PERSON] == []
@@ -65,3 +79,12 @@ def test_cli_start_up_does_not_import_spacy() -> None:
     code = "import sys, pipeline; pipeline.build_parser(); print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.skipif(not (ner.SHIPPED / "meta.json").is_file(), reason="no shipped model")
+def test_shipped_model_is_the_default_and_keeps_the_morfeusz_persons() -> None:
+    ner.pipeline.cache_clear()
+    assert ner.describe() == "pismo NKJP model"
+    assert ner.pipeline().pipe_names[-1] == "pismo_persons"
+    found = ner.entities("Sprawę prowadzi Tadeusz Brzózka z Urzędu Gminy w Lipnicy.")
+    assert ("Tadeusz Brzózka", "Tadeusz Brzózka") in [(e.text, e.nominative) for e in found]

@@ -35,6 +35,7 @@ class Sentence:
     document: str
     words: tuple[str, ...]
     spans: tuple[tuple[int, int, str], ...]
+    tags: tuple[str, ...] = ()  # NKJP's part of speech per token ("subst", "adj", ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,16 +71,18 @@ def nkjp_sentences(data: Path) -> Iterator[Sentence]:
                     rows = []
                 continue
             fields = line.split("\t")
-            rows.append((fields[0], fields[-1]))
+            rows.append((fields[0], fields[-1], fields[2].split(":")[0] if len(fields) > 3 else ""))
     if rows:
         yield _sentence(document, rows)
 
 
-def _sentence(document: str, rows: list[tuple[str, str]]) -> Sentence:
-    words = tuple(orth for orth, _ in rows)
+def _sentence(document: str, rows: list[tuple[str, ...]]) -> Sentence:
+    words = tuple(row[0] for row in rows)
+    tags = tuple(row[2] if len(row) > 2 else "" for row in rows)
     spans: list[tuple[int, int, str]] = []
     open_spans: dict[str, int] = {}  # full label -> start token, per nesting layer
-    for index, (_, tag) in enumerate(rows):
+    for index, row in enumerate(rows):
+        tag = row[1]
         parts = [] if tag == "O" else tag.split("#")
         current = {p[2:]: p[0] for p in parts if len(p) > 2 and p[1] == "-"}
         for label, start in list(open_spans.items()):
@@ -92,7 +95,7 @@ def _sentence(document: str, rows: list[tuple[str, str]]) -> Sentence:
                     spans.append((open_spans[label], index, label))
                 open_spans[label] = index
     spans.extend((start, len(rows), label) for label, start in open_spans.items())
-    return Sentence(document, words, _outermost(spans))
+    return Sentence(document, words, _outermost(spans), tags)
 
 
 def _outermost(spans: list[tuple[int, int, str]]) -> tuple[tuple[int, int, str], ...]:

@@ -91,9 +91,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="sentences (NKJP) / documents (PolEval)")
     parser.add_argument("--with-persons", action="store_true", help="add pismo_persons")
     parser.add_argument(
-        "--persons-fill-only",
+        "--persons-override",
         action="store_true",
-        help="pismo_persons only fills gaps (default: it replaces overlapping model spans)",
+        help="pismo_persons replaces overlapping model spans (default: fills gaps only)",
     )
     parser.add_argument("--write-meta", action="store_true")
     args = parser.parse_args(list(argv) if argv is not None else None)
@@ -105,7 +105,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     if args.with_persons:
         from extract import ner
 
-        ner.PERSONS_OVERRIDE = not args.persons_fill_only
+        ner.PERSONS_OVERRIDE = args.persons_override
         ner.add_person_component(nlp)
     result = {
         "model": str(args.model),
@@ -115,7 +115,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         "tokens_per_second": round(speed(nlp, args.data)),
         "limit": args.limit,
         "with_persons": args.with_persons,
-        "persons_override": args.with_persons and not args.persons_fill_only,
+        "persons_override": args.with_persons and args.persons_override,
     }
     print(json.dumps(result, indent=2))
     if args.write_meta:
@@ -123,7 +123,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
         key = "model"
         if args.with_persons:
-            key = "model+persons_fill" if args.persons_fill_only else "model+persons_override"
+            key = "model+persons_override" if args.persons_override else "model+persons_fill"
         meta.setdefault("evaluation", {})[key] = {k: v for k, v in result.items() if k != "model"}
         meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -72,6 +72,8 @@ def _doc(nlp: Any, sentence: corpus.Sentence) -> Any:
 
     doc = Doc(nlp.vocab, words=list(sentence.words), spaces=spaces(sentence.words))
     doc.ents = [_span(doc, span) for span in sentence.spans]
+    for token, tag in zip(doc, sentence.tags, strict=False):
+        token.tag_ = tag  # for a config that also learns parts of speech (multi-task)
     return doc
 
 
@@ -95,6 +97,7 @@ def train(
     max_steps: int | None = None,
     workdir: Path | None = None,
     settings: dict[str, Any] | None = None,
+    config: Path = CONFIG,
 ) -> dict[str, Any]:
     """Convert, train and install the model in ``out``; return what ``pismo.json`` says."""
     from spacy.cli.train import train as spacy_train
@@ -111,7 +114,7 @@ def train(
         if max_steps is not None:
             overrides["training.max_steps"] = max_steps
             overrides["training.eval_frequency"] = max(1, min(500, max_steps))
-        spacy_train(CONFIG, folder / "trained", overrides=overrides)
+        spacy_train(config, folder / "trained", overrides=overrides)
         best = folder / "trained" / "model-best"
         staging = out.with_name(f".{out.name}.new")
         shutil.rmtree(staging, ignore_errors=True)
@@ -123,7 +126,8 @@ def train(
             "split": f"{corpus.NKJP_SPLIT} (by document)",
             "sentences": counts,
             "licence": LICENCE,
-            "config_sha256": config_hash(),
+            "config": config.name,
+            "config_sha256": config_hash(config),
             "overrides": {k: v for k, v in overrides.items() if not k.startswith("paths.")},
             "training_seconds": round(time.monotonic() - started),
         }
@@ -143,6 +147,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="sentences per part (a small run)")
     parser.add_argument("--max-steps", type=int, help="training steps (default: the config's)")
     parser.add_argument("--workdir", type=Path, help="where the binary corpora go (temp)")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="the training config")
     parser.add_argument(
         "--set",
         action="append",
@@ -165,6 +170,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         max_steps=args.max_steps,
         workdir=args.workdir,
         settings=settings,
+        config=args.config,
     )
     print(json.dumps(info, indent=2))
     return 0

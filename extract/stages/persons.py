@@ -1,4 +1,4 @@
-"""The NER stage: the persons of the signature and addressee blocks, the letterhead's office.
+"""The NER stage: the persons of the signature and addressee blocks, for the resolver.
 
 The rule stages read a name when it has a line of its own. This stage reads the blocks as
 text, so it also finds names that share a line with something else ("Sekretarz Stanu Jan
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from extract import layout, ner, people
+from extract import layout, ner
 from extract.layout import Segment
 from extract.model import Candidate, FieldName
 from extract.stages import addressee, signatory
@@ -20,42 +20,38 @@ from extract.text import TextView
 
 NAME = "ner.persons"
 CONFIDENCE = 0.55
-SENDER_CONFIDENCE = 0.5  # under the letterhead rules (0.7-0.8), over nothing
-LETTERHEAD_DEPTH = 0.3  # share of the page height the letterhead stays within
 
 
 def find(view: TextView) -> Iterator[Candidate]:
-    """Name-only candidates for the signatory and the addressee; a sender candidate.
+    """Name-only candidates: the signature block's last person, the addressee block's first.
 
-    The signature block's last person, the addressee block's first, and the first
-    organisation the model sees at the top of page 1 (taken when the letterhead rules read
-    nothing, as its confidence is under theirs).
+    (Organisations the model finds at the top of page 1 were tried as sender candidates
+    for letters whose letterhead the rules cannot read: on the dev letters they replaced a
+    right sender taken from the signature with "Rządu", so the stage offers persons only.)
     """
-    block, _ = signatory.zone(view)
-    for start, end, _, name in _entities(view, block, ner.PERSON)[-1:]:
-        yield _candidate(view, FieldName.SIGNATORY, start, end, name, on_behalf_of=None)
-    end_of_head = layout.body_start(view)
-    head = layout.segments(view, [line for line in view.lines[:end_of_head] if line.page == 1])
-    addressee_block = addressee.block_segments(view, head)
-    for start, end, _, name in _entities(view, addressee_block, ner.PERSON)[:1]:
-        yield _candidate(
-            view, FieldName.ADDRESSEE, start, end, name, organization=None, address=None
-        )
-    top = [
-        part
-        for part in head
-        if part not in addressee_block
-        and part.bbox.top < LETTERHEAD_DEPTH * view.lines[part.line].page_height
-    ]
-    for start, end, _, _ in _entities(view, top, ner.ORGANIZATION)[:1]:
-        yield Candidate(
-            FieldName.SENDER,
-            people.normal_case(" ".join(view.text[start:end].split())),
-            view.text[start:end],
-            SENDER_CONFIDENCE * view.confidence(start, end),
-            view.evidence(start, end),
-            NAME,
-        )
+    # The model runs only on blocks whose rule reading has no name: its candidates can
+    # only fill a missing name (see extract/resolve.py), and it is the slow part.
+    if _needs_name(signatory.find(view)):
+        block, _ = signatory.zone(view)
+        for start, end, _, name in _entities(view, block, ner.PERSON)[-1:]:
+            yield _candidate(view, FieldName.SIGNATORY, start, end, name, on_behalf_of=None)
+    if _needs_name(addressee.find(view)):
+        end_of_head = layout.body_start(view)
+        head = layout.segments(view, [ln for ln in view.lines[:end_of_head] if ln.page == 1])
+        addressee_block = addressee.block_segments(view, head)
+        for start, end, _, name in _entities(view, addressee_block, ner.PERSON)[:1]:
+            yield _candidate(
+                view, FieldName.ADDRESSEE, start, end, name, organization=None, address=None
+            )
+
+
+def _needs_name(found: Iterator[Candidate]) -> bool:
+    """Whether the rules' reading of a block has no name (and is not "Według rozdzielnika")."""
+    candidate = next(found, None)
+    if candidate is None:
+        return True
+    value = candidate.value
+    return not value.get("name") and not value.get("per_distribution")
 
 
 def _entities(
