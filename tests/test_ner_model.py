@@ -18,8 +18,8 @@ needs_data = pytest.mark.skipif(
 )
 SHIPPED = ner.SHIPPED
 # Floors on the slices below, under what the shipped model measured on them.
-NKJP_SLICE_FLOOR = 0.72
-POLEVAL_SLICE_FLOOR = 0.6
+NKJP_SLICE_FLOOR = 0.73  # measured 0.754 on these 1,500 sentences
+POLEVAL_SLICE_FLOOR = 0.68  # measured 0.703 on these 60 documents
 needs_model = pytest.mark.skipif(
     not (SHIPPED / "meta.json").is_file(), reason="no trained model in extract/ner/model"
 )
