@@ -59,6 +59,16 @@ SENTENCE_LENGTH = 40  # characters: a sentence line this long is a paragraph's
 def body_start(view: TextView) -> int:
     """Index of the first line of the body on page 1 (the end of the letter's head).
 
+    Computed once per document: the addressee, sender, signatory and NER stages all ask.
+    """
+    if "body_start" not in view.memo:
+        view.memo["body_start"] = _body_start(view)
+    return view.memo["body_start"]  # type: ignore[return-value]
+
+
+def _body_start(view: TextView) -> int:
+    """See :func:`body_start`.
+
     The body starts at an opening or subject line, or at the first run of running text
     (a long line followed by another long line, as paragraphs are).
     """

@@ -169,7 +169,7 @@ def _nominative(words: list[str], case_hint: str | None) -> str:
     return morph.person_nominative(words, case_hint)
 
 
-_LOWER_WORDS = frozenset(
+LOWER_WORDS = frozenset(
     {"i", "w", "we", "z", "ze", "do", "na", "dla", "oraz", "o", "od", "po", "przy", "ds.", "d/s"}
 )
 
@@ -185,7 +185,7 @@ def normal_case(text: str) -> str:
     words = []
     for index, word in enumerate(text.split()):
         lowered = word.lower()
-        if index and lowered in _LOWER_WORDS:
+        if index and lowered in LOWER_WORDS:
             words.append(lowered)
         elif (
             len(word) <= 3

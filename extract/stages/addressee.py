@@ -87,9 +87,14 @@ def find(view: TextView) -> Iterator[Candidate]:
 
 
 def block_segments(view: TextView, head: Sequence[Segment]) -> tuple[Segment, ...]:
-    """The segments of the addressee block in the head (empty when there is none)."""
-    block = _honorific_block(view, head) or _right_block(view, head)
-    return block.parts if block else ()
+    """The segments of the addressee block in the head (empty when there is none).
+
+    Computed once per document (the sender and NER stages ask for it too).
+    """
+    if "addressee_block" not in view.memo:
+        block = _honorific_block(view, head) or _right_block(view, head)
+        view.memo["addressee_block"] = block.parts if block else ()
+    return view.memo["addressee_block"]  # type: ignore[return-value]
 
 
 def _honorific_block(view: TextView, head: Sequence[Segment]) -> _Block | None:

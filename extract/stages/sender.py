@@ -28,7 +28,6 @@ _WORD_START = regex.compile(r"(?<![\p{L}\d@./])\p{Lu}")
 _ON_BEHALF = regex.compile(r"^\s*(?:z\s*up\.|z\s+upowa[żz]nienia)", regex.IGNORECASE)
 # "Żywiec, 2019 -03- 14" printed on the letterhead's line.
 _PLACE_AND_DATE = regex.compile(r"\s\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*,\s*(?:dn(?:ia|\.)\s*)?\d")
-_LOWER_WORDS = frozenset({"i", "w", "we", "z", "ze", "do", "na"})
 MAX_LINES = 3
 CONTINUATION_GAP = 0.8
 LETTERHEAD_DEPTH = 0.3  # share of the page height the letterhead stays within
