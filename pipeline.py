@@ -3,32 +3,37 @@
 ``pismo run INPUT... -o OUT`` reads files and folders (recursively), OCRs every letter and
 writes, mirroring the input tree, ``<stem>.json`` (the output contract), ``<stem>.txt``
 and ``<stem>.ocr.json`` (stored OCR, for ``pismo extract``), plus ``index.jsonl`` and
-``index.csv`` for the batch. This module owns the CLI, exit codes, the worker pool and
-output writing; the work itself lives in :mod:`ocr` and :mod:`extract`.
+``index.csv`` for the batch. A re-run into the same folder skips what is finished
+(:mod:`batch.journal`); workers (local processes or Dask, :mod:`batch.executors`) only
+compute, and this process writes every file. This module owns the CLI, exit codes, the
+batch plan and output writing; the work itself lives in :mod:`ocr` and :mod:`extract`.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import functools
-import hashlib
 import io
 import json
 import logging
 import os
 import sys
-import tempfile
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from enum import IntEnum
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from batch.executors import Executor, InlineExecutor, ProcessExecutor
+from batch.files import FolderLock, atomic_write, inside, remove_stale_temporaries
+from batch.journal import Entry, Journal, SourceStamp, fingerprint, sha256_of, stamp_of
+from batch.progress import BarHandler, Progress
 from extract import extract
 from extract.model import FieldName
 from ocr.engine import OcrEngine, OcrMode, OcrOptions, OrientationMode, read_document
@@ -44,6 +49,9 @@ from ocr.plaintext import document_from_text
 from ocr.types import OcrDocument
 
 log = logging.getLogger("pismo")
+# Tracebacks of failed inputs: to the run's log file with -v, never to the console.
+trace = logging.getLogger("pismo.trace")
+trace.propagate = False
 
 SCHEMA_VERSION = "1.0"
 SCAN_SUFFIXES = frozenset(
@@ -53,6 +61,9 @@ DEFAULT_FORMATS = ("json", "txt")
 DEFAULT_TIMEOUT_S = 180.0  # per Tesseract run, as OCRmyPDF's --tesseract-timeout
 KNOWN_FORMATS = frozenset({"json", "txt"})
 INDEX_FIELDS = (FieldName.REFERENCE, FieldName.LETTER_DATE, FieldName.PLACE, FieldName.SENDER)
+INDEX_EVERY_S = 10.0  # how often a running batch rewrites its index
+LOG_FILE = "pismo.log"
+EXECUTORS = ("local", "dask")
 
 
 class ExitCode(IntEnum):
@@ -116,57 +127,66 @@ class Outcome:
 # ----------------------------------------------------------------------------- the work
 
 
-def process(
-    task: Task, options: RunOptions, engine: OcrEngine
-) -> tuple[Outcome, dict[str, Any] | None]:
-    """OCR and extract one input and write its outputs; an input error becomes an Outcome.
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What a worker sends back for one input: nothing is written by workers.
 
-    Returns:
-        The index entry and, when the task prints to stdout, the output document.
+    ``files`` are (suffix, text) pairs to write beside the output stem, the JSON last (it
+    marks the input done); ``detail`` is the traceback of an unexpected error, for the
+    log file.
+    """
+
+    outcome: Outcome
+    files: tuple[tuple[str, str], ...] = ()
+    stamp: SourceStamp | None = None
+    detail: str | None = None
+    output: dict[str, Any] | None = None  # the document, when it is printed (no -o)
+
+
+def work(task: Task, options: RunOptions, engine: OcrEngine) -> Result:
+    """OCR and extract one input; an input error becomes an error Result.
 
     Raises:
         MissingDependencyError: A missing tool stops the whole batch, not one file.
     """
     started = time.perf_counter()
     try:
+        stamp = stamp_of(task.path)
         document = open_document(task.path, options.ocr.load)
         ocr_doc = read_document(document, engine, options.ocr, source=task.source)
         source_info = {
             "path": task.source,
-            "sha256": sha256_of(task.path),
+            "sha256": stamp.sha256,
             "pages": len(ocr_doc.pages),
             "format": document.format.value,
-            "bytes": task.path.stat().st_size,
+            "bytes": stamp.size,
         }
         output = build_output(ocr_doc, source_info, with_words=options.with_words)
     except MissingDependencyError:
         raise  # stops the batch: every later input would fail the same way
     except (InputFileError, OcrEngineError) as e:
-        log.debug("%s failed", task.source, exc_info=True)
-        return _failed(task, str(e), started), None
+        return _failed(task, str(e), started, traceback.format_exc())
     except OSError as e:  # the input vanished or became unreadable mid-run
-        log.debug("%s failed", task.source, exc_info=True)
-        return _failed(task, f"{task.source}: {e}", started), None
+        return _failed(task, f"{task.source}: {e}", started, traceback.format_exc())
     except Exception as e:  # noqa: BLE001 - one bad input must not end a night's batch
-        log.debug("%s failed", task.source, exc_info=True)
         message = (
             f"{task.source}: internal error ({type(e).__name__}: {e}); please report it "
-            "with the log of a run with -v"
+            "with the log file of a run with -v"
         )
-        return _failed(task, message, started), None
-    written = None
-    if task.out_stem is not None:
-        try:
-            write_outputs(task.out_stem, output, ocr_doc, source_info, options.formats)
-        except OSError as e:
-            message = f"{task.source}: cannot write the outputs ({e}); check the output folder"
-            return _failed(task, message, started), None
-        written = f"{task.out_name}.json"
-    return _outcome(task, output, written, time.perf_counter() - started), output
+        return _failed(task, message, started, traceback.format_exc())
+    files = output_files(output, ocr_doc, source_info, options.formats)
+    outcome = _outcome(task, output, f"{task.out_name}.json", time.perf_counter() - started)
+    return Result(outcome, files, stamp, output=output if task.out_stem is None else None)
 
 
-def _failed(task: Task, message: str, started: float) -> Outcome:
-    return Outcome(task.source, "error", error=message, seconds=time.perf_counter() - started)
+def _failed(task: Task, message: str, started: float, detail: str | None = None) -> Result:
+    outcome = Outcome(task.source, "error", error=message, seconds=time.perf_counter() - started)
+    return Result(outcome, detail=detail)
+
+
+def crashed(task: Task, message: str) -> Result:
+    """The result of an input whose worker process died."""
+    return Result(Outcome(task.source, "error", error=f"{task.source}: {message}"))
 
 
 def build_output(
@@ -190,53 +210,40 @@ def build_output(
     }
 
 
-def write_outputs(
-    stem: Path,
+def output_files(
     output: Mapping[str, Any],
     ocr_doc: OcrDocument,
     source_info: Mapping[str, Any],
     formats: Sequence[str],
-) -> None:
-    """Write the document's files, each atomically; the JSON last, as the "done" marker."""
-    stem.parent.mkdir(parents=True, exist_ok=True)
+) -> tuple[tuple[str, str], ...]:
+    """The document's files as (suffix, text): stored OCR, text, and the JSON last."""
     stored = {"schema_version": SCHEMA_VERSION, "input": dict(source_info), **ocr_doc.to_dict()}
-    atomic_write(stem.with_name(stem.name + ".ocr.json"), _dumps(stored))
+    files = [(".ocr.json", _dumps(stored))]
     if "txt" in formats:
-        atomic_write(stem.with_name(stem.name + ".txt"), ocr_doc.text + "\n")
-    atomic_write(stem.with_name(stem.name + ".json"), _dumps(output))
+        files.append((".txt", ocr_doc.text + "\n"))
+    files.append((".json", _dumps(output)))
+    return tuple(files)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path`` and rename it into place.
+def commit(task: Task, result: Result, out: Path) -> Outcome:
+    """Write a result's files, each atomically, the JSON last; return the index entry.
 
-    A reader (or a run killed half-way) sees either the old file or the new one, never a
-    partial one.
+    Raises nothing for an unwritable folder: that input becomes an error.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if not result.files or task.out_stem is None:
+        return result.outcome
+    stem = task.out_stem
+    if not inside(out, stem):
+        message = f"{task.source}: its output folder leads outside {out} (a symlink?); not written"
+        return dataclasses.replace(result.outcome, status="error", error=message, output=None)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 would hide results from colleagues
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-@functools.cache
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def sha256_of(path: Path) -> str:
-    """Hex SHA-256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        for suffix, text in result.files:
+            atomic_write(stem.with_name(stem.name + suffix), text)
+    except OSError as e:
+        message = f"{task.source}: cannot write the outputs ({e}); check the output folder"
+        return dataclasses.replace(result.outcome, status="error", error=message, output=None)
+    return result.outcome
 
 
 def version() -> str:
@@ -333,68 +340,110 @@ def _walk(folder: Path, out: Path | None) -> Iterator[Path]:
 # ----------------------------------------------------------------------------- batches
 
 
-_worker_engine: OcrEngine | None = None
+def run_settings(options: RunOptions) -> dict[str, Any]:
+    """Everything besides an input that decides its outputs (the resume fingerprint)."""
+    return {
+        "pismo": version(),
+        "schema": SCHEMA_VERSION,
+        "lang": options.lang,
+        "formats": sorted(options.formats),
+        "ocr": dataclasses.asdict(options.ocr),
+        "with_words": options.with_words,
+        "ner_model": os.environ.get("PISMO_NER_MODEL", ""),
+    }
 
 
-def _init_worker(engine: OcrEngine) -> None:
-    global _worker_engine
-    _worker_engine = engine  # the checked engine of the parent, pickled once per worker
+def plan(
+    tasks: Sequence[Task], journal: Journal, run: str, *, force: bool
+) -> tuple[list[Task], dict[str, Entry]]:
+    """Split tasks into those to do and the finished ones a re-run keeps."""
+    todo: list[Task] = []
+    kept: dict[str, Entry] = {}
+    for task in tasks:
+        assert task.out_stem is not None
+        main_output = task.out_stem.with_name(task.out_stem.name + ".json")
+        entry = None if force else journal.finished(task.out_name, task.path, main_output, run)
+        if entry is None:
+            todo.append(task)
+        else:
+            kept[task.out_name] = entry
+    return todo, kept
 
 
-def _process_in_worker(task: Task, options: RunOptions) -> Outcome:
-    if _worker_engine is None:  # the pool initializer sets it; this is a programming error
-        raise RuntimeError("worker used without _init_worker")
-    return process(task, options, _worker_engine)[0]
+def make_executor(
+    options: RunOptions,
+    engine: OcrEngine,
+    *,
+    jobs: int,
+    tasks: int,
+    executor: str,
+    scheduler: str | None,
+) -> Executor[Task, Result]:
+    """The executor for a batch: in-process, local processes, or Dask."""
+    job = functools.partial(work, options=options, engine=engine)
+    if executor == "dask":
+        from batch.cluster import DaskExecutor
+
+        return DaskExecutor(job, jobs, scheduler, crashed)
+    if jobs <= 1 or tasks <= 1:
+        return InlineExecutor(job)
+    return ProcessExecutor(job, min(jobs, tasks), crashed)
 
 
 def run_batch(
     tasks: Sequence[Task],
-    options: RunOptions,
+    out: Path,
+    executor: Executor[Task, Result],
     *,
-    jobs: int,
-    engine: OcrEngine,
-    outcomes: list[Outcome],
+    journal: Journal,
+    run: str,
+    index: dict[str, dict[str, Any]],
+    progress: Progress,
 ) -> None:
-    """Process tasks on ``jobs`` processes (in-process for one job), in input order.
+    """Run the tasks, writing each result as it arrives, then its journal line.
 
-    Outcomes are appended to ``outcomes`` as they finish, so a caller interrupted by
-    Ctrl-C or a missing dependency still has the entries of every finished input.
+    ``index`` (output name to index entry) gains every finished input, so a caller
+    interrupted by Ctrl-C or a missing dependency still writes the index of all of them.
     """
-    if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            outcomes.append(process(task, options, engine)[0])
-            _log_outcome(outcomes[-1], len(outcomes), len(tasks))
-        return
-    pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(tasks)), initializer=_init_worker, initargs=(engine,)
-    )
+    last_index = time.monotonic()
     try:
-        for outcome in pool.map(_process_in_worker, tasks, [options] * len(tasks)):
-            outcomes.append(outcome)
-            _log_outcome(outcome, len(outcomes), len(tasks))
+        for task, result in executor.run(tasks):
+            outcome = commit(task, result, out)
+            journal.record(Entry(task.out_name, result.stamp, run, outcome.to_dict()))
+            index[task.out_name] = outcome.to_dict()
+            if result.detail:
+                trace.debug("%s failed:\n%s", task.source, result.detail.rstrip())
+            progress.update(outcome.pages, outcome.status == "ok")
+            _log_outcome(outcome, progress)
+            if time.monotonic() - last_index >= INDEX_EVERY_S:
+                # A killed run leaves a consistent index of what it finished by then.
+                write_index(out, [index[t.out_name] for t in tasks if t.out_name in index])
+                last_index = time.monotonic()
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)  # queued inputs would fail alike
+        executor.close()  # Ctrl-C or a missing tool: queued inputs are dropped at once
         raise
-    pool.shutdown()
+    executor.close()
 
 
-def _log_outcome(outcome: Outcome, done: int, total: int) -> None:
-    if outcome.status == "ok":
-        log.info(
-            "[%d/%d] %s: %d page(s) in %.1f s",
-            done,
-            total,
-            outcome.source,
-            outcome.pages,
-            outcome.seconds,
-        )
-    else:
-        log.error("[%d/%d] %s: %s", done, total, outcome.source, outcome.error)
+def _log_outcome(outcome: Outcome, progress: Progress) -> None:
+    if outcome.status != "ok":
+        log.error("%s", outcome.error)
+        return
+    # Under a progress bar one line per letter would scroll it away.
+    level = logging.DEBUG if progress.mode == "bar" else logging.INFO
+    log.log(
+        level,
+        "[%d/%d] %s: %d page(s) in %.1f s",
+        progress.done,
+        progress.total,
+        outcome.source,
+        outcome.pages,
+        outcome.seconds,
+    )
 
 
-def write_index(out: Path, outcomes: Sequence[Outcome]) -> None:
-    """Write ``index.jsonl`` and ``index.csv`` (one row per input), atomically."""
-    rows = [o.to_dict() for o in outcomes]
+def write_index(out: Path, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Write ``index.jsonl`` and ``index.csv`` (one row per input, input order), atomically."""
     atomic_write(
         out / "index.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     )
@@ -473,7 +522,20 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--force",
         action="store_true",
-        help="redo every input (pismo does not skip finished inputs yet: every run redoes them)",
+        help="redo every input (by default a re-run skips inputs finished with the same "
+        "options and unchanged since)",
+    )
+    run.add_argument(
+        "--executor",
+        choices=EXECUTORS,
+        default="local",
+        help="local: processes on this machine; dask: a Dask cluster (pip install 'pismo[dask]')",
+    )
+    run.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --executor dask: a running scheduler, tcp://HOST:PORT "
+        "(default: start a local cluster of --jobs workers)",
     )
     run.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES)
     run.add_argument("--max-pixels", type=int, default=DEFAULT_MAX_PIXELS)
@@ -572,27 +634,120 @@ def command_run(
     if any(task.path.suffix.lower() == ".pdf" for task in tasks):
         check_poppler()  # before the batch, not at its first PDF
     if args.output is None:
-        outcome, output = process(tasks[0], options, engine)
-        if output is None:
-            log.error("%s", outcome.error)
+        result = work(tasks[0], options, engine)
+        if result.output is None:
+            log.error("%s", result.outcome.error)
             return ExitCode.SOME_FAILED
-        sys.stdout.write(_dumps(output))
+        sys.stdout.write(_dumps(result.output))
         return ExitCode.OK
-    args.output.mkdir(parents=True, exist_ok=True)
-    outcomes: list[Outcome] = []
+    return _run_into(args, tasks, options, engine)
+
+
+def _run_into(
+    args: argparse.Namespace, tasks: Sequence[Task], options: RunOptions, engine: OcrEngine
+) -> ExitCode:
+    """A batch into the output folder: lock, resume, run, index."""
+    out: Path = args.output
     try:
-        run_batch(tasks, options, jobs=args.jobs, engine=engine, outcomes=outcomes)
+        out.mkdir(parents=True, exist_ok=True)
+        lock = FolderLock(out)
+        locked = lock.acquire()
+    except OSError as e:
+        raise _UsageError(f"{out}: cannot write to the output folder ({e}); check it") from e
+    if not locked:
+        raise _UsageError(
+            f"{out}: another pismo run is writing to this folder; wait for it or use another -o"
+        )
+    file_log = _log_to_file(out, verbose=args.verbose)
+    progress = Progress(0, mode="off")
+    index: dict[str, dict[str, Any]] = {}
+    journal = Journal(out)
+    try:
+        if remove_stale_temporaries(out):
+            log.info("removed the temporary files of an interrupted run in %s", out)
+        run = fingerprint(run_settings(options))
+        todo, kept = plan(tasks, journal, run, force=args.force)
+        journal.compact()
+        for entry in kept.values():
+            journal.record(entry)  # a touched file's new time, so the next check is quick
+            index[entry.name] = dict(entry.index)
+        if kept:
+            log.info(
+                "%d of %d input(s) already done with the same options: skipped "
+                "(--force redoes them)",
+                len(kept),
+                len(tasks),
+            )
+        progress = Progress(len(tasks), done=len(kept), mode=_progress_mode(args))
+        _console_through(progress)
+        executor = make_executor(
+            options,
+            engine,
+            jobs=args.jobs,
+            tasks=len(todo),
+            executor=args.executor,
+            scheduler=args.scheduler,
+        )
+        run_batch(todo, out, executor, journal=journal, run=run, index=index, progress=progress)
     finally:
-        write_index(args.output, outcomes)  # also after Ctrl-C: the finished inputs count
-    failed = sum(o.status != "ok" for o in outcomes)
+        progress.close()
+        _console_through(None)
+        journal.close()
+        try:  # also after Ctrl-C: the finished inputs count
+            write_index(out, [index[t.out_name] for t in tasks if t.out_name in index])
+        except OSError as e:
+            log.error("%s: cannot write the index (%s)", out, e)
+        lock.release()
+        if file_log is not None:
+            logging.getLogger().removeHandler(file_log)
+            trace.removeHandler(file_log)
+            file_log.close()
+    failed = sum(row["status"] != "ok" for row in index.values())
     log.info(
         "%d of %d input(s) done, %d failed; index: %s",
-        len(outcomes) - failed,
-        len(outcomes),
+        len(index) - failed,
+        len(tasks),
         failed,
-        args.output / "index.jsonl",
+        out / "index.jsonl",
     )
     return ExitCode.SOME_FAILED if failed else ExitCode.OK
+
+
+def _progress_mode(args: argparse.Namespace) -> str:
+    if args.quiet:
+        return "off"
+    return "bar" if sys.stderr.isatty() else "log"
+
+
+def _console_through(progress: Progress | None) -> None:
+    """Route console logging through the progress bar while it shows (None: back)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, BarHandler):
+            root.removeHandler(handler)
+    if progress is not None and progress.mode == "bar":
+        bar = BarHandler(progress)
+        bar.setLevel(_console_handler.level)
+        bar.setFormatter(_console_handler.formatter)
+        root.removeHandler(_console_handler)
+        root.addHandler(bar)
+    elif progress is None and _console_handler not in root.handlers:
+        root.addHandler(_console_handler)
+
+
+def _log_to_file(out: Path, *, verbose: bool) -> logging.Handler | None:
+    """Log the run to ``OUT/pismo.log``; with -v with debug lines and tracebacks."""
+    try:
+        handler = logging.FileHandler(out / LOG_FILE, encoding="utf-8")
+    except OSError as e:
+        log.warning("%s: cannot write the log file (%s)", out / LOG_FILE, e)
+        return None
+    handler.setLevel(logging.DEBUG if verbose else logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logging.getLogger().addHandler(handler)
+    if verbose:
+        trace.addHandler(handler)  # tracebacks go to the file, never to the console
+    return handler
 
 
 def command_extract(args: argparse.Namespace) -> ExitCode:
@@ -701,9 +856,19 @@ def _setup_logging(args: argparse.Namespace) -> None:
         if getattr(args, "verbose", False)
         else (logging.ERROR if getattr(args, "quiet", False) else logging.INFO)
     )
-    logging.basicConfig(
-        level=level, stream=sys.stderr, format="%(levelname)s %(message)s", force=True
-    )
+    global _console_handler
+    root = logging.getLogger()
+    root.removeHandler(_console_handler)
+    _console_handler = logging.StreamHandler(sys.stderr)  # the current one: tests swap it
+    _console_handler.setLevel(level)
+    _console_handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    root.addHandler(_console_handler)
+    # Handlers filter; the root passes INFO even under -q, for the run's log file.
+    root.setLevel(min(level, logging.INFO))
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # Dask is chatty at INFO
+
+
+_console_handler = logging.StreamHandler(sys.stderr)
 
 
 def main(

@@ -11,6 +11,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 import pipeline
+from batch import files
 from ocr.engine import Orientation, Recognition
 from ocr.errors import MissingDependencyError, OcrTimeoutError
 from ocr.types import BBox, OcrLine, OcrWord
@@ -230,7 +231,7 @@ def test_unexpected_error_in_one_input_does_not_end_the_batch(scans: Path, tmp_p
 def test_outputs_are_readable_by_others_per_umask(scans: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run(["run", str(scans), "-o", str(out), "-j", "1", "-q"])
-    assert (out / "a.json").stat().st_mode & 0o777 == 0o666 & ~pipeline._umask()
+    assert (out / "a.json").stat().st_mode & 0o777 == 0o666 & ~files._umask()
 
 
 def test_output_that_is_a_file_is_a_usage_error(scans: Path, tmp_path: Path) -> None:
