@@ -1,0 +1,508 @@
+"""Batch reliability: bad inputs, resume, kills, crashes, paths, Dask (issue 5).
+
+The bad inputs are generated here, each the way it reaches an archive: an empty file, a
+PDF cut short by a failed copy, a password-protected PDF, a text file with an image
+suffix, a 1x1 image, a PNG whose header claims 60000x60000 pixels, blank and black
+pages, a 50-page PDF, an English page, a file deleted while the batch runs and an
+output folder that cannot be written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+import pipeline
+from batch import journal as journal_module
+from batch.executors import ProcessExecutor
+from ocr.engine import Recognition
+from tests.test_pipeline import FakeEngine, make_scan
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+
+
+def run(argv: list[str], engine: FakeEngine | None = None) -> int:
+    fake = engine or FakeEngine()
+    return pipeline.main(argv, make_engine=lambda options: fake)
+
+
+def index_rows(out: Path) -> dict[str, dict]:
+    lines = (out / "index.jsonl").read_text(encoding="utf-8").splitlines()
+    return {row["path"]: row for row in map(json.loads, lines)}
+
+
+# ------------------------------------------------------------------ generated bad inputs
+
+
+class InkEngine(FakeEngine):
+    """FakeEngine that, as Tesseract, finds no words on a page without ink."""
+
+    def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
+        low, high = image.convert("L").getextrema()
+        if low == high:
+            self.pages += 1
+            return Recognition(())
+        return super().recognize(image, dpi=dpi)
+
+
+def page_image(shade: int = 255, text: str = "Urząd Gminy") -> Image.Image:
+    image = Image.new("L", (1240, 1754), shade)
+    if text:
+        ImageDraw.Draw(image).text((100, 100), text, fill=0 if shade > 128 else 255)
+    return image
+
+
+def write_pdf(path: Path, pages: int, resolution: float = 150.0) -> Path:
+    images = [page_image(text=f"Strona {n}") for n in range(1, pages + 1)]
+    images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=resolution)
+    return path
+
+
+def huge_png_header(path: Path, width: int = 60000, height: int = 60000) -> Path:
+    """A valid PNG signature and IHDR claiming a huge size, with a tiny IDAT."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
+    data += chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    path.write_bytes(data)
+    return path
+
+
+def encrypted_pdf(path: Path, plain: Path) -> Path | None:
+    if shutil.which("qpdf") is None:
+        return None
+    subprocess.run(
+        ["qpdf", "--encrypt", "user", "owner", "256", "--", str(plain), str(path)], check=True
+    )
+    return path
+
+
+@pytest.fixture
+def bad_batch(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A folder of good and bad inputs; the expected message word per bad one."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    make_scan(folder / "good.png")
+    make_scan(folder / "good.tif")
+    expected: dict[str, str] = {}
+    (folder / "empty.pdf").write_bytes(b"")
+    expected["empty.pdf"] = "empty"
+    whole = write_pdf(tmp_path / "whole.pdf", 3)
+    (folder / "truncated.pdf").write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    expected["truncated.pdf"] = "PDF"
+    if encrypted_pdf(folder / "locked.pdf", whole) is not None:
+        expected["locked.pdf"] = "password"
+    (folder / "notes.tif").write_text("Protokół z posiedzenia\n", encoding="utf-8")
+    expected["notes.tif"] = "notes.tif"
+    Image.new("L", (1, 1), 255).save(folder / "dot.png")
+    expected["dot.png"] = "too small"
+    huge_png_header(folder / "bomb.png")
+    expected["bomb.png"] = "--max-pixels"
+    write_pdf(folder / "poster.pdf", 1, resolution=1.0)  # a 1240-inch page
+    expected["poster.pdf"] = "--max-pixels"
+    page_image(255, text="").save(folder / "blank.png", dpi=(150, 150))
+    page_image(0, text="").save(folder / "black.png", dpi=(150, 150))
+    write_pdf(folder / "fifty.pdf", 50)
+    english = page_image(text="Dear Sir, thank you for your letter of 3 May.")
+    english.save(folder / "english.png", dpi=(150, 150))
+    return folder, expected
+
+
+def test_every_bad_input_is_an_index_error_and_the_batch_goes_on(
+    bad_batch: tuple[Path, dict[str, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, expected = bad_batch
+    out = tmp_path / "out"
+    code = run(["run", str(folder), "-o", str(out), "-j", "2"], InkEngine())
+    rows = index_rows(out)
+    err = capsys.readouterr().err
+    assert code == pipeline.ExitCode.SOME_FAILED
+    assert "Traceback" not in err
+    assert set(rows) == {p.name for p in folder.iterdir()}
+    for name, word in expected.items():
+        row = rows[name]
+        assert row["status"] == "error", name
+        assert word in row["error"], (name, row["error"])
+        assert row["error"].startswith(str(folder / name)) or row["error"].startswith(name)
+        assert "\n" not in row["error"]
+        assert not (out / Path(name).with_suffix(".json")).exists()
+    for name in ("good.png", "good.tif", "blank.png", "black.png", "english.png", "fifty.pdf"):
+        assert rows[name]["status"] == "ok", rows[name]
+    assert rows["fifty.pdf"]["pages"] == 50
+    assert rows["blank.png"]["warnings"] >= 1 and rows["black.png"]["warnings"] >= 1
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_page_count_limit_is_an_error_naming_the_option(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_pdf(folder / "long.pdf", 12)
+    make_scan(folder / "short.png")
+    out = tmp_path / "out"
+    assert run(["run", str(folder), "-o", str(out), "--max-pages", "10"]) == 2
+    rows = index_rows(out)
+    assert "--max-pages" in rows["long.pdf"]["error"]
+    assert rows["short.png"]["status"] == "ok"
+
+
+class DeletingEngine(FakeEngine):
+    """Deletes a file the batch has yet to read, at its first page."""
+
+    def __init__(self, victim: Path) -> None:
+        super().__init__()
+        self.victim = victim
+
+    def recognize(self, image: Image.Image, *, dpi: int):  # noqa: ANN201 - as FakeEngine
+        self.victim.unlink(missing_ok=True)
+        return super().recognize(image, dpi=dpi)
+
+
+def test_file_deleted_mid_run_is_an_error_and_the_rest_is_done(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    victim = make_scan(folder / "z.png")
+    out = tmp_path / "out"
+    code = run(["run", str(folder), "-o", str(out), "-j", "1"], DeletingEngine(victim))
+    rows = index_rows(out)
+    assert code == 2
+    assert rows["a.png"]["status"] == "ok"
+    assert rows["z.png"]["status"] == "error"
+    assert "No such file" in rows["z.png"]["error"]
+
+
+def test_unwritable_output_subfolder_is_an_error_for_its_inputs_only(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    make_scan(folder / "sub" / "b.png")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").write_text("a file where the folder should go", encoding="utf-8")
+    code = run(["run", str(folder), "-o", str(out), "-j", "1"])
+    rows = index_rows(out)
+    assert code == 2
+    assert rows["a.png"]["status"] == "ok"
+    assert "cannot write the outputs" in rows["sub/b.png"]["error"]
+
+
+def test_read_only_output_folder_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o555)
+    if os.geteuid() == 0:  # root writes anywhere: the kernel's answer to a user, simulated
+
+        def refuse(self: Path, *args: object, **kwargs: object) -> None:
+            raise PermissionError(13, "Permission denied", str(self))
+
+        monkeypatch.setattr(Path, "mkdir", refuse)
+    try:
+        code = run(["run", str(folder), "-o", str(out)])
+    finally:
+        out.chmod(0o755)
+    err = capsys.readouterr().err
+    assert code == pipeline.ExitCode.USAGE
+    assert f"{out}: cannot write to the output folder" in err
+    assert "Permission denied" in err and "Traceback" not in err
+
+
+# ------------------------------------------------------------------------------ resume
+
+
+def test_rerun_skips_finished_inputs_and_redoes_changed_ones(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    changed = make_scan(folder / "b.png")
+    touched = make_scan(folder / "c.png")
+    out = tmp_path / "out"
+    first = FakeEngine()
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"], first) == 0
+    assert first.pages == 3
+    before = index_rows(out)
+
+    again = FakeEngine()
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"], again) == 0
+    assert again.pages == 0
+    assert index_rows(out) == before
+
+    page_image(text="Inna treść").save(changed, dpi=(150, 150))
+    os.utime(touched)  # a new time, the same content: not redone
+    third = FakeEngine()
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"], third) == 0
+    assert third.pages == 1
+
+    other_options = FakeEngine()
+    assert (
+        run(["run", str(folder), "-o", str(out), "-j", "1", "--formats", "json"], other_options)
+        == 0
+    )
+    assert other_options.pages == 3
+
+    forced = FakeEngine()
+    assert (
+        run(["run", str(folder), "-o", str(out), "-j", "1", "--formats", "json", "--force"], forced)
+        == 0
+    )
+    assert forced.pages == 3
+
+
+def test_rerun_retries_failed_inputs_and_redoes_a_deleted_output(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    (folder / "b.png").write_bytes(b"")
+    out = tmp_path / "out"
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == 2
+    make_scan(folder / "b.png")  # the operator re-copies the file
+    (out / "a.json").unlink()
+    engine = FakeEngine()
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"], engine) == 0
+    assert engine.pages == 2
+    assert {row["status"] for row in index_rows(out).values()} == {"ok"}
+
+
+def test_a_damaged_last_journal_line_is_ignored(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    make_scan(folder / "b.png")
+    out = tmp_path / "out"
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == 0
+    path = out / journal_module.FOLDER / journal_module.NAME
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(lines[0] + lines[1][: len(lines[1]) // 2], encoding="utf-8")  # a kill
+    engine = FakeEngine()
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"], engine) == 0
+    assert engine.pages == 1
+    assert len(index_rows(out)) == 2
+
+
+def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    out = tmp_path / "out"
+    (out / "sub").mkdir(parents=True)
+    stale = out / "sub" / ".a.json.k3j2h1.tmp"
+    stale.write_text('{"half": ', encoding="utf-8")
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == 0
+    assert not stale.exists()
+
+
+def test_second_run_into_the_same_folder_waits_for_none(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    out = tmp_path / "out"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from batch.files import FolderLock;"
+            "lock = FolderLock(Path(sys.argv[1])); assert lock.acquire();"
+            "print('held', flush=True); time.sleep(30)",
+            str(out),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == pipeline.ExitCode.USAGE
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == 0
+
+
+# ------------------------------------------------------------------------------- paths
+
+
+def test_awkward_names_are_read_and_written_inside_out(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    names = ["-dash.png", "ze spacją ąę.png", "new\nline.png", "a.png"]
+    for name in names:
+        make_scan(folder / name)
+    (folder / "link.png").symlink_to(folder / "a.png")
+    out = tmp_path / "out"
+    assert run(["run", str(folder), "-o", str(out), "-j", "2"]) == 0
+    rows = index_rows(out)
+    assert set(rows) == {*names, "link.png"}
+    for row in rows.values():
+        assert (out / row["output"]).resolve().is_relative_to(out.resolve())
+    assert run(["run", str(folder / "-dash.png"), "-o", str(tmp_path / "single")]) == 0
+
+
+def test_a_symlinked_output_subfolder_does_not_lead_writes_outside(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "sub" / "b.png")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").symlink_to(elsewhere, target_is_directory=True)
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == 2
+    assert "outside" in index_rows(out)["sub/b.png"]["error"]
+    assert list(elsewhere.iterdir()) == []
+
+
+# ----------------------------------------------------------------------- crash isolation
+
+
+def _work_that_crashes(task: str) -> str:
+    if task == "bad":
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's OOM killer would
+    return task.upper()
+
+
+def test_a_worker_that_dies_costs_only_its_own_input() -> None:
+    tasks = ["a", "b", "bad", "c", "d", "e"]
+    executor = ProcessExecutor(_work_that_crashes, 2, lambda task, message: f"error: {message}")
+    results = dict(executor.run(tasks))
+    executor.close()
+    assert set(results) == set(tasks)
+    assert results["bad"].startswith("error: the worker process died")
+    assert [results[t] for t in tasks if t != "bad"] == ["A", "B", "C", "D", "E"]
+
+
+# ------------------------------------------------------------------- kills with real OCR
+
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None, reason="tesseract is not installed"
+)
+
+
+def _pismo(args: list[str], **kwargs) -> subprocess.Popen:  # noqa: ANN003 - Popen's
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen([sys.executable, "-m", "pipeline", *args], cwd=ROOT, env=env, **kwargs)
+
+
+def _comparable(out: Path) -> dict[str, object]:
+    """Every output file's content; index rows without their timings."""
+    found: dict[str, object] = {}
+    for path in sorted(out.rglob("*")):
+        relative = path.relative_to(out).as_posix()
+        if path.is_dir() or relative.startswith(".pismo") or relative == pipeline.LOG_FILE:
+            continue
+        if relative == "index.jsonl":
+            rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+            found[relative] = [{k: v for k, v in r.items() if k != "seconds"} for r in rows]
+        elif relative == "index.csv":
+            continue  # the same rows as index.jsonl, with timings
+        else:
+            found[relative] = path.read_bytes()
+    return found
+
+
+@pytest.fixture(scope="module")
+def real_batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, float]:
+    """Five sample scans, and the outputs of an uninterrupted run on them."""
+    folder = tmp_path_factory.mktemp("real") / "in"
+    folder.mkdir()
+    for name in sorted(SAMPLES.glob("s0[1-5]_*.png")):
+        shutil.copy(name, folder / name.name)
+    out = folder.parent / "reference"
+    started = time.monotonic()
+    assert _pismo(["run", str(folder), "-o", str(out), "-j", "2", "-q"]).wait(timeout=300) == 0
+    return folder, out, time.monotonic() - started
+
+
+@needs_tesseract
+def test_sigkill_at_a_random_moment_then_rerun_gives_the_same_outputs(
+    real_batch: tuple[Path, Path, float], tmp_path: Path
+) -> None:
+    folder, reference, seconds = real_batch
+    out = tmp_path / "out"
+    moment = random.Random(os.getpid()).uniform(0.3, max(0.5, seconds * 0.8))
+    victim = _pismo(["run", str(folder), "-o", str(out), "-j", "2", "-q"], start_new_session=True)
+    time.sleep(moment)
+    os.killpg(victim.pid, signal.SIGKILL)  # pismo and its workers, mid-flight
+    victim.wait()
+    if out.exists():  # whatever was finished is whole
+        for path in out.rglob("*.json"):
+            json.loads(path.read_text(encoding="utf-8"))
+    assert _pismo(["run", str(folder), "-o", str(out), "-j", "2", "-q"]).wait(timeout=300) == 0
+    assert _comparable(out) == _comparable(reference), f"killed after {moment:.1f} s"
+
+
+@needs_tesseract
+def test_ctrl_c_keeps_finished_outputs_exits_130_and_the_next_run_resumes(
+    real_batch: tuple[Path, Path, float], tmp_path: Path
+) -> None:
+    folder, reference, seconds = real_batch
+    out = tmp_path / "out"
+    victim = _pismo(
+        ["run", str(folder), "-o", str(out), "-j", "2"],
+        start_new_session=True,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(max(0.5, seconds * 0.4))
+    os.killpg(victim.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+    _, err = victim.communicate(timeout=60)
+    assert victim.returncode == pipeline.ExitCode.INTERRUPTED, err
+    assert "Traceback" not in err
+    finished = index_rows(out) if (out / "index.jsonl").exists() else {}
+    assert all((out / row["output"]).is_file() for row in finished.values())
+    assert _pismo(["run", str(folder), "-o", str(out), "-j", "2", "-q"]).wait(timeout=300) == 0
+    assert _comparable(out) == _comparable(reference)
+
+
+@needs_tesseract
+def test_dask_local_cluster_gives_the_same_outputs_as_local_processes(
+    real_batch: tuple[Path, Path, float], tmp_path: Path
+) -> None:
+    pytest.importorskip("dask.distributed")
+    folder, reference, _ = real_batch
+    out = tmp_path / "out"
+    args = ["run", str(folder), "-o", str(out), "-j", "2", "-q", "--executor", "dask"]
+    done = _pismo(args, stderr=subprocess.PIPE, text=True)
+    _, err = done.communicate(timeout=300)
+    assert done.returncode == 0, err
+    assert _comparable(out) == _comparable(reference)
+
+
+def test_progress_lines_without_a_terminal_and_silence_with_q(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    for n in range(3):
+        make_scan(folder / f"{n}.png")
+    monkeypatch.setattr("batch.progress.LOG_EVERY_S", 0.0)
+    assert run(["run", str(folder), "-o", str(tmp_path / "a"), "-j", "1"]) == 0
+    assert "3/3 inputs, 3 pages" in capsys.readouterr().err
+    assert run(["run", str(folder), "-o", str(tmp_path / "b"), "-j", "1", "-q"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_tracebacks_go_to_the_log_file_with_v_never_to_the_console(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(pipeline, "extract", broken)
+    out = tmp_path / "out"
+    assert run(["run", str(folder), "-o", str(out), "-j", "1", "-v"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    logged = (out / pipeline.LOG_FILE).read_text(encoding="utf-8")
+    assert "Traceback" in logged and "ZeroDivisionError" in logged
