@@ -22,7 +22,7 @@ import os
 import sys
 import time
 import traceback
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -36,17 +36,26 @@ from batch.journal import Entry, Journal, SourceStamp, fingerprint, sha256_of, s
 from batch.progress import BarHandler, Progress
 from extract import extract
 from extract.model import FieldName
-from ocr.engine import OcrEngine, OcrMode, OcrOptions, OrientationMode, read_document
+from ocr.engine import (
+    OcrEngine,
+    OcrMode,
+    OcrOptions,
+    OrientationMode,
+    assemble,
+    iter_ocr_pages,
+    read_document,
+)
 from ocr.errors import InputFileError, MissingDependencyError, OcrEngineError, PismoError
 from ocr.load import (
     DEFAULT_MAX_PAGES,
     DEFAULT_MAX_PIXELS,
+    InputDocument,
     LoadOptions,
     check_poppler,
     open_document,
 )
 from ocr.plaintext import document_from_text
-from ocr.types import OcrDocument
+from ocr.types import OcrDocument, OcrPage
 
 log = logging.getLogger("pismo")
 # Tracebacks of failed inputs: to the run's log file with -v, never to the console.
@@ -63,6 +72,9 @@ KNOWN_FORMATS = frozenset({"json", "txt"})
 INDEX_FIELDS = (FieldName.REFERENCE, FieldName.LETTER_DATE, FieldName.PLACE, FieldName.SENDER)
 INDEX_EVERY_S = 10.0  # how often a running batch rewrites its index
 LOG_FILE = "pismo.log"
+# A longer input is read in parts of this many pages by all workers at once, so that one
+# long document does not keep a batch's end waiting on a single core.
+PAGES_PER_PART = 8
 EXECUTORS = ("local", "dask")
 
 
@@ -133,7 +145,7 @@ class Result:
 
     ``files`` are (suffix, text) pairs to write beside the output stem, the JSON last (it
     marks the input done); ``detail`` is the traceback of an unexpected error, for the
-    log file.
+    log file; ``parts`` splits a long input into page ranges for several workers.
     """
 
     outcome: Outcome
@@ -141,27 +153,76 @@ class Result:
     stamp: SourceStamp | None = None
     detail: str | None = None
     output: dict[str, Any] | None = None  # the document, when it is printed (no -o)
+    parts: tuple[Part, ...] = ()
 
 
-def work(task: Task, options: RunOptions, engine: OcrEngine) -> Result:
-    """OCR and extract one input; an input error becomes an error Result.
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Some pages of a long input, read by one worker while others read the rest."""
+
+    task: Task
+    pages: range
+    stamp: SourceStamp
+    format: str
+
+
+@dataclass(frozen=True, slots=True)
+class PartRead:
+    """The pages a worker read of a :class:`Part`."""
+
+    pages: tuple[OcrPage, ...]
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """All the pages of a long input, read in parts: what is left is extraction."""
+
+    task: Task
+    pages: tuple[OcrPage, ...]
+    stamp: SourceStamp
+    format: str
+    seconds: float  # spent reading the parts
+
+
+WorkItem = Task | Part | Joined
+
+
+def work(
+    item: WorkItem, options: RunOptions, engine: OcrEngine, *, split: bool = False
+) -> Result | PartRead:
+    """Do one item of a batch: an input, a part of a long one, or a long one's extraction.
+
+    Args:
+        item: What to do.
+        options: The run's options.
+        engine: The OCR engine.
+        split: Whether an input longer than ``PAGES_PER_PART`` pages comes back as parts
+            for several workers (a parallel run) instead of being read here.
+
+    An input error becomes an error Result.
 
     Raises:
         MissingDependencyError: A missing tool stops the whole batch, not one file.
     """
+    task = item if isinstance(item, Task) else item.task
     started = time.perf_counter()
     try:
+        if isinstance(item, Part):
+            document = open_document(task.path, options.ocr.load)
+            pages = tuple(iter_ocr_pages(document, engine, options.ocr, item.pages))
+            return PartRead(pages, time.perf_counter() - started)
+        if isinstance(item, Joined):
+            ocr_doc = assemble(item.pages, engine, source=task.source)
+            return _finish(task, ocr_doc, item.stamp, item.format, options, started - item.seconds)
         stamp = stamp_of(task.path)
         document = open_document(task.path, options.ocr.load)
+        if split and document.page_count > PAGES_PER_PART:
+            return Result(
+                Outcome(task.source, "split"), stamp=stamp, parts=_parts(task, stamp, document)
+            )
         ocr_doc = read_document(document, engine, options.ocr, source=task.source)
-        source_info = {
-            "path": task.source,
-            "sha256": stamp.sha256,
-            "pages": len(ocr_doc.pages),
-            "format": document.format.value,
-            "bytes": stamp.size,
-        }
-        output = build_output(ocr_doc, source_info, with_words=options.with_words)
+        return _finish(task, ocr_doc, stamp, document.format.value, options, started)
     except MissingDependencyError:
         raise  # stops the batch: every later input would fail the same way
     except (InputFileError, OcrEngineError) as e:
@@ -174,6 +235,34 @@ def work(task: Task, options: RunOptions, engine: OcrEngine) -> Result:
             "with the log file of a run with -v"
         )
         return _failed(task, message, started, traceback.format_exc())
+
+
+def _parts(task: Task, stamp: SourceStamp, document: InputDocument) -> tuple[Part, ...]:
+    count = document.page_count
+    return tuple(
+        Part(
+            task, range(first, min(first + PAGES_PER_PART, count + 1)), stamp, document.format.value
+        )
+        for first in range(1, count + 1, PAGES_PER_PART)
+    )
+
+
+def _finish(
+    task: Task,
+    ocr_doc: OcrDocument,
+    stamp: SourceStamp,
+    fmt: str,
+    options: RunOptions,
+    started: float,
+) -> Result:
+    source_info = {
+        "path": task.source,
+        "sha256": stamp.sha256,
+        "pages": len(ocr_doc.pages),
+        "format": fmt,
+        "bytes": stamp.size,
+    }
+    output = build_output(ocr_doc, source_info, with_words=options.with_words)
     files = output_files(output, ocr_doc, source_info, options.formats)
     outcome = _outcome(task, output, f"{task.out_name}.json", time.perf_counter() - started)
     return Result(outcome, files, stamp, output=output if task.out_stem is None else None)
@@ -184,8 +273,9 @@ def _failed(task: Task, message: str, started: float, detail: str | None = None)
     return Result(outcome, detail=detail)
 
 
-def crashed(task: Task, message: str) -> Result:
+def crashed(item: WorkItem, message: str) -> Result:
     """The result of an input whose worker process died."""
+    task = item if isinstance(item, Task) else item.task
     return Result(Outcome(task.source, "error", error=f"{task.source}: {message}"))
 
 
@@ -378,22 +468,31 @@ def make_executor(
     tasks: int,
     executor: str,
     scheduler: str | None,
-) -> Executor[Task, Result]:
+) -> Executor[WorkItem, Result | PartRead]:
     """The executor for a batch: in-process, local processes, or Dask."""
-    job = functools.partial(work, options=options, engine=engine)
+    parallel = executor == "dask" or jobs > 1
+    job = functools.partial(work, options=options, engine=engine, split=parallel)
     if executor == "dask":
         from batch.cluster import DaskExecutor
 
         return DaskExecutor(job, jobs, scheduler, crashed)
-    if jobs <= 1 or tasks <= 1:
+    if not parallel or tasks == 0:
         return InlineExecutor(job)
-    return ProcessExecutor(job, min(jobs, tasks), crashed)
+    return ProcessExecutor(job, jobs, crashed)
+
+
+@dataclass
+class _Joining:
+    """A long input being read in parts: the parts read so far."""
+
+    parts: int
+    read: dict[int, PartRead] = field(default_factory=dict)  # by first page
 
 
 def run_batch(
     tasks: Sequence[Task],
     out: Path,
-    executor: Executor[Task, Result],
+    executor: Executor[WorkItem, Result | PartRead],
     *,
     journal: Journal,
     run: str,
@@ -402,12 +501,30 @@ def run_batch(
 ) -> None:
     """Run the tasks, writing each result as it arrives, then its journal line.
 
-    ``index`` (output name to index entry) gains every finished input, so a caller
-    interrupted by Ctrl-C or a missing dependency still writes the index of all of them.
+    A long input comes back as parts, which go to the front of the queue; once every
+    part is read, its extraction does. ``index`` (output name to index entry) gains every
+    finished input, so a caller interrupted by Ctrl-C or a missing dependency still
+    writes the index of all of them.
     """
+    queue: deque[WorkItem] = deque(tasks)
+    joining: dict[str, _Joining] = {}
     last_index = time.monotonic()
     try:
-        for task, result in executor.run(tasks):
+        for item, result in executor.run(queue):
+            task = item if isinstance(item, Task) else item.task
+            if isinstance(item, Part) and task.out_name not in joining:
+                continue  # another part of this input failed: it is recorded already
+            if isinstance(result, PartRead):
+                assert isinstance(item, Part)
+                joined = _join(joining, item, result)
+                if joined is not None:
+                    queue.appendleft(joined)
+                continue
+            if result.parts:
+                joining[task.out_name] = _Joining(len(result.parts))
+                queue.extendleft(reversed(result.parts))
+                continue
+            joining.pop(task.out_name, None)
             outcome = commit(task, result, out)
             journal.record(Entry(task.out_name, result.stamp, run, outcome.to_dict()))
             index[task.out_name] = outcome.to_dict()
@@ -423,6 +540,18 @@ def run_batch(
         executor.close()  # Ctrl-C or a missing tool: queued inputs are dropped at once
         raise
     executor.close()
+
+
+def _join(joining: dict[str, _Joining], part: Part, read: PartRead) -> Joined | None:
+    """Keep a part read; once all are, the whole input's pages in order, to extract."""
+    state = joining[part.task.out_name]
+    state.read[part.pages.start] = read
+    if len(state.read) < state.parts:
+        return None
+    ordered = [state.read[first] for first in sorted(state.read)]
+    pages = tuple(page for piece in ordered for page in piece.pages)
+    seconds = sum(piece.seconds for piece in ordered)
+    return Joined(part.task, pages, part.stamp, part.format, seconds)
 
 
 def _log_outcome(outcome: Outcome, progress: Progress) -> None:

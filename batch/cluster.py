@@ -15,9 +15,11 @@ other workers and then gives up on it (``KilledWorker``): that input becomes an 
 
 from __future__ import annotations
 
+import itertools
 import logging
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ocr.errors import MissingDependencyError
@@ -73,23 +75,22 @@ class DaskExecutor:
         self.slots = threads * QUEUE_PER_WORKER
         log.info("Dask: %d worker thread(s) at %s", threads, self._client.scheduler.address)
 
-    def run(self, tasks: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
-        """Yield ``(task, result)`` as tasks finish on the cluster."""
+    def run(self, queue: deque[Any]) -> Iterator[tuple[Any, Any]]:
+        """Take tasks from ``queue``; yield ``(task, result)`` as they finish on the cluster."""
         from dask.distributed import KilledWorker, as_completed
 
-        waiting = list(reversed(tasks))
         running: dict[Any, Any] = {}
         batch = uuid.uuid4().hex[:8]
+        numbers = itertools.count()
 
         def submit() -> Any:
-            task = waiting.pop()
-            future = self._client.submit(
-                self.work, task, pure=False, key=f"pismo-{batch}-{len(tasks) - len(waiting)}"
-            )
+            task = queue.popleft()
+            key = f"pismo-{batch}-{next(numbers)}"
+            future = self._client.submit(self.work, task, pure=False, key=key)
             running[future] = task
             return future
 
-        finished = as_completed([submit() for _ in range(min(self.slots, len(waiting)))])
+        finished = as_completed([submit() for _ in range(min(self.slots, len(queue)))])
         for future in finished:
             task = running.pop(future)
             try:
@@ -101,9 +102,9 @@ class DaskExecutor:
                 )
                 result = self.on_crash(task, message)
             future.release()
-            if waiting:
+            yield task, result  # the caller may queue more tasks meanwhile
+            while queue and len(running) < self.slots:
                 finished.add(submit())
-            yield task, result
 
     def close(self) -> None:
         """Cancel what is queued and disconnect (a LocalCluster is shut down)."""

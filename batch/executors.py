@@ -1,10 +1,12 @@
 """Where the per-document work runs: in this process, or in a pool of local processes.
 
-An executor takes the batch's tasks and yields ``(task, result)`` pairs as they finish,
-in whatever order. Results are small (texts and an index entry), so they come back to
-the one process that writes outputs. Each worker builds its models (spaCy, Morfeusz)
-once, on its first letter, and Tesseract runs single-threaded in it: one process per
-core is the fastest arrangement on a many-page batch.
+An executor takes the batch's queue of tasks and yields ``(task, result)`` pairs as they
+finish, in whatever order; the caller may add tasks to the queue meanwhile (the parts of
+a long document, once its length is known), at the front to have them next. Results are
+small (texts and an index entry), so they come back to the one process that writes.
+Each worker builds its models (spaCy, Morfeusz) once, on its first letter, and Tesseract
+runs single-threaded in it: one process per core is the fastest arrangement on a
+many-page batch.
 
 A worker that dies (killed for memory, a crash in an image decoder) breaks a process pool
 for every task in flight. The pool is rebuilt, and the tasks that were in flight are
@@ -36,8 +38,8 @@ QUEUE_PER_WORKER = 2
 class Executor(Protocol[T, R]):
     """Runs ``work`` over tasks; yields each task with its result as it finishes."""
 
-    def run(self, tasks: Sequence[T]) -> Iterator[tuple[T, R]]:
-        """Yield ``(task, result)`` as the tasks finish."""
+    def run(self, queue: deque[T]) -> Iterator[tuple[T, R]]:
+        """Take tasks from ``queue`` until it is empty; yield ``(task, result)`` as they finish."""
         ...
 
     def close(self) -> None:
@@ -51,9 +53,10 @@ class InlineExecutor:
     def __init__(self, work: Callable[[Any], Any]) -> None:
         self.work = work
 
-    def run(self, tasks: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
-        """Yield each task with its result, in input order."""
-        for task in tasks:
+    def run(self, queue: deque[Any]) -> Iterator[tuple[Any, Any]]:
+        """Yield each task with its result, in queue order."""
+        while queue:
+            task = queue.popleft()
             yield task, self.work(task)
 
     def close(self) -> None:
@@ -101,12 +104,12 @@ class ProcessExecutor:
         )
         return self._pool
 
-    def run(self, tasks: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+    def run(self, queue: deque[Any]) -> Iterator[tuple[Any, Any]]:
         """Yield ``(task, result)`` as tasks finish, at most ``jobs`` at a time."""
-        waiting = deque(tasks)
+        waiting = queue
         suspects: list[Any] = []
         while waiting:
-            pool = self._new_pool(min(self.jobs, len(waiting)))
+            pool = self._new_pool(self.jobs)
             running: dict[Future[Any], Any] = {}
             broken = False
             while (waiting or running) and not broken:

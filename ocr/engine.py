@@ -106,17 +106,25 @@ def read_document(
 ) -> OcrDocument:
     """Read every page of an opened input into an :class:`OcrDocument`."""
     pages = tuple(iter_ocr_pages(document, engine, options))
+    return assemble(pages, engine, source=source)
+
+
+def assemble(pages: Sequence[OcrPage], engine: OcrEngine, *, source: str) -> OcrDocument:
+    """The document of pages read (in page order; read together or in parts)."""
     warnings = tuple(f"page {p.number}: {w}" for p in pages for w in p.warnings)
     return OcrDocument(
-        source=source, pages=pages, engine=engine.name, lang=engine.lang, warnings=warnings
+        source=source, pages=tuple(pages), engine=engine.name, lang=engine.lang, warnings=warnings
     )
 
 
 def iter_ocr_pages(
-    document: InputDocument, engine: OcrEngine, options: OcrOptions
+    document: InputDocument, engine: OcrEngine, options: OcrOptions, pages: range | None = None
 ) -> Iterator[OcrPage]:
-    """Yield the document's pages read one at a time (one page raster in memory)."""
-    for page in iter_pages(document, options.load):
+    """Yield the document's pages (``pages``: numbers, default all) read one at a time.
+
+    One page raster is in memory at a time, whatever the document's length.
+    """
+    for page in iter_pages(document, options.load, pages):
         if document.format is InputFormat.PDF and options.ocr_mode is OcrMode.AUTO:
             layer = pdftext.read_text_layer(document.path, page.number, dpi=page.dpi)
             if layer.has_text:

@@ -121,22 +121,31 @@ def open_document(path: Path, options: LoadOptions = LoadOptions()) -> InputDocu
 
 
 def iter_pages(
-    document: InputDocument, options: LoadOptions = LoadOptions()
+    document: InputDocument,
+    options: LoadOptions = LoadOptions(),
+    pages: range | None = None,
 ) -> Iterator[PageImage]:
     """Yield the document's pages one at a time, upright per EXIF, with their resolution.
+
+    Args:
+        document: An opened input.
+        options: Loading limits and the PDF rendering resolution.
+        pages: The page numbers to read (1-based; default: all), so that workers can
+            share the pages of a long document.
 
     Raises:
         InputFileError: If a page cannot be decoded.
     """
+    wanted = pages if pages is not None else range(1, document.page_count + 1)
     if document.format is InputFormat.PDF:
-        for number in range(1, document.page_count + 1):
+        for number in wanted:
             yield _render_pdf_page(document.path, number, options)
         return
     with _open_image(document.path, options) as image:
         frames = iter(
             ImageSequence.Iterator(image) if document.format is InputFormat.TIFF else [image]
         )
-        for number in range(1, document.page_count + 1):
+        for number in range(1, wanted.stop if wanted else 1):
             try:
                 frame = next(frames)
             except StopIteration:
@@ -145,7 +154,8 @@ def iter_pages(
                 raise InputFileError(
                     f"{document.path}: page {number} cannot be decoded (damaged or truncated?): {e}"
                 ) from e
-            yield _page_from_frame(document.path, frame, number, options)
+            if number in wanted:
+                yield _page_from_frame(document.path, frame, number, options)
 
 
 def _read_head(path: Path) -> bytes:

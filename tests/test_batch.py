@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 import zlib
+from collections import deque
 from pathlib import Path
 
 import pytest
@@ -374,7 +375,7 @@ def _work_that_crashes(task: str) -> str:
 def test_a_worker_that_dies_costs_only_its_own_input() -> None:
     tasks = ["a", "b", "bad", "c", "d", "e"]
     executor = ProcessExecutor(_work_that_crashes, 2, lambda task, message: f"error: {message}")
-    results = dict(executor.run(tasks))
+    results = dict(executor.run(deque(tasks)))
     executor.close()
     assert set(results) == set(tasks)
     assert results["bad"].startswith("error: the worker process died")
@@ -506,3 +507,30 @@ def test_tracebacks_go_to_the_log_file_with_v_never_to_the_console(
     assert "Traceback" not in capsys.readouterr().err
     logged = (out / pipeline.LOG_FILE).read_text(encoding="utf-8")
     assert "Traceback" in logged and "ZeroDivisionError" in logged
+
+
+def test_a_long_input_read_in_parts_by_all_workers_gives_the_same_outputs(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_pdf(folder / "long.pdf", pipeline.PAGES_PER_PART * 2 + 3)
+    make_scan(folder / "short.png")
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert run(["run", str(folder), "-o", str(one), "-j", "1"]) == 0
+    assert run(["run", str(folder), "-o", str(two), "-j", "2"]) == 0
+    for name in ("long.json", "long.ocr.json", "long.txt", "short.json"):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    assert index_rows(two)["long.pdf"]["pages"] == pipeline.PAGES_PER_PART * 2 + 3
+
+
+def test_a_failing_part_fails_its_input_once(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_pdf(folder / "long.pdf", pipeline.PAGES_PER_PART * 3)
+    make_scan(folder / "short.png")
+    out = tmp_path / "out"
+    engine = FakeEngine(fail_with=ValueError("engine broke"))
+    assert run(["run", str(folder), "-o", str(out), "-j", "2"], engine) == 2
+    rows = index_rows(out)
+    assert len(rows) == 2
+    assert "internal error" in rows["long.pdf"]["error"]
+    assert not (out / "long.json").exists()
