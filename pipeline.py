@@ -558,16 +558,14 @@ def _log_outcome(outcome: Outcome, progress: Progress) -> None:
     if outcome.status != "ok":
         log.error("%s", outcome.error)
         return
-    # Under a progress bar one line per letter would scroll it away.
-    level = logging.DEBUG if progress.mode == "bar" else logging.INFO
-    log.log(
-        level,
+    log.info(
         "[%d/%d] %s: %d page(s) in %.1f s",
         progress.done,
         progress.total,
         outcome.source,
         outcome.pages,
         outcome.seconds,
+        extra={BarHandler.QUIET: True},  # in the log file, not under a progress bar
     )
 
 
@@ -826,19 +824,19 @@ def _run_into(
             write_index(out, [index[t.out_name] for t in tasks if t.out_name in index])
         except OSError as e:
             log.error("%s: cannot write the index (%s)", out, e)
+        failed = sum(row["status"] != "ok" for row in index.values())
+        log.info(
+            "%d of %d input(s) done, %d failed; index: %s",
+            len(index) - failed,
+            len(tasks),
+            failed,
+            out / "index.jsonl",
+        )
         lock.release()
         if file_log is not None:
             logging.getLogger().removeHandler(file_log)
             trace.removeHandler(file_log)
             file_log.close()
-    failed = sum(row["status"] != "ok" for row in index.values())
-    log.info(
-        "%d of %d input(s) done, %d failed; index: %s",
-        len(index) - failed,
-        len(tasks),
-        failed,
-        out / "index.jsonl",
-    )
     return ExitCode.SOME_FAILED if failed else ExitCode.OK
 
 

@@ -85,7 +85,13 @@ def _duration(seconds: float) -> str:
 
 
 class BarHandler(logging.Handler):
-    """A logging handler that prints through the bar, so messages do not tear it."""
+    """A logging handler that prints through the bar, so messages do not tear it.
+
+    Records marked ``extra={BarHandler.QUIET: True}`` (a line per finished letter) are
+    left to the log file: the bar says the same, and they would scroll it away.
+    """
+
+    QUIET = "pismo_quiet_under_bar"
 
     def __init__(self, progress: Progress) -> None:
         super().__init__()
@@ -93,6 +99,8 @@ class BarHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         """Print one record above the bar."""
+        if getattr(record, self.QUIET, False) and record.levelno < logging.WARNING:
+            return
         try:
             self.progress.write(self.format(record))
         except Exception:  # noqa: BLE001 - logging must never end the batch
