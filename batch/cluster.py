@@ -26,6 +26,7 @@ from ocr.errors import MissingDependencyError
 
 log = logging.getLogger("pismo")
 QUEUE_PER_WORKER = 2  # tasks in flight per worker thread, as the local pool
+CONNECT_TIMEOUT = "30s"  # a busy scheduler may be slow to answer; a dead one is an error
 
 
 class DaskExecutor:
@@ -57,7 +58,7 @@ class DaskExecutor:
         self._cluster = None
         if scheduler:
             try:
-                self._client = Client(scheduler, timeout="30s")
+                self._client = Client(scheduler, timeout=CONNECT_TIMEOUT)
             except OSError as error:
                 raise MissingDependencyError(
                     f"no Dask scheduler answers at {scheduler} ({error}); start one "

@@ -58,32 +58,32 @@ def measure(pdf: Path, jobs: int, out: Path) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Measure each page count in its own Python process (ru_maxrss is a running maximum)."""
+    """Build each PDF, then measure it from a fresh, small interpreter.
+
+    ``ru_maxrss`` is a running maximum and a forked child starts with its parent's
+    resident pages, so the interpreter that builds a PDF (it holds every page image)
+    must not be the one that starts pismo.
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[10, 100])
     parser.add_argument("--jobs", type=int, default=1)
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: one size
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)  # internal
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # internal
     args = parser.parse_args(argv)
-    if args.one is not None:
-        with tempfile.TemporaryDirectory() as scratch:
-            pdf = build_pdf(Path(scratch) / f"{args.one}.pdf", args.one)
-            result = measure(pdf, args.jobs, Path(scratch) / "out")
-        print(json.dumps({"pages": args.one, "jobs": args.jobs, **result}))
+    if args.build is not None:
+        build_pdf(args.build, args.pages[0])
         return 0
-    for pages in args.pages:
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "benchmarks.batch_memory",
-                "--one",
-                str(pages),
-                "--jobs",
-                str(args.jobs),
-            ],
-            cwd=ROOT,
-            check=True,
-        )
+    if args.measure is not None:
+        result = measure(args.measure, args.jobs, args.measure.with_suffix(".out"))
+        print(json.dumps({"pages": args.pages[0], "jobs": args.jobs, **result}), flush=True)
+        return 0
+    with tempfile.TemporaryDirectory() as scratch:
+        for pages in args.pages:
+            pdf = Path(scratch) / f"{pages}.pdf"
+            for step in ("--build", "--measure"):
+                command = [sys.executable, "-m", "benchmarks.batch_memory", step, str(pdf)]
+                command += ["--pages", str(pages), "--jobs", str(args.jobs)]
+                subprocess.run(command, cwd=ROOT, check=True)
     return 0
 
 

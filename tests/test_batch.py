@@ -479,6 +479,40 @@ def test_dask_local_cluster_gives_the_same_outputs_as_local_processes(
     assert _comparable(out) == _comparable(reference)
 
 
+@needs_tesseract
+def test_dask_scheduler_address_runs_the_batch_on_that_cluster(
+    real_batch: tuple[Path, Path, float], tmp_path: Path
+) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    folder, reference, _ = real_batch
+    out = tmp_path / "out"
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        args = ["run", str(folder), "-o", str(out), "-q", "--executor", "dask"]
+        done = _pismo(
+            [*args, "--scheduler", cluster.scheduler_address], stderr=subprocess.PIPE, text=True
+        )
+        _, err = done.communicate(timeout=300)
+    assert done.returncode == 0, err
+    assert _comparable(out) == _comparable(reference)
+
+
+def test_dask_scheduler_that_does_not_answer_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setattr("batch.cluster.CONNECT_TIMEOUT", "2s")
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    args = ["run", str(folder), "-o", str(tmp_path / "out"), "--executor", "dask"]
+    code = run([*args, "--scheduler", "tcp://127.0.0.1:9"])
+    err = capsys.readouterr().err
+    assert code == pipeline.ExitCode.MISSING_DEPENDENCY
+    assert "no Dask scheduler answers at tcp://127.0.0.1:9" in err
+    assert "Traceback" not in err
+
+
 def test_progress_lines_without_a_terminal_and_silence_with_q(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
