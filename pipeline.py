@@ -788,16 +788,16 @@ def _run_into(
     file_log = _log_to_file(out, verbose=args.verbose)
     progress = Progress(0, mode="off")
     index: dict[str, dict[str, Any]] = {}
-    journal = Journal(out)
+    journal: Journal | None = None
     try:
+        journal = Journal(out)
         if remove_stale_temporaries(out):
             log.info("removed the temporary files of an interrupted run in %s", out)
         run = fingerprint(run_settings(options))
         todo, kept = plan(tasks, journal, run, force=args.force)
+        journal.entries.update(kept)  # a touched file's new time: the next check is quick
         journal.compact()
-        for entry in kept.values():
-            journal.record(entry)  # a touched file's new time, so the next check is quick
-            index[entry.name] = dict(entry.index)
+        index.update((name, dict(entry.index)) for name, entry in kept.items())
         if kept:
             log.info(
                 "%d of %d input(s) already done with the same options: skipped "
@@ -819,7 +819,8 @@ def _run_into(
     finally:
         progress.close()
         _console_through(None)
-        journal.close()
+        if journal is not None:
+            journal.close()
         try:  # also after Ctrl-C: the finished inputs count
             write_index(out, [index[t.out_name] for t in tasks if t.out_name in index])
         except OSError as e:
@@ -1031,6 +1032,10 @@ def main(
     except KeyboardInterrupt:
         log.error("interrupted; finished outputs are kept")
         return ExitCode.INTERRUPTED
+    except OSError as e:  # the output folder or its journal became unreadable or full
+        log.error("%s; check the output folder and the disk", e)
+        log.debug("details", exc_info=True)
+        return ExitCode.SOME_FAILED
     except PismoError as e:
         log.error("%s", e)
         return ExitCode.SOME_FAILED

@@ -244,6 +244,8 @@ def test_rerun_skips_finished_inputs_and_redoes_changed_ones(tmp_path: Path) -> 
     assert run(["run", str(folder), "-o", str(out), "-j", "1"], again) == 0
     assert again.pages == 0
     assert index_rows(out) == before
+    journal = out / journal_module.FOLDER / journal_module.NAME
+    assert len(journal.read_text(encoding="utf-8").splitlines()) == 3  # compacted, not grown
 
     page_image(text="Inna treść").save(changed, dpi=(150, 150))
     os.utime(touched)  # a new time, the same content: not redone
