@@ -88,3 +88,34 @@ def test_shipped_model_is_the_default_and_keeps_the_morfeusz_persons() -> None:
     assert ner.pipeline().pipe_names[-1] == "pismo_persons"
     found = ner.entities("Sprawę prowadzi Tadeusz Brzózka z Urzędu Gminy w Lipnicy.")
     assert ("Tadeusz Brzózka", "Tadeusz Brzózka") in [(e.text, e.nominative) for e in found]
+
+
+def test_lexicon_class_says_what_the_dictionary_knows_of_a_word() -> None:
+    from extract.ner import lexicon
+
+    assert "i" in lexicon.lexicon_class("Anna").split("|")[0]  # a first name
+    assert lexicon.lexicon_class("urzędu") == "p|subst"  # a common noun
+    assert lexicon.lexicon_class("Qwzxkt") == "|ign"  # unknown to SGJP
+    assert lexicon.lexicon_class("2024") == "-"  # no letters: no look-up
+    assert lexicon.lexicon_class("x" * 60) == "-"  # debris
+
+
+def test_lexicon_lemma_gives_the_forms_of_a_name_one_lemma() -> None:
+    from extract.ner import lexicon
+
+    forms = {"Kowalski", "Kowalskiego", "Kowalskiemu", "Kowalskim"}
+    assert {lexicon.lexicon_lemma(form) for form in forms} == {"kowalski"}
+    assert lexicon.lexicon_lemma("urzędu") == "urząd"
+
+
+def test_lexicon_component_annotates_before_the_model() -> None:
+    import spacy
+
+    from extract.ner import lexicon
+
+    lexicon.register()
+    nlp = spacy.blank("pl")
+    nlp.add_pipe(lexicon.FACTORY)
+    doc = nlp("Pani Anna pisze do urzędu.")
+    assert doc[2].tag_ == "|fin"  # a verb, no proper-name reading
+    assert doc[4].lemma_ == "urząd" and doc[4].tag_ == "p|subst"

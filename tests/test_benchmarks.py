@@ -1,0 +1,29 @@
+"""The throughput benchmark runs end to end on a couple of pages (a smoke test: no timing)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_throughput_benchmark_smoke(tmp_path: Path) -> None:
+    pytest.importorskip("ocrmypdf")
+    out = tmp_path / "throughput.json"
+    args = ["--count", "1", "--pages-max", "2", "--rounds", "1", "--out", str(out)]
+    subprocess.run([sys.executable, "-m", "benchmarks.throughput", *args], cwd=ROOT, check=True)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert 1 <= report["pages"] <= 2
+    assert set(report["contenders"]) == {"limit", "ocrmypdf", "naive", "pismo"}
+    for row in report["contenders"].values():
+        assert row["pages_per_s"] > 0 and row["peak_mb"] > 0
+    assert set(report["ratios"]) == {"pismo/limit", "pismo/ocrmypdf", "pismo/naive"}
+    assert report["extraction"]["letters_per_s"] > 0
+    assert report["cli_help_seconds"] > 0
