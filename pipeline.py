@@ -633,6 +633,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--no-deskew", action="store_true", help="do not straighten tilted pages")
     run.add_argument(
+        "--rasterize",
+        action="store_true",
+        help="render every PDF page, even a page that is one scanned image (by default its "
+        "own JPEG is read: faster, and the scan's own pixels)",
+    )
+    run.add_argument(
         "--clean", action="store_true", help="flatten grey backgrounds and remove speckle"
     )
     run.add_argument(
@@ -728,7 +734,11 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
         orientation=OrientationMode(args.orientation),
         deskew=not args.no_deskew,
         clean=args.clean,
-        load=LoadOptions(max_pages=args.max_pages, max_pixels=args.max_pixels),
+        load=LoadOptions(
+            max_pages=args.max_pages,
+            max_pixels=args.max_pixels,
+            embedded_scans=not args.rasterize,
+        ),
     )
     return RunOptions(
         lang=args.lang, formats=formats, ocr=ocr, timeout=args.timeout, with_words=args.with_words

@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import shutil
 import warnings
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -20,6 +20,7 @@ import pdf2image
 import pdf2image.exceptions
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
+from ocr import pdfimages
 from ocr.errors import InputFileError, MissingDependencyError
 from ocr.types import PageImage
 
@@ -72,6 +73,8 @@ class LoadOptions:
     render_dpi: int = RENDER_DPI
     max_pages: int = DEFAULT_MAX_PAGES
     max_pixels: int = DEFAULT_MAX_PIXELS
+    # Read a scanned PDF page's own JPEG instead of rasterising the page (ocr/pdfimages.py).
+    embedded_scans: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,8 @@ class InputDocument:
     path: Path
     format: InputFormat
     page_count: int
+    # PDF pages that are one whole-page JPEG scan, with its resolution (read, not rendered).
+    scans: Mapping[int, float] = field(default_factory=dict)
 
 
 def check_poppler() -> None:
@@ -117,6 +122,8 @@ def open_document(path: Path, options: LoadOptions = LoadOptions()) -> InputDocu
             f"{path}: {count} pages is over the limit of {options.max_pages}; "
             "split the file or raise --max-pages"
         )
+    if fmt is InputFormat.PDF and options.embedded_scans:
+        return InputDocument(path, fmt, count, pdfimages.scanned_pages(path, count))
     return InputDocument(path, fmt, count)
 
 
@@ -139,7 +146,8 @@ def iter_pages(
     wanted = pages if pages is not None else range(1, document.page_count + 1)
     if document.format is InputFormat.PDF:
         for number in wanted:
-            yield _render_pdf_page(document.path, number, options)
+            scan = _embedded_page(document, number, options)
+            yield scan if scan is not None else _render_pdf_page(document.path, number, options)
         return
     with _open_image(document.path, options) as image:
         frames = iter(
@@ -203,6 +211,20 @@ def _check_pdf_page_size(path: Path, page_size: str, options: LoadOptions) -> No
         return  # pdfinfo did not say; the rendered page is checked instead
     scale = options.render_dpi / 72.0
     _check_pixels(path, (round(width_pt * scale), round(height_pt * scale)), options)
+
+
+def _embedded_page(document: InputDocument, number: int, options: LoadOptions) -> PageImage | None:
+    """A scanned page's own JPEG at its own resolution, or None to render the page."""
+    ppi = document.scans.get(number)
+    if ppi is None:
+        return None
+    image = pdfimages.extract(document.path, number)
+    if image is None:
+        return None
+    _check_pixels(document.path, image.size, options)
+    if image.mode != "L":
+        image = image.convert("L")  # as rendering gives it: pages are read in grey
+    return PageImage(number=number, image=image, dpi=round(ppi), source_dpi=ppi)
 
 
 def _render_pdf_page(path: Path, number: int, options: LoadOptions) -> PageImage:

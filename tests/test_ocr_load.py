@@ -121,7 +121,9 @@ def test_iter_pages_renders_one_pdf_page_per_step(tmp_path: Path, monkeypatch) -
         return real(path, **kwargs)
 
     monkeypatch.setattr(pdf2image, "convert_from_path", spy)
-    pages = iter_pages(open_document(_save_pdf(tmp_path / "three.pdf", pages=3)))
+    rendering = LoadOptions(embedded_scans=False)  # Pillow's PDF pages are JPEG scans
+    document = open_document(_save_pdf(tmp_path / "three.pdf", pages=3), rendering)
+    pages = iter_pages(document, rendering)
     next(pages)
     assert rendered == [(1, 1)]
     next(pages)
@@ -136,7 +138,8 @@ def test_open_document_detects_format_by_content_not_extension(tmp_path: Path) -
 
 def test_iter_pages_renders_pdf_at_render_dpi(tmp_path: Path) -> None:
     path = _save_pdf(tmp_path / "a5.pdf")
-    page = next(iter_pages(open_document(path), LoadOptions(render_dpi=150)))
+    options = LoadOptions(render_dpi=150, embedded_scans=False)
+    page = next(iter_pages(open_document(path, options), options))
     assert page.dpi == 150
     assert page.dpi_estimated is False
     # A5 at 72 dpi is 420x595 points: at 150 dpi that is about 875x1240 pixels.
@@ -346,3 +349,45 @@ def test_truncated_multipage_tiff_is_an_input_error_naming_the_file(tmp_path: Pa
         document = open_document(cut)
         for _ in iter_pages(document):
             pass
+
+
+def _scanned_pdf(path: Path, dpi: float = 200.0) -> Path:
+    """A PDF as scanners write it: each page one JPEG covering the page."""
+    images = [Image.new("L", (1654, 2339), 255) for _ in range(2)]
+    for image in images:
+        ImageDraw.Draw(image).rectangle((200, 200, 900, 260), fill=0)
+    images[0].save(path, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return path
+
+
+def test_scanned_pdf_pages_are_read_from_their_own_jpeg(tmp_path: Path) -> None:
+    document = open_document(_scanned_pdf(tmp_path / "scan.pdf"))
+    assert document.scans == {1: 200.0, 2: 200.0}
+    pages = list(iter_pages(document))
+    assert [(p.number, p.image.size, p.dpi, p.image.mode) for p in pages] == [
+        (1, (1654, 2339), 200, "L"),
+        (2, (1654, 2339), 200, "L"),
+    ]
+    rendered = next(
+        iter_pages(open_document(tmp_path / "scan.pdf", LoadOptions(embedded_scans=False)))
+    )
+    assert rendered.dpi == 300  # rasterised at the render resolution instead
+
+
+def test_a_pdf_page_with_more_than_one_scan_image_is_rendered(tmp_path: Path) -> None:
+    from ocr import pdfimages
+
+    rows = [
+        ["1", "0", "image", "1654", "2339", "gray", "1", "8", "jpeg", "no", "7", "0", "200", "200"]
+    ]
+    a4 = (595.0, 842.0)
+    assert pdfimages._whole_page_jpeg(rows, a4) == 200.0
+    assert pdfimages._whole_page_jpeg(rows * 2, a4) is None  # a logo beside the scan
+    logo = [[*rows[0][:3], "400", "200", *rows[0][5:]]]
+    assert pdfimages._whole_page_jpeg(logo, a4) is None  # does not cover the page
+    flate = [[*rows[0][:8], "image", *rows[0][9:]]]
+    assert pdfimages._whole_page_jpeg(flate, a4) is None  # not a JPEG: poppler would re-encode
+    assert pdfimages._page_sizes("Page    3 size: 595 x 842 pts (A4)\nPage    3 rot:  90\n") == (
+        {3: (595.0, 842.0)},
+        {3},
+    )
