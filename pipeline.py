@@ -472,11 +472,13 @@ def make_executor(
     """The executor for a batch: in-process, local processes, or Dask."""
     parallel = executor == "dask" or jobs > 1
     job = functools.partial(work, options=options, engine=engine, split=parallel)
+    if tasks == 0:  # all finished already: no cluster or pool to start
+        return InlineExecutor(job)
     if executor == "dask":
         from batch.cluster import DaskExecutor
 
         return DaskExecutor(job, jobs, scheduler, crashed)
-    if not parallel or tasks == 0:
+    if not parallel:
         return InlineExecutor(job)
     return ProcessExecutor(job, jobs, crashed)
 

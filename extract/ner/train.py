@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from extract.ner import corpus
+from extract.ner import corpus, lexicon
 
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "config.cfg"
@@ -85,8 +85,13 @@ def _span(doc: Any, span: tuple[int, int, str]) -> Any:
 
 
 def config_hash(path: Path = CONFIG) -> str:
-    """SHA-256 of the training config, recorded with the model it made."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """SHA-256 of the training config without its comments, recorded with the model it made.
+
+    Comments do not change the model, so rewording them does not orphan a shipped model.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    settings = "\n".join(line for line in lines if not line.lstrip().startswith("#"))
+    return hashlib.sha256(settings.encode("utf-8")).hexdigest()
 
 
 def train(
@@ -102,6 +107,7 @@ def train(
     """Convert, train and install the model in ``out``; return what ``pismo.json`` says."""
     from spacy.cli.train import train as spacy_train
 
+    lexicon.register()  # the config's first component
     started = time.monotonic()
     with tempfile.TemporaryDirectory(dir=workdir) as scratch:
         folder = Path(scratch)
