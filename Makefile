@@ -50,7 +50,7 @@ record-ocr: setup
 	$(VENV)/bin/pismo run samples -o build/recorded -q
 	cp build/recorded/*.ocr.json samples/
 
-## Train the NER model on NKJP 1M into extract/ner/model (about 30 min on 2 cores), then
+## Train the NER model on NKJP 1M into extract/ner/model (25-40 min on 2 cores), then
 ## measure it on the NKJP dev split and PolEval 2018 and store the figures with it.
 NER_DATA ?= ../shared/data/ner
 ner-model: setup

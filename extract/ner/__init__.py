@@ -137,6 +137,9 @@ def add_person_component(nlp: Any) -> None:
 
 def _base(spacy: Any) -> tuple[Any, str]:
     """The base pipeline: see the module docstring for the order."""
+    from extract.ner import lexicon
+
+    lexicon.register()  # pismo's own models start with it
     configured = os.environ.get(MODEL_VARIABLE, "").strip()
     if configured == "blank":
         return spacy.blank("pl"), "blank pl"

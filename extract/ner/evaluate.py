@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from extract import ner
-from extract.ner import corpus
+from extract.ner import corpus, lexicon
 from extract.ner.train import DEFAULT_DATA, DEFAULT_OUT, spaces
 
 
@@ -103,6 +103,7 @@ def main(argv: Iterable[str] | None = None) -> int:
     args = parser.parse_args(list(argv) if argv is not None else None)
     import spacy
 
+    lexicon.register()
     started = time.perf_counter()
     nlp = spacy.load(args.model)
     load_seconds = time.perf_counter() - started
