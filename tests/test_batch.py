@@ -448,7 +448,7 @@ def test_sigkill_at_a_random_moment_then_rerun_gives_the_same_outputs(
 def test_ctrl_c_keeps_finished_outputs_exits_130_and_the_next_run_resumes(
     real_batch: tuple[Path, Path, float], tmp_path: Path
 ) -> None:
-    folder, reference, seconds = real_batch
+    folder, reference, _ = real_batch
     out = tmp_path / "out"
     victim = _pismo(
         ["run", str(folder), "-o", str(out), "-j", "2"],
@@ -456,9 +456,15 @@ def test_ctrl_c_keeps_finished_outputs_exits_130_and_the_next_run_resumes(
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(max(0.5, seconds * 0.4))
+    assert victim.stderr is not None
+    seen = []
+    for line in victim.stderr:  # interrupt once the first letter is done, mid-batch
+        seen.append(line)
+        if "[1/" in line:
+            break
     os.killpg(victim.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
-    _, err = victim.communicate(timeout=60)
+    _, rest = victim.communicate(timeout=60)
+    err = "".join(seen) + rest
     assert victim.returncode == pipeline.ExitCode.INTERRUPTED, err
     assert "Traceback" not in err
     finished = index_rows(out) if (out / "index.jsonl").exists() else {}
