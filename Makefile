@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 
 ## Run pismo on the bundled sample scans into out/.
 demo: setup
-	$(VENV)/bin/pismo run samples -o out
+	$(VENV)/bin/pismo run samples -o out --report
 
 ## The test suite (CI runs this via .ci/run); slow measurements are excluded.
 test: setup

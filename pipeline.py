@@ -30,6 +30,8 @@ from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from PIL import Image
+
 from batch.executors import Executor, InlineExecutor, ProcessExecutor
 from batch.files import FolderLock, atomic_write, inside, remove_stale_temporaries
 from batch.journal import Entry, Journal, SourceStamp, fingerprint, sha256_of, stamp_of
@@ -41,6 +43,7 @@ from ocr.engine import (
     OcrMode,
     OcrOptions,
     OrientationMode,
+    PageKeeper,
     assemble,
     iter_ocr_pages,
     read_document,
@@ -56,6 +59,10 @@ from ocr.load import (
 )
 from ocr.plaintext import document_from_text
 from ocr.types import OcrDocument, OcrPage
+from outputs import alto as alto_output
+from outputs import pdf as pdf_output
+from outputs import report as report_output
+from outputs.pdf import PageScan
 
 log = logging.getLogger("pismo")
 # Tracebacks of failed inputs: to the run's log file with -v, never to the console.
@@ -68,7 +75,7 @@ SCAN_SUFFIXES = frozenset(
 )
 DEFAULT_FORMATS = ("json", "txt")
 DEFAULT_TIMEOUT_S = 180.0  # per Tesseract run, as OCRmyPDF's --tesseract-timeout
-KNOWN_FORMATS = frozenset({"json", "txt"})
+KNOWN_FORMATS = frozenset({"json", "txt", "alto", "pdf"})
 INDEX_FIELDS = (FieldName.REFERENCE, FieldName.LETTER_DATE, FieldName.PLACE, FieldName.SENDER)
 INDEX_EVERY_S = 10.0  # how often a running batch rewrites its index
 LOG_FILE = "pismo.log"
@@ -97,6 +104,7 @@ class RunOptions:
     ocr: OcrOptions = OcrOptions()
     timeout: float = DEFAULT_TIMEOUT_S
     with_words: bool = False  # embed lines and words in the main JSON, not only in .ocr.json
+    report: bool = False  # OUT/report.html, with page previews from the workers
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,11 +157,12 @@ class Result:
     """
 
     outcome: Outcome
-    files: tuple[tuple[str, str], ...] = ()
+    files: tuple[tuple[str, str | bytes], ...] = ()
     stamp: SourceStamp | None = None
     detail: str | None = None
     output: dict[str, Any] | None = None  # the document, when it is printed (no -o)
     parts: tuple[Part, ...] = ()
+    previews: tuple[bytes, ...] = ()  # page previews (JPEG) for the report
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +181,8 @@ class PartRead:
 
     pages: tuple[OcrPage, ...]
     seconds: float
+    scans: tuple[PageScan, ...] = ()  # the page images, when a PDF is asked for
+    previews: tuple[bytes, ...] = ()  # page previews, when the report is asked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +194,8 @@ class Joined:
     stamp: SourceStamp
     format: str
     seconds: float  # spent reading the parts
+    scans: tuple[PageScan, ...] = ()
+    previews: tuple[bytes, ...] = ()
 
 
 WorkItem = Task | Part | Joined
@@ -207,22 +220,30 @@ def work(
     """
     task = item if isinstance(item, Task) else item.task
     started = time.perf_counter()
+    scans: list[PageScan] = []
+    previews: list[bytes] = []
+    keep = _page_keeper(scans if "pdf" in options.formats else None, previews, options.report)
     try:
         if isinstance(item, Part):
             document = open_document(task.path, options.ocr.load)
-            pages = tuple(iter_ocr_pages(document, engine, options.ocr, item.pages))
-            return PartRead(pages, time.perf_counter() - started)
+            pages = tuple(iter_ocr_pages(document, engine, options.ocr, item.pages, keep=keep))
+            seconds = time.perf_counter() - started
+            return PartRead(pages, seconds, tuple(scans), tuple(previews))
         if isinstance(item, Joined):
             ocr_doc = assemble(item.pages, engine, source=task.source)
-            return _finish(task, ocr_doc, item.stamp, item.format, options, started - item.seconds)
+            begun = started - item.seconds
+            result = _finish(task, ocr_doc, item.stamp, item.format, options, begun, item.scans)
+            return dataclasses.replace(result, previews=item.previews)
         stamp = stamp_of(task.path)
         document = open_document(task.path, options.ocr.load)
         if split and document.page_count > PAGES_PER_PART:
             return Result(
                 Outcome(task.source, "split"), stamp=stamp, parts=_parts(task, stamp, document)
             )
-        ocr_doc = read_document(document, engine, options.ocr, source=task.source)
-        return _finish(task, ocr_doc, stamp, document.format.value, options, started)
+        ocr_doc = read_document(document, engine, options.ocr, source=task.source, keep=keep)
+        fmt = document.format.value
+        result = _finish(task, ocr_doc, stamp, fmt, options, started, tuple(scans))
+        return dataclasses.replace(result, previews=tuple(previews))
     except MissingDependencyError:
         raise  # stops the batch: every later input would fail the same way
     except (InputFileError, OcrEngineError) as e:
@@ -235,6 +256,25 @@ def work(
             "with the log file of a run with -v"
         )
         return _failed(task, message, started, traceback.format_exc())
+
+
+def _page_keeper(
+    scans: list[PageScan] | None, previews: list[bytes], report: bool
+) -> PageKeeper | None:
+    """Keep what the PDF and the report need of each page image, JPEG-encoded at once.
+
+    A raw page is 9 MB; its JPEG 0.5 MB and its preview 0.1 MB.
+    """
+    if scans is None and not report:
+        return None
+
+    def keep(number: int, image: Image.Image, dpi: int) -> None:
+        if scans is not None:
+            scans.append(pdf_output.page_scan(image, dpi))
+        if report:
+            previews.append(report_output.preview(image))
+
+    return keep
 
 
 def _parts(task: Task, stamp: SourceStamp, document: InputDocument) -> tuple[Part, ...]:
@@ -254,6 +294,7 @@ def _finish(
     fmt: str,
     options: RunOptions,
     started: float,
+    scans: tuple[PageScan, ...] = (),
 ) -> Result:
     source_info = {
         "path": task.source,
@@ -263,7 +304,7 @@ def _finish(
         "bytes": stamp.size,
     }
     output = build_output(ocr_doc, source_info, with_words=options.with_words)
-    files = output_files(output, ocr_doc, source_info, options.formats)
+    files = output_files(output, ocr_doc, source_info, options.formats, scans)
     outcome = _outcome(task, output, f"{task.out_name}.json", time.perf_counter() - started)
     return Result(outcome, files, stamp, output=output if task.out_stem is None else None)
 
@@ -305,12 +346,22 @@ def output_files(
     ocr_doc: OcrDocument,
     source_info: Mapping[str, Any],
     formats: Sequence[str],
-) -> tuple[tuple[str, str], ...]:
-    """The document's files as (suffix, text): stored OCR, text, and the JSON last."""
+    scans: Sequence[PageScan] = (),
+) -> tuple[tuple[str, str | bytes], ...]:
+    """The document's files as (suffix, content): stored OCR, the asked formats, the JSON last."""
     stored = {"schema_version": SCHEMA_VERSION, "input": dict(source_info), **ocr_doc.to_dict()}
-    files = [(".ocr.json", _dumps(stored))]
+    files: list[tuple[str, str | bytes]] = [(".ocr.json", _dumps(stored))]
     if "txt" in formats:
         files.append((".txt", ocr_doc.text + "\n"))
+    if "alto" in formats:
+        software = f"pismo {version()}"
+        files.append(
+            (".alto.xml", alto_output.render(ocr_doc, output["fields"], software=software))
+        )
+    if "pdf" in formats and len(scans) == len(ocr_doc.pages):
+        title = str(source_info.get("path", ocr_doc.source))
+        producer = f"pismo {version()}"
+        files.append((".pdf", pdf_output.render(ocr_doc, scans, title=title, producer=producer)))
     files.append((".json", _dumps(output)))
     return tuple(files)
 
@@ -328,6 +379,10 @@ def commit(task: Task, result: Result, out: Path) -> Outcome:
         return dataclasses.replace(result.outcome, status="error", error=message, output=None)
     try:
         stem.parent.mkdir(parents=True, exist_ok=True)
+        for number, shot in enumerate(result.previews, start=1):
+            target = out / report_output.preview_name(task.out_name, number)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, shot)
         for suffix, text in result.files:
             atomic_write(stem.with_name(stem.name + suffix), text)
     except OSError as e:
@@ -439,6 +494,7 @@ def run_settings(options: RunOptions) -> dict[str, Any]:
         "formats": sorted(options.formats),
         "ocr": dataclasses.asdict(options.ocr),
         "with_words": options.with_words,
+        "report": options.report,
         "ner_model": os.environ.get("PISMO_NER_MODEL", ""),
     }
 
@@ -553,7 +609,9 @@ def _join(joining: dict[str, _Joining], part: Part, read: PartRead) -> Joined | 
     ordered = [state.read[first] for first in sorted(state.read)]
     pages = tuple(page for piece in ordered for page in piece.pages)
     seconds = sum(piece.seconds for piece in ordered)
-    return Joined(part.task, pages, part.stamp, part.format, seconds)
+    scans = tuple(scan for piece in ordered for scan in piece.scans)
+    previews = tuple(shot for piece in ordered for shot in piece.previews)
+    return Joined(part.task, pages, part.stamp, part.format, seconds, scans, previews)
 
 
 def _log_outcome(outcome: Outcome, progress: Progress) -> None:
@@ -569,6 +627,27 @@ def _log_outcome(outcome: Outcome, progress: Progress) -> None:
         outcome.seconds,
         extra={BarHandler.QUIET: True},  # in the log file, not under a progress bar
     )
+
+
+def write_report(out: Path, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Write ``OUT/report.html`` for the inputs of the index rows (see :mod:`outputs.report`)."""
+    letters = []
+    for row in rows:
+        document = None
+        if row.get("status") == "ok" and row.get("output"):
+            try:
+                document = json.loads((out / row["output"]).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                document = None  # deleted or damaged since: listed without fields
+        letters.append(
+            report_output.Letter(
+                row["path"], row["status"], row.get("error"), row.get("output"), document
+            )
+        )
+    atomic_write(
+        out / "report.html", report_output.render(letters, out, title=f"pismo: {out.name}")
+    )
+    log.info("report: %s", out / "report.html")
 
 
 def write_index(out: Path, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -619,7 +698,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--lang", default="pol", help="Tesseract language(s) (default: pol)")
     run.add_argument(
-        "--formats", default=",".join(DEFAULT_FORMATS), help="outputs: json,txt (json always)"
+        "--formats",
+        default=",".join(DEFAULT_FORMATS),
+        help="outputs: json,txt,alto,pdf (the .json and .ocr.json always)",
     )
     run.add_argument(
         "--ocr",
@@ -642,6 +723,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--clean", action="store_true", help="flatten grey backgrounds and remove speckle"
+    )
+    run.add_argument(
+        "--report",
+        action="store_true",
+        help="also write OUT/report.html: every letter and field at a glance, with the "
+        "evidence drawn on page previews (OUT/report_files/)",
     )
     run.add_argument(
         "--with-words",
@@ -743,7 +830,12 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
         ),
     )
     return RunOptions(
-        lang=args.lang, formats=formats, ocr=ocr, timeout=args.timeout, with_words=args.with_words
+        lang=args.lang,
+        formats=formats,
+        ocr=ocr,
+        timeout=args.timeout,
+        with_words=args.with_words,
+        report=getattr(args, "report", False),
     )
 
 
@@ -833,10 +925,13 @@ def _run_into(
         _console_through(None)
         if journal is not None:
             journal.close()
+        rows = [index[t.out_name] for t in tasks if t.out_name in index]
         try:  # also after Ctrl-C: the finished inputs count
-            write_index(out, [index[t.out_name] for t in tasks if t.out_name in index])
+            write_index(out, rows)
+            if options.report:
+                write_report(out, rows)
         except OSError as e:
-            log.error("%s: cannot write the index (%s)", out, e)
+            log.error("%s: cannot write the index or the report (%s)", out, e)
         failed = sum(row["status"] != "ok" for row in index.values())
         log.info(
             "%d of %d input(s) done, %d failed; index: %s",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
@@ -101,11 +101,21 @@ class OcrOptions:
     load: LoadOptions = LoadOptions()
 
 
+# Called with each page's number and the image OCR read (upright, deskewed; the words'
+# boxes are in its pixels) and its resolution: for outputs that show the page (PDF, report).
+PageKeeper = Callable[[int, "Image.Image", int], None]
+
+
 def read_document(
-    document: InputDocument, engine: OcrEngine, options: OcrOptions, *, source: str
+    document: InputDocument,
+    engine: OcrEngine,
+    options: OcrOptions,
+    *,
+    source: str,
+    keep: PageKeeper | None = None,
 ) -> OcrDocument:
     """Read every page of an opened input into an :class:`OcrDocument`."""
-    pages = tuple(iter_ocr_pages(document, engine, options))
+    pages = tuple(iter_ocr_pages(document, engine, options, keep=keep))
     return assemble(pages, engine, source=source)
 
 
@@ -118,11 +128,17 @@ def assemble(pages: Sequence[OcrPage], engine: OcrEngine, *, source: str) -> Ocr
 
 
 def iter_ocr_pages(
-    document: InputDocument, engine: OcrEngine, options: OcrOptions, pages: range | None = None
+    document: InputDocument,
+    engine: OcrEngine,
+    options: OcrOptions,
+    pages: range | None = None,
+    *,
+    keep: PageKeeper | None = None,
 ) -> Iterator[OcrPage]:
     """Yield the document's pages (``pages``: numbers, default all) read one at a time.
 
-    One page raster is in memory at a time, whatever the document's length.
+    One page raster is in memory at a time, whatever the document's length; ``keep``
+    sees each page's image before it goes.
     """
     for page in iter_pages(document, options.load, pages):
         if document.format is InputFormat.PDF and options.ocr_mode is OcrMode.AUTO:
@@ -133,26 +149,37 @@ def iter_ocr_pages(
                 # e-signature box); a scan whose PDF got a software footer leaves nearly all.
                 ink = preprocess.uncovered_ink(page.image, layer.boxes)
                 if ink.share <= MAX_UNCOVERED_INK_SHARE:
-                    yield read_layer_page(page, layer, engine, regions=ink.regions)
+                    yield read_layer_page(page, layer, engine, regions=ink.regions, keep=keep)
                     continue
                 note = "text layer covers only part of the page (a scan with added text?): OCR'd"
                 page = dataclasses.replace(page, warnings=(*page.warnings, note))
-        yield read_image_page(page, engine, options)
+        yield read_image_page(page, engine, options, keep=keep)
 
 
-def read_image_page(page: PageImage, engine: OcrEngine, options: OcrOptions) -> OcrPage:
+def read_image_page(
+    page: PageImage, engine: OcrEngine, options: OcrOptions, *, keep: PageKeeper | None = None
+) -> OcrPage:
     """Prepare and OCR a scanned page, fixing its orientation if it reads as garbage."""
+    prepared = _read_image_page(page, engine, options)
+    if keep is not None:
+        keep(prepared[0].number, prepared[0].image, prepared[0].dpi)
+    return prepared[1]
+
+
+def _read_image_page(
+    page: PageImage, engine: OcrEngine, options: OcrOptions
+) -> tuple[PageImage, OcrPage]:
     prepared = prepare(page, engine, options)
     try:
         result = engine.recognize(prepared.image, dpi=prepared.dpi)
     except OcrTimeoutError as e:
-        return prepared.to_page((), warnings=(f"{e}; page left empty",))
+        return prepared, prepared.to_page((), warnings=(f"{e}; page left empty",))
     if options.orientation is OrientationMode.AUTO and not prepared.osd_asked and _suspect(result):
         prepared, result = _retry_rotated(prepared, result, engine, options)
     warnings = result.warnings
     if not result.lines and not warnings:
         warnings = ("no text found (blank page, or nothing legible)",)
-    return prepared.to_page(repair_lines(result.lines), warnings=warnings)
+    return prepared, prepared.to_page(repair_lines(result.lines), warnings=warnings)
 
 
 def prepare(page: PageImage, engine: OcrEngine, options: OcrOptions) -> PageImage:
@@ -192,6 +219,7 @@ def read_layer_page(
     engine: OcrEngine,
     *,
     regions: Sequence[BBox] | None = None,
+    keep: PageKeeper | None = None,
 ) -> OcrPage:
     """Build a page from a PDF text layer, OCR'ing image regions the layer leaves out.
 
@@ -200,8 +228,11 @@ def read_layer_page(
         layer: Its text layer.
         engine: OCR for the image regions.
         regions: Those regions when the caller has measured them already.
+        keep: Sees the rendered page (see :data:`PageKeeper`).
     """
     image = preprocess.to_grayscale(page.image)
+    if keep is not None:
+        keep(page.number, image, page.dpi)
     if regions is None:
         regions = preprocess.uncovered_ink(image, layer.boxes).regions
     region_lines: list[OcrLine] = []

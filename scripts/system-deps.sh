@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages pismo needs, only those missing; fast when all are there.
 # Tesseract with Polish and orientation data, poppler (PDF rasterising and text layers),
-# fonts for the sample generator, qpdf for the encrypted-PDF tests, python3-venv.
+# fonts for the sample generator, qpdf for the encrypted-PDF tests, chromium for the
+# report's browser tests (driven by Playwright, which never downloads a browser), python3-venv.
 set -euo pipefail
 
 packages=(tesseract-ocr tesseract-ocr-pol tesseract-ocr-osd tesseract-ocr-eng poppler-utils
-          fonts-dejavu-core fonts-liberation qpdf)
+          fonts-dejavu-core fonts-liberation qpdf chromium)
 # A distribution Python needs python3-venv for `python3 -m venv`; a pyenv/uv Python has it.
 python3 -c 'import ensurepip, venv' 2>/dev/null || packages+=(python3-venv)
 
