@@ -455,6 +455,9 @@ def test_ctrl_c_keeps_finished_outputs_exits_130_and_the_next_run_resumes(
         start_new_session=True,
         stderr=subprocess.PIPE,
         text=True,
+        # A shell starts background jobs with SIGINT ignored, and Python keeps an inherited
+        # "ignore": give pismo the terminal's default, as an interactive user has it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert victim.stderr is not None
     seen = []
