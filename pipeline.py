@@ -82,6 +82,7 @@ LOG_FILE = "pismo.log"
 # A longer input is read in parts of this many pages by all workers at once, so that one
 # long document does not keep a batch's end waiting on a single core.
 PAGES_PER_PART = 8
+TIMED_OUT = "took longer than"  # in the warning of a page OCR gave up on (OcrTimeoutError)
 EXECUTORS = ("local", "dask")
 
 
@@ -129,6 +130,8 @@ class Outcome:
     seconds: float = 0.0
     fields: Mapping[str, Any] = field(default_factory=dict)
     warnings: int = 0
+    # A page was left empty after a timeout: done, but a re-run tries it again.
+    incomplete: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The index.jsonl line."""
@@ -140,6 +143,7 @@ class Outcome:
             "pages": self.pages,
             "seconds": round(self.seconds, 3),
             "warnings": self.warnings,
+            "incomplete": self.incomplete,
             **self.fields,
         }
 
@@ -410,6 +414,7 @@ def _outcome(task: Task, output: Mapping[str, Any], written: str | None, seconds
         seconds=seconds,
         fields=key_fields,
         warnings=len(output["warnings"]),
+        incomplete=any(TIMED_OUT in warning for warning in output["warnings"]),
     )
 
 
@@ -556,14 +561,19 @@ def run_batch(
     run: str,
     index: dict[str, dict[str, Any]],
     progress: Progress,
+    order: Sequence[str] = (),
 ) -> None:
     """Run the tasks, writing each result as it arrives, then its journal line.
+
+    ``order`` is the output names of the whole batch in input order (default: the
+    tasks'), for the index written while the batch runs.
 
     A long input comes back as parts, which go to the front of the queue; once every
     part is read, its extraction does. ``index`` (output name to index entry) gains every
     finished input, so a caller interrupted by Ctrl-C or a missing dependency still
     writes the index of all of them.
     """
+    order = order or [task.out_name for task in tasks]
     queue: deque[WorkItem] = deque(tasks)
     joining: dict[str, _Joining] = {}
     last_index = time.monotonic()
@@ -591,8 +601,9 @@ def run_batch(
             progress.update(outcome.pages, outcome.status == "ok")
             _log_outcome(outcome, progress)
             if time.monotonic() - last_index >= INDEX_EVERY_S:
-                # A killed run leaves a consistent index of what it finished by then.
-                write_index(out, [index[t.out_name] for t in tasks if t.out_name in index])
+                # A killed run leaves a consistent index of what is finished by then,
+                # earlier runs' inputs included.
+                write_index(out, [index[name] for name in order if name in index])
                 last_index = time.monotonic()
     except BaseException:
         executor.close()  # Ctrl-C or a missing tool: queued inputs are dropped at once
@@ -664,6 +675,7 @@ def write_index(out: Path, rows: Sequence[Mapping[str, Any]]) -> None:
         "pages",
         "seconds",
         "warnings",
+        "incomplete",
         *(name.value for name in INDEX_FIELDS),
     ]
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
@@ -919,7 +931,16 @@ def _run_into(
             executor=args.executor,
             scheduler=args.scheduler,
         )
-        run_batch(todo, out, executor, journal=journal, run=run, index=index, progress=progress)
+        run_batch(
+            todo,
+            out,
+            executor,
+            journal=journal,
+            run=run,
+            index=index,
+            progress=progress,
+            order=[task.out_name for task in tasks],
+        )
     finally:
         progress.close()
         _console_through(None)
@@ -932,6 +953,8 @@ def _run_into(
                 write_report(out, rows)
         except OSError as e:
             log.error("%s: cannot write the index or the report (%s)", out, e)
+        except (ValueError, KeyError, TypeError, AttributeError) as e:  # an edited output
+            log.error("%s: the report could not be built (%r); the index is written", out, e)
         failed = sum(row["status"] != "ok" for row in index.values())
         log.info(
             "%d of %d input(s) done, %d failed; index: %s",

@@ -72,6 +72,21 @@ def _init_worker(work: Callable[[Any], Any]) -> None:
     # Ctrl-C reaches every process of the terminal's group; the parent alone decides
     # what happens (finished outputs stay, the rest is dropped), so workers ignore it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to stop this worker when its parent dies (killed, out of memory).
+
+    Otherwise an orphaned worker waits on its task queue for ever.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: orphans end when their queue breaks
+        pass
 
 
 def _run_in_worker(task: Any) -> Any:
@@ -115,7 +130,14 @@ class ProcessExecutor:
             while (waiting or running) and not broken:
                 while waiting and len(running) < self.jobs * QUEUE_PER_WORKER:
                     task = waiting.popleft()
-                    running[pool.submit(_run_in_worker, task)] = task
+                    try:
+                        running[pool.submit(_run_in_worker, task)] = task
+                    except BrokenProcessPool:  # a worker died since the last result
+                        suspects.append(task)
+                        broken = True
+                        break
+                if broken:
+                    break
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     task = running.pop(future)

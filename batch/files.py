@@ -5,21 +5,27 @@ from __future__ import annotations
 import fcntl
 import functools
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import IO
 
+TEMP_PREFIX = ".pismo-"
 TEMP_SUFFIX = ".tmp"
+# Exactly the names atomic_write makes: cleaning never touches another tool's files.
+_TEMP_NAME = re.compile(r"\.pismo-[A-Za-z0-9_]+\.tmp")
 
 
 def atomic_write(path: Path, text: str | bytes) -> None:
     """Write ``text`` (or bytes) to a temporary file beside ``path`` and rename it into place.
 
     A reader (or a run killed half-way) sees either the old file or the new one, never a
-    partial one; a kill leaves at most a hidden ``.NAME.*.tmp``, which the next run in
+    partial one; a kill leaves at most a hidden ``.pismo-*.tmp``, which the next run in
     that folder removes (:func:`remove_stale_temporaries`).
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    # A short fixed prefix, not the target's name: a long (Polish, two bytes a letter)
+    # name that fits the file system must fit as a temporary name too.
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 would hide results from colleagues
         if isinstance(text, bytes):
@@ -46,7 +52,7 @@ def remove_stale_temporaries(out: Path) -> int:
     removed = 0
     for root, _dirs, files in os.walk(out):
         for name in files:
-            if name.startswith(".") and name.endswith(TEMP_SUFFIX) and name.count(".") >= 3:
+            if _TEMP_NAME.fullmatch(name):
                 Path(root, name).unlink(missing_ok=True)
                 removed += 1
     return removed
@@ -75,7 +81,9 @@ class FolderLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         stream = self.path.open("a", encoding="utf-8")
         try:
-            fcntl.flock(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # A POSIX record lock belongs to this process alone: forked workers, which
+            # may outlive a killed parent for a moment, do not keep the folder locked.
+            fcntl.lockf(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             stream.close()
             return False

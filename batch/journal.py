@@ -12,8 +12,9 @@ is skipped when
 - the file is unchanged: same size and modification time, or else the same SHA-256
   (a copied archive keeps its content but not its times).
 
-Failed inputs are tried again: the file may have been fixed, or the failure (a timeout,
-a full disk) may not recur.
+Failed inputs are tried again, and so are inputs with a page OCR gave up on after its
+timeout: the file may have been fixed, or the failure (a timeout, a full disk) may not
+recur.
 """
 
 from __future__ import annotations
@@ -104,8 +105,9 @@ class Journal:
         """Rewrite the journal with one entry per name (atomically), then open it to append.
 
         Args:
-            keep: The names to keep (default: all); entries of inputs no longer given are
-                kept too unless this is passed, so one folder can serve several batches.
+            keep: The names to keep (default: all). Entries of inputs not given this time
+                are kept, so a re-run of part of a batch still knows the rest; the index
+                lists the inputs of the last run only.
         """
         names = self.entries if keep is None else [n for n in keep if n in self.entries]
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -138,7 +140,9 @@ class Journal:
         entry = self.entries.get(name)
         if entry is None or entry.stamp is None or entry.fingerprint != run:
             return None
-        if entry.index.get("status") != "ok" or not output.is_file():
+        if entry.index.get("status") != "ok" or entry.index.get("incomplete"):
+            return None  # failed, or a page timed out: worth another try
+        if not output.is_file():
             return None
         try:
             stat = path.stat()

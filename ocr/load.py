@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+import numpy as np
 import pdf2image
 import pdf2image.exceptions
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
@@ -84,8 +85,8 @@ class InputDocument:
     path: Path
     format: InputFormat
     page_count: int
-    # PDF pages that are one whole-page JPEG scan, with its resolution (read, not rendered).
-    scans: Mapping[int, float] = field(default_factory=dict)
+    # PDF pages whose only image is a whole-page JPEG scan (read, not rendered).
+    scans: Mapping[int, pdfimages.ScanImage] = field(default_factory=dict)
 
 
 def check_poppler() -> None:
@@ -215,16 +216,35 @@ def _check_pdf_page_size(path: Path, page_size: str, options: LoadOptions) -> No
 
 def _embedded_page(document: InputDocument, number: int, options: LoadOptions) -> PageImage | None:
     """A scanned page's own JPEG at its own resolution, or None to render the page."""
-    ppi = document.scans.get(number)
-    if ppi is None:
-        return None
+    scan = document.scans.get(number)
+    if scan is None or scan.width * scan.height > options.max_pixels:
+        return None  # rendering gives the over-the-limit error its proper message
     image = pdfimages.extract(document.path, number)
     if image is None:
         return None
-    _check_pixels(document.path, image.size, options)
     if image.mode != "L":
         image = image.convert("L")  # as rendering gives it: pages are read in grey
-    return PageImage(number=number, image=image, dpi=round(ppi), source_dpi=ppi)
+    glance = pdfimages.glance(document.path, number)
+    if glance is None or not _looks_like(image, glance):
+        log.debug("%s page %d: more than its scan on the page; rendered", document.path, number)
+        return None
+    return PageImage(number=number, image=image, dpi=round(scan.ppi), source_dpi=scan.ppi)
+
+
+# Comparing the scan with a 36-dpi glance at the rendered page (anything drawn over it?):
+_INK_STEP = 80  # grey levels darker in the rendering than in the scan: something drawn
+_MAX_EXTRA_INK = 0.002  # share of the page; a short line of text is about 0.3 %
+_MAX_MEAN_DIFFERENCE = 24.0  # a scan placed flipped or shifted differs everywhere
+
+
+def _looks_like(scan: Image.Image, rendered: Image.Image) -> bool:
+    """Whether the rendered page shows the scan and nothing else (text, stamps, drawings)."""
+    small = np.asarray(scan.resize(rendered.size, Image.Resampling.BOX), dtype=np.int16)
+    page = np.asarray(rendered.convert("L"), dtype=np.int16)
+    extra_ink = float(np.mean(small - page > _INK_STEP))
+    return (
+        extra_ink <= _MAX_EXTRA_INK and float(np.mean(np.abs(small - page))) <= _MAX_MEAN_DIFFERENCE
+    )
 
 
 def _render_pdf_page(path: Path, number: int, options: LoadOptions) -> PageImage:

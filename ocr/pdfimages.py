@@ -6,18 +6,23 @@ Rasterising such a page decodes the JPEG, scales it to the page and encodes it a
 (about 0.14 s at 300 dpi); copying the JPEG out and decoding it takes about 0.03 s and
 gives the scan's own pixels at its own resolution.
 
-A page qualifies only when nothing else could be on it: exactly one image, JPEG-encoded,
-8-bit grey or RGB, no mask, the page not rotated, and the image covering the page at one
-resolution (its pixel size over its resolution equals the page size within 2 %). Any
-other page, or any failure here, is rendered as before.
+A page qualifies when its only image is a whole-page JPEG: exactly one image,
+JPEG-encoded, 8-bit grey or RGB, no mask, the page not rotated, and the image covering the
+page at one resolution (its pixel size over its resolution equals the page size within
+2 %). Text, drawings or annotations over the scan (a registry stamp added in an e-office
+system) are invisible to ``pdfimages``, so :mod:`ocr.load` also compares the JPEG with a
+36-dpi rendering of the page and renders the page when they differ. Any other page, or
+any failure here, is rendered as before.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import subprocess
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
@@ -28,8 +33,17 @@ _TOLERANCE = 0.02  # page size against image size over resolution
 _COLOURS = frozenset({"gray", "rgb"})
 
 
-def scanned_pages(path: Path, pages: int) -> Mapping[int, float]:
-    """The pages of a PDF that are one whole-page JPEG scan, with the scan's resolution.
+@dataclass(frozen=True, slots=True)
+class ScanImage:
+    """A page's whole-page JPEG as ``pdfimages -list`` describes it."""
+
+    ppi: float
+    width: int
+    height: int
+
+
+def scanned_pages(path: Path, pages: int) -> Mapping[int, ScanImage]:
+    """The pages of a PDF whose only image is a whole-page JPEG scan, with that image.
 
     Returns an empty mapping when poppler cannot tell (the pages are rendered instead).
     """
@@ -49,7 +63,7 @@ def scanned_pages(path: Path, pages: int) -> Mapping[int, float]:
     for page, rows in images.items():
         ppi = _whole_page_jpeg(rows, sizes.get(page))
         if ppi is not None and page not in rotated:
-            found[page] = ppi
+            found[page] = ScanImage(ppi, int(rows[0][3]), int(rows[0][4]))
     return found
 
 
@@ -65,15 +79,32 @@ def extract(path: Path, page: int) -> Image.Image | None:
         written = list(Path(scratch).iterdir())
         if len(written) != 1 or written[0].suffix != ".jpg":
             return None
-        with Image.open(written[0]) as image:
+        try:
+            with Image.open(written[0]) as image:
+                image.load()
+                return image.copy()
+        except (OSError, ValueError, Image.DecompressionBombError) as error:
+            log.debug("%s page %d: the JPEG does not decode (%s)", path, page, error)
+            return None  # rendering will say what is wrong with the page
+
+
+def glance(path: Path, page: int, dpi: int = 36) -> Image.Image | None:
+    """The page rendered small (grey), to compare with its scan; None if poppler fails."""
+    command = ["pdftoppm", "-r", str(dpi), "-gray", "-f", str(page), "-l", str(page), str(path)]
+    try:
+        data = subprocess.run(command, capture_output=True, check=True, timeout=TIMEOUT_S).stdout
+        with Image.open(io.BytesIO(data)) as image:  # PGM on stdout
             image.load()
             return image.copy()
+    except (OSError, ValueError, subprocess.SubprocessError) as error:
+        log.debug("%s page %d: no glance (%s)", path, page, error)
+        return None
 
 
 def _run(command: list[str]) -> str:
     return subprocess.run(
-        command, capture_output=True, text=True, check=True, timeout=TIMEOUT_S
-    ).stdout
+        command, capture_output=True, check=True, timeout=TIMEOUT_S
+    ).stdout.decode("utf-8", errors="replace")
 
 
 def _page_sizes(info: str) -> tuple[dict[int, tuple[float, float]], set[int]]:

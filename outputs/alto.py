@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from xml.etree import ElementTree as ET
 
+import regex
+
 from ocr.types import BBox, OcrDocument, OcrLine, OcrPage
 
 NAMESPACE = "http://www.loc.gov/standards/alto/ns-v4#"
@@ -43,7 +45,7 @@ def render(document: OcrDocument, fields: Mapping[str, Any], *, software: str) -
             ET.SubElement(
                 container,
                 _q("NamedEntityTag"),
-                {"ID": tag_id, "LABEL": name, "DESCRIPTION": value},
+                {"ID": tag_id, "LABEL": name, "DESCRIPTION": _clean(value)},
             )
     references = _string_tags(fields, {name: tag_id for tag_id, name, _ in tags})
     layout = ET.SubElement(root, _q("Layout"))
@@ -51,6 +53,14 @@ def render(document: OcrDocument, fields: Mapping[str, Any], *, software: str) -
         _page(layout, page, references.get(page.number, []))
     ET.indent(root, space=" ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# Characters XML 1.0 cannot hold (a broken PDF font can put them in a text layer).
+_NOT_XML = regex.compile(r"[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _q(name: str) -> str:
@@ -61,7 +71,7 @@ def _description(root: ET.Element, document: OcrDocument, software: str) -> None
     description = ET.SubElement(root, _q("Description"))
     ET.SubElement(description, _q("MeasurementUnit")).text = "pixel"
     source = ET.SubElement(description, _q("sourceImageInformation"))
-    ET.SubElement(source, _q("fileName")).text = document.source
+    ET.SubElement(source, _q("fileName")).text = _clean(document.source)
     processing = ET.SubElement(description, _q("OCRProcessing"), {"ID": "OCR_1"})
     step = ET.SubElement(processing, _q("ocrProcessingStep"))
     ET.SubElement(
@@ -140,7 +150,7 @@ def _line(
             ET.SubElement(element, _q("SP"))
         attributes = {
             "ID": f"{line_id}_S{index}",
-            "CONTENT": word.text,
+            "CONTENT": _clean(word.text),
             **_box_attributes(word.bbox),
             "WC": f"{word.confidence:.4f}".rstrip("0").rstrip(".") or "0",
         }

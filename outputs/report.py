@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from PIL import Image
 
@@ -76,12 +77,13 @@ def render(letters: Sequence[Letter], out: Path, *, title: str = "pismo") -> str
     payload = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     columns = json.dumps([list(c) for c in COLUMNS], ensure_ascii=False).replace("<", "\\u003c")
     optional = json.dumps(list(OPTIONAL))
+    # The letters' data go in last: a letter reading "%COLUMNS%" must stay text.
     return (
         _TEMPLATE.replace("%TITLE%", html.escape(title))
-        .replace("%DATA%", payload)
         .replace("%COLUMNS%", columns)
         .replace("%LOW%", str(LOW))
         .replace("%OPTIONAL%", optional)
+        .replace("%DATA%", payload)
     )
 
 
@@ -99,7 +101,7 @@ def _letter_data(letter: Letter, out: Path) -> dict[str, Any]:
                 "number": number,
                 "width": page.get("width"),
                 "height": page.get("height"),
-                "image": name if stem and (out / name).is_file() else None,
+                "image": quote(name) if stem and (out / name).is_file() else None,
             }
         )
     return {

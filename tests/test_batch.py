@@ -302,10 +302,13 @@ def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> No
     make_scan(folder / "a.png")
     out = tmp_path / "out"
     (out / "sub").mkdir(parents=True)
-    stale = out / "sub" / ".a.json.k3j2h1.tmp"
+    stale = out / "sub" / ".pismo-k3j2h1_x.tmp"
     stale.write_text('{"half": ', encoding="utf-8")
+    others = out / "sub" / ".notes.txt.swp.tmp"  # another tool's file: left alone
+    others.write_text("x", encoding="utf-8")
     assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == 0
     assert not stale.exists()
+    assert others.exists()
 
 
 def test_second_run_into_the_same_folder_waits_for_none(tmp_path: Path) -> None:
@@ -579,3 +582,38 @@ def test_a_failing_part_fails_its_input_once(tmp_path: Path) -> None:
     assert len(rows) == 2
     assert "internal error" in rows["long.pdf"]["error"]
     assert not (out / "long.json").exists()
+
+
+def test_a_letter_with_a_page_that_timed_out_is_tried_again(tmp_path: Path) -> None:
+    from ocr.errors import OcrTimeoutError
+
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    out = tmp_path / "out"
+    slow = FakeEngine(fail_with=OcrTimeoutError("Tesseract took longer than 1 s"))
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"], slow) == 0
+    assert index_rows(out)["a.png"]["incomplete"] is True
+    again = FakeEngine()
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"], again) == 0
+    assert again.pages == 1
+    assert index_rows(out)["a.png"]["incomplete"] is False
+
+
+def test_the_index_written_while_a_resumed_batch_runs_keeps_earlier_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    out = tmp_path / "out"
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == 0
+    make_scan(folder / "b.png")
+    monkeypatch.setattr(pipeline, "INDEX_EVERY_S", 0.0)
+    written: list[list[str]] = []
+    real = pipeline.write_index
+    monkeypatch.setattr(
+        pipeline,
+        "write_index",
+        lambda o, rows: (written.append([r["path"] for r in rows]), real(o, rows)),
+    )
+    assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == 0
+    assert written[0] == ["a.png", "b.png"]  # the periodic one, mid-run

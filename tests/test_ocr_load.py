@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import inspect
+import io
 import struct
 import subprocess
 import time
@@ -362,7 +363,7 @@ def _scanned_pdf(path: Path, dpi: float = 200.0) -> Path:
 
 def test_scanned_pdf_pages_are_read_from_their_own_jpeg(tmp_path: Path) -> None:
     document = open_document(_scanned_pdf(tmp_path / "scan.pdf"))
-    assert document.scans == {1: 200.0, 2: 200.0}
+    assert {page: scan.ppi for page, scan in document.scans.items()} == {1: 200.0, 2: 200.0}
     pages = list(iter_pages(document))
     assert [(p.number, p.image.size, p.dpi, p.image.mode) for p in pages] == [
         (1, (1654, 2339), 200, "L"),
@@ -391,3 +392,47 @@ def test_a_pdf_page_with_more_than_one_scan_image_is_rendered(tmp_path: Path) ->
         {3: (595.0, 842.0)},
         {3},
     )
+
+
+def _pdf_with_drawing_over_scan(path: Path) -> Path:
+    """One whole-page JPEG and, drawn over it, a black box (a stamp added electronically)."""
+    image = Image.new("L", (1654, 2339), 255)
+    ImageDraw.Draw(image).rectangle((200, 200, 900, 260), fill=0)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG")
+    jpeg = buffer.getvalue()
+    content = b"q 595.44 0 0 842.04 0 0 cm /Im1 Do Q 0 g 300 500 180 60 re f"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.44 842.04] "
+        b"/Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /XObject /Subtype /Image /Width 1654 /Height 2339 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n"
+        % len(jpeg)
+        + jpeg
+        + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_a_scan_with_something_drawn_over_it_is_rendered_not_copied(tmp_path: Path) -> None:
+    document = open_document(_pdf_with_drawing_over_scan(tmp_path / "stamped.pdf"))
+    assert 1 in document.scans  # pdfimages sees only the scan...
+    page = next(iter_pages(document))
+    assert page.dpi == 300  # ...but the drawn box is there: the page was rendered
+    assert page.image.getpixel((int(390 / 72 * 300), int((842 - 530) / 72 * 300))) < 64

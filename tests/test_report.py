@@ -141,3 +141,15 @@ def test_report_json_cannot_close_its_script_element(tmp_path: Path) -> None:
     html = report.render([letter], tmp_path)
     assert "</script><script>alert" not in html
     assert "\\u003c/script>" in html
+
+
+def test_letter_text_cannot_reach_the_report_template(tmp_path: Path) -> None:
+    letter = report.Letter(
+        "a.png", "ok", None, "a.json", {"fields": {"subject": {"value": "%COLUMNS% %LOW%"}}}
+    )
+    html = report.render([letter], tmp_path)
+    start = html.index('<script type="application/json" id="data">') + len(
+        '<script type="application/json" id="data">'
+    )
+    data = json.loads(html[start : html.index("</script>", start)])
+    assert data[0]["fields"]["subject"]["text"] == "%COLUMNS% %LOW%"
