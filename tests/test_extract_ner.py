@@ -119,3 +119,19 @@ def test_lexicon_component_annotates_before_the_model() -> None:
     doc = nlp("Pani Anna pisze do urzędu.")
     assert doc[2].tag_ == "|fin"  # a verb, no proper-name reading
     assert doc[4].lemma_ == "urząd" and doc[4].tag_ == "p|subst"
+
+
+def test_the_model_is_not_loaded_for_a_block_that_cannot_hold_a_name() -> None:
+    from types import SimpleNamespace
+
+    from extract.stages import persons
+    from extract.text import TextView
+
+    for lines, expected in (
+        (("Spółdzielnia Mieszkaniowa „Przyszłość”", "ul. Polna 7", "00-950 Warszawa"), False),
+        (("Dyrektor Wydziału Halina Wróblewska",), True),
+        (("Kancelaria Notarialna", "W. Zalewski"), True),
+    ):
+        view = TextView(document_from_text("\n".join(lines), source="x.txt"))
+        parts = [SimpleNamespace(start=line.start, end=line.end) for line in view.lines]
+        assert persons._may_hold_name(view, parts) is expected, lines
