@@ -176,7 +176,12 @@ class Part:
     task: Task
     pages: range
     stamp: SourceStamp
-    format: str
+    document: InputDocument  # as opened once for all parts: no pdfinfo/pdfimages per part
+
+    @property
+    def format(self) -> str:
+        """The input's format, as the output records it."""
+        return self.document.format.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,8 +234,7 @@ def work(
     keep = _page_keeper(scans if "pdf" in options.formats else None, previews, options.report)
     try:
         if isinstance(item, Part):
-            document = open_document(task.path, options.ocr.load)
-            pages = tuple(iter_ocr_pages(document, engine, options.ocr, item.pages, keep=keep))
+            pages = tuple(iter_ocr_pages(item.document, engine, options.ocr, item.pages, keep=keep))
             seconds = time.perf_counter() - started
             return PartRead(pages, seconds, tuple(scans), tuple(previews))
         if isinstance(item, Joined):
@@ -284,9 +288,7 @@ def _page_keeper(
 def _parts(task: Task, stamp: SourceStamp, document: InputDocument) -> tuple[Part, ...]:
     count = document.page_count
     return tuple(
-        Part(
-            task, range(first, min(first + PAGES_PER_PART, count + 1)), stamp, document.format.value
-        )
+        Part(task, range(first, min(first + PAGES_PER_PART, count + 1)), stamp, document)
         for first in range(1, count + 1, PAGES_PER_PART)
     )
 
