@@ -48,7 +48,13 @@ from ocr.engine import (
     iter_ocr_pages,
     read_document,
 )
-from ocr.errors import InputFileError, MissingDependencyError, OcrEngineError, PismoError
+from ocr.errors import (
+    TIMEOUT_PHRASE,
+    InputFileError,
+    MissingDependencyError,
+    OcrEngineError,
+    PismoError,
+)
 from ocr.load import (
     DEFAULT_MAX_PAGES,
     DEFAULT_MAX_PIXELS,
@@ -82,7 +88,6 @@ LOG_FILE = "pismo.log"
 # A longer input is read in parts of this many pages by all workers at once, so that one
 # long document does not keep a batch's end waiting on a single core.
 PAGES_PER_PART = 8
-TIMED_OUT = "took longer than"  # in the warning of a page OCR gave up on (OcrTimeoutError)
 EXECUTORS = ("local", "dask")
 
 
@@ -416,7 +421,7 @@ def _outcome(task: Task, output: Mapping[str, Any], written: str | None, seconds
         seconds=seconds,
         fields=key_fields,
         warnings=len(output["warnings"]),
-        incomplete=any(TIMED_OUT in warning for warning in output["warnings"]),
+        incomplete=any(TIMEOUT_PHRASE in warning for warning in output["warnings"]),
     )
 
 

@@ -22,10 +22,10 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from batch.executors import QUEUE_PER_WORKER
 from ocr.errors import MissingDependencyError
 
 log = logging.getLogger("pismo")
-QUEUE_PER_WORKER = 2  # tasks in flight per worker thread, as the local pool
 CONNECT_TIMEOUT = "30s"  # a busy scheduler may be slow to answer; a dead one is an error
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,17 +101,14 @@ class Journal:
                         self.entries[entry.name] = entry  # the last entry of a name wins
         self._fd: int | None = None
 
-    def compact(self, keep: Iterable[str] | None = None) -> None:
+    def compact(self) -> None:
         """Rewrite the journal with one entry per name (atomically), then open it to append.
 
-        Args:
-            keep: The names to keep (default: all). Entries of inputs not given this time
-                are kept, so a re-run of part of a batch still knows the rest; the index
-                lists the inputs of the last run only.
+        Entries of inputs not given this time are kept, so a re-run of part of a batch
+        still knows the rest; the index lists the inputs of the last run only.
         """
-        names = self.entries if keep is None else [n for n in keep if n in self.entries]
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path, "".join(self.entries[n].to_line() for n in names))
+        atomic_write(self.path, "".join(entry.to_line() for entry in self.entries.values()))
         self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
 
     def record(self, entry: Entry) -> None:

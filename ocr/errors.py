@@ -20,4 +20,11 @@ class OcrEngineError(PismoError):
 
 
 class OcrTimeoutError(OcrEngineError):
-    """The OCR engine took longer than the per-page timeout."""
+    """The OCR engine took longer than the per-page timeout.
+
+    Its message holds :data:`TIMEOUT_PHRASE`, which the page's warning repeats: a batch
+    recognises a letter with a page given up on by it (and tries that letter again).
+    """
+
+
+TIMEOUT_PHRASE = "took longer than"

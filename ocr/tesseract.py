@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 import pytesseract
 
-from ocr.errors import MissingDependencyError, OcrEngineError, OcrTimeoutError
+from ocr.errors import (
+    TIMEOUT_PHRASE,
+    MissingDependencyError,
+    OcrEngineError,
+    OcrTimeoutError,
+)
 from ocr.types import BBox, OcrLine, OcrWord, Orientation, Recognition
 
 if TYPE_CHECKING:
@@ -235,7 +240,7 @@ def _run(function: Any, image: Image.Image, *, lang: str, timeout: float, **kwar
             raise _translate(e, lang) from e
         except RuntimeError as e:  # pytesseract's timeout is a bare RuntimeError
             if "timeout" in str(e).lower():
-                raise OcrTimeoutError(f"Tesseract took longer than {timeout:g} s") from e
+                raise OcrTimeoutError(f"Tesseract {TIMEOUT_PHRASE} {timeout:g} s") from e
             raise OcrEngineError(f"Tesseract failed: {e}") from e
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from PIL import Image
 
 from ocr.types import OcrDocument, OcrPage, OcrWord
+from outputs import grey_jpeg
 
 FONT_FILE = Path(__file__).resolve().parent / "glyphless.ttf"
 _CHAR_WIDTH = 500  # the glyph-less font's advance, per 1000 units of font size
@@ -48,10 +49,8 @@ JPEG_QUALITY = 80  # grey 300-dpi letters: about 0.5 MB a page, text edges still
 
 def page_scan(image: Image.Image, dpi: int) -> PageScan:
     """Encode a page image (as OCR read it) for the PDF."""
-    grey = image if image.mode == "L" else image.convert("L")
-    buffer = io.BytesIO()
-    grey.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=False)
-    return PageScan(buffer.getvalue(), grey.width, grey.height, float(dpi))
+    jpeg, (width, height) = grey_jpeg(image, JPEG_QUALITY)
+    return PageScan(jpeg, width, height, float(dpi))
 
 
 def render(document: OcrDocument, scans: Sequence[PageScan], *, title: str, producer: str) -> bytes:

@@ -16,7 +16,6 @@ the page builds its table with ``textContent``. A scan that reads
 from __future__ import annotations
 
 import html
-import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,7 +25,10 @@ from urllib.parse import quote
 
 from PIL import Image
 
+from outputs import grey_jpeg
+
 PREVIEW_HEIGHT = 1400  # pixels of a page preview: evidence boxes readable, files small
+PREVIEW_QUALITY = 70
 FILES = "report_files"
 LOW = 0.6  # below this a field is doubtful (orange); missing is red
 TEXT_LIMIT = 4000  # characters of a letter's text in the report (the .txt has it all)
@@ -57,13 +59,10 @@ class Letter:
 
 def preview(image: Image.Image) -> bytes:
     """A page preview (JPEG) for the report, at most :data:`PREVIEW_HEIGHT` pixels high."""
-    grey = image if image.mode == "L" else image.convert("L")
-    if grey.height > PREVIEW_HEIGHT:
-        width = max(1, round(grey.width * PREVIEW_HEIGHT / grey.height))
-        grey = grey.resize((width, PREVIEW_HEIGHT), Image.Resampling.BILINEAR)
-    buffer = io.BytesIO()
-    grey.save(buffer, "JPEG", quality=70)
-    return buffer.getvalue()
+    if image.height > PREVIEW_HEIGHT:
+        width = max(1, round(image.width * PREVIEW_HEIGHT / image.height))
+        image = image.resize((width, PREVIEW_HEIGHT), Image.Resampling.BILINEAR)
+    return grey_jpeg(image, PREVIEW_QUALITY)[0]
 
 
 def preview_name(output_name: str, page: int) -> str:

@@ -416,6 +416,12 @@ def _comparable(out: Path) -> dict[str, object]:
     return found
 
 
+def _rerun_completes_as_reference(folder: Path, out: Path, reference: Path, why: str = "") -> None:
+    """A plain re-run into ``out`` finishes the batch with the reference run's outputs."""
+    assert _pismo(["run", str(folder), "-o", str(out), "-j", "2", "-q"]).wait(timeout=300) == 0
+    assert _comparable(out) == _comparable(reference), why
+
+
 @pytest.fixture(scope="module")
 def real_batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, float]:
     """Five sample scans, and the outputs of an uninterrupted run on them."""
@@ -443,8 +449,7 @@ def test_sigkill_at_a_random_moment_then_rerun_gives_the_same_outputs(
     if out.exists():  # whatever was finished is whole
         for path in out.rglob("*.json"):
             json.loads(path.read_text(encoding="utf-8"))
-    assert _pismo(["run", str(folder), "-o", str(out), "-j", "2", "-q"]).wait(timeout=300) == 0
-    assert _comparable(out) == _comparable(reference), f"killed after {moment:.1f} s"
+    _rerun_completes_as_reference(folder, out, reference, f"killed after {moment:.1f} s")
 
 
 @needs_tesseract
@@ -475,8 +480,7 @@ def test_ctrl_c_keeps_finished_outputs_exits_130_and_the_next_run_resumes(
     assert "Traceback" not in err
     finished = index_rows(out) if (out / "index.jsonl").exists() else {}
     assert all((out / row["output"]).is_file() for row in finished.values())
-    assert _pismo(["run", str(folder), "-o", str(out), "-j", "2", "-q"]).wait(timeout=300) == 0
-    assert _comparable(out) == _comparable(reference)
+    _rerun_completes_as_reference(folder, out, reference)
 
 
 @needs_tesseract

@@ -18,6 +18,7 @@ from PIL import Image, ImageDraw, ImageFile
 from ocr.errors import InputFileError
 from ocr.load import InputFormat, LoadOptions, credible_dpi, iter_pages, open_document
 from ocr.types import PageImage
+from tests.conftest import write_pdf
 
 PAGE_SIZE = (420, 595)  # A5 at 72 dpi: small, and letter-shaped
 
@@ -414,20 +415,7 @@ def _pdf_with_drawing_over_scan(path: Path) -> Path:
         + b"\nendstream",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(out))
-    return path
+    return write_pdf(path, objects)
 
 
 def test_a_scan_with_something_drawn_over_it_is_rendered_not_copied(tmp_path: Path) -> None:
