@@ -1,11 +1,13 @@
 """The synthetic sample generator (samples/generate.py) and the committed sample set.
 
-The generator is a standalone script, not a package: it is loaded from its path. Nothing
-here needs Tesseract, and nothing writes into the repository (tmp_path only).
+The generator is the package samples/generator/; its entry point samples/generate.py (which
+re-exports the names used here) is loaded from its path. Nothing here needs Tesseract, and
+nothing writes into the repository (tmp_path only).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 import random
@@ -150,7 +152,7 @@ def test_expected_truth_has_every_key_with_the_right_type(gen: ModuleType, seed:
 def test_forced_features_are_printed(gen: ModuleType) -> None:
     options = gen.LetterOptions(
         topic="drogi",
-        letter_date=gen.dt.date(2019, 3, 14),
+        letter_date=dt.date(2019, 3, 14),
         date_style="stamp",
         signature_kind="zup",
         distribution_label="Do wiadomości:",
