@@ -74,7 +74,9 @@ class DaskExecutor:
             self._client = Client(self._cluster)
         threads = sum(self._client.nthreads().values()) or 1
         self.slots = threads * QUEUE_PER_WORKER
-        log.info("Dask: %d worker thread(s) at %s", threads, self._client.scheduler.address)
+        scheduler_rpc = self._client.scheduler
+        assert scheduler_rpc is not None  # a Client that connected has its scheduler's RPC
+        log.info("Dask: %d worker thread(s) at %s", threads, scheduler_rpc.address)
 
     def run(self, queue: deque[Any]) -> Iterator[tuple[Any, Any]]:
         """Take tasks from ``queue``; yield ``(task, result)`` as they finish on the cluster."""

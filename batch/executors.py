@@ -29,16 +29,16 @@ from typing import Any, Protocol, TypeVar
 log = logging.getLogger("pismo")
 
 T = TypeVar("T")
-R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)  # results only come out of an executor
 # Tasks queued per worker: enough to keep every core busy, few enough that an interrupted
 # run has little to cancel and results do not pile up in memory.
 QUEUE_PER_WORKER = 2
 
 
-class Executor(Protocol[T, R]):
+class Executor(Protocol[T, R_co]):
     """Runs ``work`` over tasks; yields each task with its result as it finishes."""
 
-    def run(self, queue: deque[T]) -> Iterator[tuple[T, R]]:
+    def run(self, queue: deque[T]) -> Iterator[tuple[T, R_co]]:
         """Take tasks from ``queue`` until it is empty; yield ``(task, result)`` as they finish."""
         ...
 

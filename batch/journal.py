@@ -53,10 +53,13 @@ class Entry:
 
     def to_line(self) -> str:
         """The journal line (one JSON object and a newline)."""
-        stamp = None
+        stamp: dict[str, int | str] | None = None
         if self.stamp is not None:
-            stamp = {"size": self.stamp.size, "mtime_ns": self.stamp.mtime_ns}
-            stamp["sha256"] = self.stamp.sha256
+            stamp = {
+                "size": self.stamp.size,
+                "mtime_ns": self.stamp.mtime_ns,
+                "sha256": self.stamp.sha256,
+            }
         record = {
             "name": self.name,
             "stamp": stamp,

@@ -19,7 +19,7 @@ import json
 import random
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from extract import extract
 from extract.evaluate import Report, render, score_letter
@@ -40,7 +40,7 @@ def document_of(spec: gen.LetterSpec) -> OcrDocument:
     return OcrDocument(source="synthetic", pages=tuple(pages), engine="layout", lang="pol")
 
 
-def _lines(items: list[object], ts: gen.Typesetter) -> Iterator[OcrLine]:
+def _lines(items: Sequence[object], ts: gen.Typesetter) -> Iterator[OcrLine]:
     for block, item in enumerate(items, start=1):
         if isinstance(item, gen.PlacedLine):
             yield from _placed(item, 0.0, 0.0, ts, block)

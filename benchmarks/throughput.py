@@ -45,11 +45,35 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NotRequired, TypedDict
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENDERS = ("limit", "ocrmypdf", "naive", "pismo")
 DPI = 300
 SEED = 6
+
+
+class ContenderFigures(TypedDict):
+    """One contender's figures: wall seconds of each round, pages/s, peak memory."""
+
+    seconds: list[float]
+    pages_per_s: float
+    peak_mb: float
+
+
+class Report(TypedDict):
+    """The figures written as JSON, in this key order."""
+
+    date: str
+    machine: str
+    jobs: int
+    letters: int
+    pages: int
+    rounds: int
+    contenders: dict[str, ContenderFigures]
+    ratios: NotRequired[dict[str, float]]  # pismo over each other contender, when it ran
+    extraction: NotRequired[dict[str, float]]  # added after the contenders ran
+    cli_help_seconds: NotRequired[float]  # likewise
 
 
 # ----------------------------------------------------------------------------- corpus
@@ -329,9 +353,9 @@ def _runner(contender: str, work: Path, jobs: int) -> int:
 
 def _report(
     results: dict[str, list[tuple[float, int]]], pages: int, letters: int, args: argparse.Namespace
-) -> dict[str, object]:
+) -> Report:
     rates = {c: pages / statistics.median(s for s, _ in runs) for c, runs in results.items()}
-    report: dict[str, object] = {
+    report: Report = {
         "date": time.strftime("%Y-%m-%d"),
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores",
         "jobs": args.jobs,
@@ -354,14 +378,14 @@ def _report(
     return report
 
 
-def _print(report: dict[str, object]) -> None:
+def _print(report: Report) -> None:
     print(f"{report['pages']} pages, {report['letters']} letters, {report['jobs']} jobs")
     print(f"{'':10} {'pages/s':>8} {'peak MB':>8}")
-    for name, row in report["contenders"].items():  # type: ignore[union-attr]
+    for name, row in report["contenders"].items():
         print(f"{name:10} {row['pages_per_s']:8.3f} {row['peak_mb']:8.1f}")
-    for name, ratio in report.get("ratios", {}).items():  # type: ignore[union-attr]
+    for name, ratio in report.get("ratios", {}).items():
         print(f"{name:16} {ratio:.2f}")
-    print(f"extraction: {report['extraction']['letters_per_s']} letters/s")  # type: ignore[index]
+    print(f"extraction: {report['extraction']['letters_per_s']} letters/s")
     print(f"pismo --help: {report['cli_help_seconds']} s")
 
 

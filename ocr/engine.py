@@ -23,18 +23,20 @@ from ocr import pdftext, preprocess
 from ocr.errors import OcrTimeoutError
 from ocr.load import InputDocument, InputFormat, LoadOptions, iter_pages
 from ocr.repair import repair_lines
-from ocr.types import (  # Recognition and Orientation re-exported: the engine interface
+from ocr.types import (
     BBox,
     OcrDocument,
     OcrLine,
     OcrPage,
     OcrWord,
-    Orientation,
     PageImage,
     PageSource,
-    Recognition,
     mean_confidence,
 )
+
+# Re-exported (explicitly, as ``X as X``): the engine interface's types.
+from ocr.types import Orientation as Orientation
+from ocr.types import Recognition as Recognition
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -77,7 +79,10 @@ class OcrEngine(Protocol):
         """Engine name and version, e.g. ``tesseract 5.3.0``."""
         ...
 
-    lang: str
+    @property
+    def lang(self) -> str:
+        """The language(s) the engine reads, e.g. ``pol`` or ``pol+eng``."""
+        ...
 
     def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
         """Read a prepared page image into lines."""

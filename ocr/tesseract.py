@@ -14,7 +14,7 @@ import functools
 import logging
 import os
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -224,7 +224,9 @@ class _Harmless(Exception):
     """A Tesseract failure that means "nothing to read here"."""
 
 
-def _run(function: Any, image: Image.Image, *, lang: str, timeout: float, **kwargs: Any) -> Any:
+def _run(
+    function: Callable[..., Any], image: Image.Image, *, lang: str, timeout: float, **kwargs: Any
+) -> Any:
     """Run a pytesseract function on ``image`` and translate its errors."""
     _single_threaded()
     with tempfile.TemporaryDirectory(prefix="pismo-tess-") as tmp:
