@@ -37,7 +37,8 @@ from batch.files import FolderLock, atomic_write, inside, remove_stale_temporari
 from batch.journal import Entry, Journal, SourceStamp, fingerprint, sha256_of, stamp_of
 from batch.progress import BarHandler, Progress
 from extract import extract
-from extract.model import FieldName
+from extract.errors import MissingResourceError
+from extract.fields import INDEXED
 from ocr.engine import (
     OcrEngine,
     OcrMode,
@@ -82,7 +83,7 @@ SCAN_SUFFIXES = frozenset(
 DEFAULT_FORMATS = ("json", "txt")
 DEFAULT_TIMEOUT_S = 180.0  # per Tesseract run, as OCRmyPDF's --tesseract-timeout
 KNOWN_FORMATS = frozenset({"json", "txt", "alto", "pdf"})
-INDEX_FIELDS = (FieldName.REFERENCE, FieldName.LETTER_DATE, FieldName.PLACE, FieldName.SENDER)
+INDEX_FIELDS = INDEXED
 INDEX_EVERY_S = 10.0  # how often a running batch rewrites its index
 LOG_FILE = "pismo.log"
 # A longer input is read in parts of this many pages by all workers at once, so that one
@@ -257,7 +258,7 @@ def work(
         fmt = document.format.value
         result = _finish(task, ocr_doc, stamp, fmt, options, started, tuple(scans))
         return dataclasses.replace(result, previews=tuple(previews))
-    except MissingDependencyError:
+    except (MissingDependencyError, MissingResourceError):
         raise  # stops the batch: every later input would fail the same way
     except (InputFileError, OcrEngineError) as e:
         return _failed(task, str(e), started, traceback.format_exc())
@@ -1163,7 +1164,7 @@ def main(
     except _UsageError as e:
         log.error("%s", e)
         return ExitCode.USAGE
-    except MissingDependencyError as e:
+    except (MissingDependencyError, MissingResourceError) as e:
         log.error("missing dependency: %s", e)
         return ExitCode.MISSING_DEPENDENCY
     except KeyboardInterrupt:

@@ -1,46 +1,75 @@
 """The extraction half of pismo: OCR words in, catalogue fields with evidence out.
 
-Stages find candidates and one resolver chooses (DESIGN.md). This package imports only
-:mod:`ocr.types` and :mod:`ocr.errors` from the OCR half, never an image or OCR library.
+Stages find candidates and one resolver chooses. The fields are declared once, in
+:mod:`extract.fields`; the layout analyses the stages share are computed once per letter,
+in :mod:`extract.layout`. This package imports only :mod:`ocr.types` from the OCR half,
+never an image or OCR library.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 
+from extract.errors import StageError
+from extract.fields import FieldName
+from extract.layout import Layout
 from extract.model import Candidate, ExtractionResult
 from extract.resolve import resolve
-from extract.stages import (
-    addressee,
-    dates,
-    distribution,
-    persons,
-    reference,
-    sender,
-    signatory,
-    subject,
-)
-from extract.text import TextView
+from extract.stages import Stage
+from extract.stages import addressee as _addressee
+from extract.stages import dates as _dates
+from extract.stages import distribution as _distribution
+from extract.stages import persons as _persons
+from extract.stages import reference as _reference
+from extract.stages import sender as _sender
+from extract.stages import signatory as _signatory
+from extract.stages import subject as _subject
 from ocr.types import OcrDocument
 
-Stage = Callable[[TextView], Iterable[Candidate]]
-
-# The stages that run, in order; each proposes candidates for one or more fields and the
-# resolver (extract/resolve.py) decides.
-STAGES: list[Stage] = [
-    dates.find,
-    reference.find,
-    addressee.find,
-    signatory.find,
-    distribution.find,
-    sender.find,
-    subject.find,
-    persons.find,
-]
+# The stages that run, in order; each proposes candidates for the fields it declares and
+# the resolver (extract/resolve.py) decides.
+STAGES: tuple[Stage, ...] = (
+    _dates.STAGE,
+    _reference.STAGE,
+    _addressee.STAGE,
+    _signatory.STAGE,
+    _distribution.STAGE,
+    _sender.STAGE,
+    _subject.STAGE,
+    _persons.STAGE,
+)
 
 
-def extract(document: OcrDocument, stages: Iterable[Stage] | None = None) -> ExtractionResult:
-    """Run the stages over a document and resolve each field from their candidates."""
-    view = TextView(document)
-    candidates = [c for stage in (STAGES if stages is None else stages) for c in stage(view)]
-    return ExtractionResult(resolve(candidates))
+def check_order(stages: Sequence[Stage]) -> None:
+    """Check that every field a stage requires is produced by a stage before it.
+
+    Raises:
+        StageError: If a stage requires a field no earlier stage produces.
+    """
+    produced: set[FieldName] = set()
+    for stage in stages:
+        missing = stage.requires - produced
+        if missing:
+            names = ", ".join(sorted(missing))
+            raise StageError(f"stage {stage.name} requires {names}, which no earlier stage gives")
+        produced |= stage.produces
+
+
+check_order(STAGES)
+
+
+def extract(document: OcrDocument, stages: Iterable[Stage] = STAGES) -> ExtractionResult:
+    """Run the stages over a document and resolve each field from their candidates.
+
+    Raises:
+        StageError: If a stage proposes a field it does not declare.
+    """
+    layout = Layout.of(document)
+    found: dict[FieldName, list[Candidate]] = {}
+    for stage in stages:
+        earlier = {name: tuple(found.get(name, ())) for name in stage.requires}
+        for candidate in stage.find(layout, earlier):
+            if candidate.field not in stage.produces:
+                raise StageError(f"stage {stage.name} proposed {candidate.field}, not declared")
+            found.setdefault(candidate.field, []).append(candidate)
+    return ExtractionResult(resolve(c for field in found.values() for c in field))

@@ -26,13 +26,17 @@ from typing import Any
 
 import regex
 
-SCALARS = ("reference_number", "letter_date", "place", "sender", "subject")
-INFORMATIONAL = frozenset({"sender", "subject"})
-PERSONS = {
-    "addressee": ("name", "position", "organization"),
-    "signatory": ("name", "position", "on_behalf_of"),
-}
-LISTS = {"dates": "date", "distribution_list": "recipient"}
+from extract.fields import FIELDS, Scoring
+
+# How each field is scored comes from the field catalogue.
+SCALARS = tuple(
+    spec.name.value for spec in FIELDS if spec.scoring in {Scoring.EXACT, Scoring.INFORMATIONAL}
+)
+INFORMATIONAL = frozenset(
+    spec.name.value for spec in FIELDS if spec.scoring is Scoring.INFORMATIONAL
+)
+PERSONS = {spec.name.value: spec.scored_parts for spec in FIELDS if spec.scoring is Scoring.PARTS}
+LISTS = {spec.name.value: spec.item_key or "" for spec in FIELDS if spec.scoring is Scoring.LIST}
 LENIENT = 0.9
 BANDS = ((0.9, 1.01), (0.7, 0.9), (0.5, 0.7), (0.0, 0.5))
 

@@ -10,64 +10,38 @@ and from line shapes, never from one office's wording.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
 from extract import people
+from extract.dates import find_dates
+from extract.patterns import (
+    ADDRESS,
+    BODY_START,
+    CLOSING,
+    CONTACT,
+    E_SIGNED_BY,
+    ON_BEHALF,
+    PAGE_MARK,
+    REGISTRY_STAMP,
+    SIGNATURE_CAPTION,
+    TAIL,
+)
 from extract.text import LineInfo, Span, TextView
-from ocr.types import BBox
+from ocr.types import BBox, OcrDocument
 
-# Openings of the body: the salutation, the usual first words of an answer, the subject
-# line, the title of a decision.
-BODY_START = regex.compile(
-    r"^\s*(?:szanown\w*\s+(?:panie|pa[ńn]stwo|panowie)\b|szanown\w*\b.*[,!]\s*$|dzie[ńn]\s+dobry|w\s+odpowiedzi|uprzejmie|dzia[łl]aj[ąa]c|"
-    r"na\s+podstawie|zgodnie\s+z|w\s+nawi[ąa]zaniu|w\s+zwi[ąa]zku|informuj[ęe]|"
-    r"przekazuj[ęe]|stosownie|odpowiadaj[ąa]c|w\s+za[łl][ąa]czeniu|rozpatruj[ąa]c|"
-    r"dotyczy|sprawa\s*:|temat\s*:|dot\.|decyzja|postanowienie|zawiadomienie|"
-    r"wezwanie|informacja\b|odpowied[źz]\s+na|interpelacja|ad\.?\s*1|ad\s+1|"
-    r"pragn[ęe]|zwracam\s+si[ęe]|niniejszym|w\s+imieniu|witam)",
-    regex.IGNORECASE,
-)
-CLOSING = regex.compile(
-    r"^\s*(?:z[.,]?\s+powa[żz]aniem|z[.,]?\s+wyrazami\s+szacunku|wyrazy\s+szacunku|"
-    r"[łl][ąa]cz[ęe]\s+(?:wyrazy|pozdrowienia)|z\s+pozdrowieniami|pozdrawiam|"
-    r"z\s+uszanowaniem|z\s+serdecznymi|serdecznie\s+pozdrawiam)\b[\s,.!]*",
-    regex.IGNORECASE,
-)
-# Lines after which a signature block cannot go on.
-TAIL = regex.compile(
-    r"^\s*(?:otrzymuj[ąae]|otrzymali|do\s+wiadomo[śs]ci|d\s?/\s?w\b|dw\.|kopia\b|"
-    r"rozdzielnik|spraw[ęe]\s+prowadzi|sporz[aą]dzi|sporz\.|opracowa[łl]|wykona[łl]|"
-    r"za[łl][aą]cznik|za[łl]\.|klauzula|rodo\b|administratorem|informacja\s+o\s+przetwarz|"
-    r"pouczenie|uzasadnienie|tel\.|tel\s*:|fax|e-mail|www\.|nip\b|regon)",
-    regex.IGNORECASE,
-)
-# Page numbers and running footers: they interrupt a letter but do not end a part of it.
-PAGE_MARK = regex.compile(
-    r"^\s*(?:strona\s*\d+(?:\s*z\s*\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|str\.\s*\d+)\s*$",
-    regex.IGNORECASE,
-)
 _WORDS = regex.compile(r"\p{L}+")
 _CLAUSE = regex.compile(r",\s+(?!dnia\b)\p{Ll}{3,}")
 PROSE_LENGTH = 75  # characters: a longer line is running text, not a block line
 SENTENCE_LENGTH = 40  # characters: a sentence line this long is a paragraph's
 
 
-def body_start(view: TextView) -> int:
-    """Index of the first line of the body on page 1 (the end of the letter's head).
-
-    Computed once per document: the addressee, sender, signatory and NER stages all ask.
-    """
-    if "body_start" not in view.memo:
-        view.memo["body_start"] = _body_start(view)
-    return view.memo["body_start"]  # type: ignore[return-value]
-
-
 def _body_start(view: TextView) -> int:
-    """See :func:`body_start`.
+    """Index of the first line of the body on page 1 (the end of the letter's head).
 
     The body starts at an opening or subject line, or at the first run of running text
     (a long line followed by another long line, as paragraphs are).
@@ -91,7 +65,7 @@ def _running(text: str) -> bool:
 
     Contact and address lines of a letterhead ("tel. ..., e-mail: ...") are not.
     """
-    if people.CONTACT.search(text) or people.ADDRESS.search(text):
+    if CONTACT.search(text) or ADDRESS.search(text):
         return len(text) > PROSE_LENGTH and _prose(text) and is_sentence(text)
     return (len(text) > PROSE_LENGTH and _prose(text)) or (
         len(text) > SENTENCE_LENGTH and is_sentence(text)
@@ -128,21 +102,6 @@ class Segment:
 
 
 COLUMN_GAP = 2.5  # line heights of empty space between words that part two columns
-
-
-def segments(view: TextView, lines: Sequence[LineInfo]) -> list[Segment]:
-    """The lines cut into columns where their words stand far apart.
-
-    A registry stamp and the addressee block printed side by side come out of OCR as
-    one line, and are two columns.
-    """
-    found: list[Segment] = []
-    for line in lines:
-        key = ("segments", line.index)
-        if key not in view.memo:
-            view.memo[key] = _line_segments(view, line)
-        found.extend(view.memo[key])  # type: ignore[arg-type]
-    return found
 
 
 def _line_segments(view: TextView, line: LineInfo) -> list[Segment]:
@@ -202,3 +161,275 @@ _LOWER_CASE_OPENING = regex.compile(
 _FUNCTION_WORDS = frozenset(
     {"i", "w", "we", "z", "ze", "do", "na", "dla", "oraz", "o", "od", "po", "przy", "ds", "spraw"}
 )
+
+
+# ------------------------------------------------------------------- the addressee block
+
+# Lines that never belong to an addressee block: registry stamps, dates, references.
+_NOT_ADDRESSEE = regex.compile(
+    rf"{REGISTRY_STAMP.pattern}|"
+    r"\bznak\b|\bsygn|\bdnia\b|\bdn\.|\bnr\s+sprawy|\d{4}\s*r\.|\d+[./]\d+[./]\d+",
+    regex.IGNORECASE,
+)
+MAX_ADDRESSEE_LINES = 8
+ADDRESSEE_GAP = 1.2  # line heights: a wider gap ends the block
+RIGHT_HALF = 0.4  # left edge, as a share of the page width, of a right-hand block
+
+
+@dataclass(frozen=True, slots=True)
+class AddresseeBlock:
+    """The addressee block of the head and the honorific that opens it (None: none does)."""
+
+    parts: tuple[Segment, ...]
+    honorific: str | None
+
+
+def _honorific_block(view: TextView, head: Sequence[Segment]) -> AddresseeBlock | None:
+    for position, part in enumerate(head):
+        word, rest = people.honorific(view.text[part.start : part.end])
+        if word is None or (rest.strip() and not rest.strip()[:1].isupper()):
+            continue
+        return AddresseeBlock(_grow(view, head, position), word)
+    return None
+
+
+def _grow(
+    view: TextView, head: Sequence[Segment], position: int, *, strict: bool = True
+) -> tuple[Segment, ...]:
+    """The block starting at ``head[position]``: close segments in the same column.
+
+    ``strict`` stops at a line that cannot be the addressee's (a stamp line); otherwise it
+    is taken in, for the caller to reject the whole block.
+    """
+    first = head[position]
+    parts = [first]
+    for part in head[position + 1 :]:
+        if part.page != first.page or abs(part.left_fraction - first.left_fraction) > 0.1:
+            continue  # another column beside the block
+        text = view.text[part.start : part.end]
+        previous = parts[-1].bbox
+        gap = (part.bbox.top - previous.bottom) / max(1, previous.height)
+        if (
+            gap > ADDRESSEE_GAP
+            or len(parts) >= MAX_ADDRESSEE_LINES
+            or (strict and _NOT_ADDRESSEE.search(text))
+            or is_prose(text)
+            or find_dates(text)  # the place-and-date line right under (or over) the block
+        ):
+            break
+        parts.append(part)
+    return tuple(parts)
+
+
+def _right_block(view: TextView, head: Sequence[Segment]) -> AddresseeBlock | None:
+    """The lowest block of short lines on the right of the head (the addressee's place)."""
+    blocks: list[tuple[Segment, ...]] = []
+    taken: set[int] = set()
+    for position, part in enumerate(head):
+        text = view.text[part.start : part.end]
+        if (
+            position in taken
+            or part.left_fraction < RIGHT_HALF
+            or is_prose(text)
+            or find_dates(text)
+        ):
+            continue
+        block = _grow(view, head, position, strict=False)
+        blocks.append(block)
+        taken.update(head.index(p) for p in block)
+    for block in reversed(blocks):
+        texts = [view.text[p.start : p.end] for p in block]
+        if any(_NOT_ADDRESSEE.search(t) for t in texts):
+            continue
+        if any(people.find_name(t) or people.line_kind(t) == "organization" for t in texts):
+            return AddresseeBlock(block, None)
+    return None
+
+
+# ------------------------------------------------------------------- the signature zone
+
+MAX_SIGNATURE_LINES = 12
+PARAGRAPH_GAP = 0.8  # line heights: a line this close under a sentence continues it
+COLUMN_SPLIT = 0.25  # share of the page width between two signers' columns
+CLOSING_CONFIDENCE = 0.9  # a block after "Z poważaniem" is the signature
+TAIL_CONFIDENCE = 0.75  # a block of name and title lines before the tail
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureZone:
+    """The segments of the signature block and how sure the block is the signature."""
+
+    parts: tuple[Segment, ...] = ()
+    confidence: float = 0.0
+
+
+def _signature_zone(layout: Layout) -> SignatureZone:
+    view = layout.view
+    everything = layout.segments(view.lines)
+    closing = None
+    for index, part in enumerate(everything):
+        if CLOSING.match(view.text[part.start : part.end]):
+            closing = index
+    if closing is not None:
+        block = _block_after(view, everything, closing + 1)
+        rest = _after_formula(view, everything[closing])
+        return SignatureZone(_one_column([*rest, *block]), CLOSING_CONFIDENCE)
+    parts = layout.segments(view.lines[layout.body_start :])
+    # No closing formula: the first run of block lines after running text that holds a
+    # name, a title or "z up.", before the tail begins.
+    index = 0
+    while index < len(parts):
+        text = view.text[parts[index].start : parts[index].end]
+        if _furniture(text):
+            index += 1
+            continue
+        if TAIL.match(text) and not is_sentence(text):
+            break  # a heading of the tail; a paragraph opening like one (RODO) is body
+        if _is_block_line(text) and not _ends_paragraph(view, parts, index):
+            block = _block_after(view, parts, index)
+            if any(_signs(view.text[p.start : p.end]) for p in block):
+                return SignatureZone(_one_column(block), TAIL_CONFIDENCE)
+            index += max(1, len(block))
+            continue
+        index += 1
+    return SignatureZone()
+
+
+def _after_formula(view: TextView, part: Segment) -> list[Segment]:
+    """The rest of the closing formula's line ("Z poważaniem, Jan Nowak") as a segment."""
+    text = view.text[part.start : part.end]
+    found = CLOSING.match(text)
+    if found is None or not text[found.end() :].strip():
+        return []
+    start = part.start + found.end()
+    words = view.words_in(start, part.end)
+    if not words:
+        return []
+    box = BBox.enclosing(span.word.bbox for span in words)
+    return [dataclasses.replace(part, start=words[0].start, bbox=box)]
+
+
+def _ends_paragraph(view: TextView, parts: Sequence[Segment], index: int) -> bool:
+    """Whether a short capitalised line ends the paragraph above it, not a signature.
+
+    "... przez Przewodniczącego" / "Rady Gminy X.": tight under a sentence, ending in ".".
+    """
+    text = view.text[parts[index].start : parts[index].end]
+    if index == 0 or not text.rstrip().endswith("."):
+        return False
+    above, part = parts[index - 1], parts[index]
+    gap = (part.bbox.top - above.bbox.bottom) / max(1, above.bbox.height)
+    return gap < PARAGRAPH_GAP and is_sentence(view.text[above.start : above.end])
+
+
+def _one_column(block: list[Segment]) -> tuple[Segment, ...]:
+    """One signer's column of a block signed side by side: the right-hand one.
+
+    "Skarbnik Gminy" on the left countersigns; the head of the office signs on the right.
+    """
+    if len(block) < 2:
+        return tuple(block)
+    lefts = sorted({round(p.left_fraction, 1) for p in block})
+    if lefts[-1] - lefts[0] < COLUMN_SPLIT:
+        return tuple(block)
+    lines: dict[int, list[Segment]] = {}
+    for part in block:
+        lines.setdefault(part.line, []).append(part)
+    if not any(len(parts) > 1 for parts in lines.values()):
+        return tuple(block)  # one segment per line: a staggered block, not two columns
+    split = (lefts[0] + lefts[-1]) / 2
+    return tuple(p for p in block if p.left_fraction >= split)
+
+
+def _signs(text: str) -> bool:
+    """Whether a block line is one a signature has: a name, a title, "z up.", a caption."""
+    return bool(
+        people.find_name(text)
+        or people.line_kind(text) == "position"
+        or ON_BEHALF.match(text)
+        or E_SIGNED_BY.match(text)
+    )
+
+
+def _furniture(text: str) -> bool:
+    """Page numbers and footers (an address with contact details) between pages."""
+    return bool(PAGE_MARK.match(text) or CONTACT.search(text) or ADDRESS.search(text))
+
+
+def _is_block_line(text: str) -> bool:
+    """A signature-block line: e-signature captions and "z up." count, sentences do not."""
+    if E_SIGNED_BY.match(text) or ON_BEHALF.match(text) or SIGNATURE_CAPTION.match(text):
+        return True
+    return not (is_sentence(text) or is_prose(text))
+
+
+def _block_after(view: TextView, parts: Sequence[Segment], first: int) -> list[Segment]:
+    block: list[Segment] = []
+    for part in parts[first : first + MAX_SIGNATURE_LINES]:
+        text = view.text[part.start : part.end]
+        if not block and _furniture(text):
+            continue  # the page's number and footer between the closing and the signature
+        if (
+            TAIL.match(text)
+            or PAGE_MARK.match(text)
+            or CONTACT.search(text)
+            or ADDRESS.search(text)
+            or not _is_block_line(text)
+        ):
+            break
+        block.append(part)
+    return block
+
+
+# ------------------------------------------------------------------------ per document
+
+
+class Layout:
+    """One letter's text view and its layout analyses, each computed once, on first use.
+
+    The stages share these: the addressee, sender and NER stages read the same head and
+    addressee block, the signatory and NER stages the same signature zone.
+    """
+
+    def __init__(self, view: TextView) -> None:
+        self.view = view
+        self._segments: dict[int, tuple[Segment, ...]] = {}
+
+    @classmethod
+    def of(cls, document: OcrDocument) -> Layout:
+        """The layout of an OCR'd document."""
+        return cls(TextView(document))
+
+    def segments(self, lines: Sequence[LineInfo]) -> list[Segment]:
+        """The lines cut into columns where their words stand far apart.
+
+        A registry stamp and the addressee block printed side by side come out of OCR as
+        one line, and are two columns.
+        """
+        found: list[Segment] = []
+        for line in lines:
+            if line.index not in self._segments:
+                self._segments[line.index] = tuple(_line_segments(self.view, line))
+            found.extend(self._segments[line.index])
+        return found
+
+    @cached_property
+    def body_start(self) -> int:
+        """Index of the first line of the body on page 1 (the end of the letter's head)."""
+        return _body_start(self.view)
+
+    @cached_property
+    def head(self) -> tuple[Segment, ...]:
+        """The segments of page 1 above the body: letterhead, date, reference, addressee."""
+        lines = self.view.lines[: self.body_start]
+        return tuple(self.segments([line for line in lines if line.page == 1]))
+
+    @cached_property
+    def addressee_block(self) -> AddresseeBlock | None:
+        """The block an honorific opens, or else the lowest short block on the right."""
+        return _honorific_block(self.view, self.head) or _right_block(self.view, self.head)
+
+    @cached_property
+    def signature_zone(self) -> SignatureZone:
+        """The signature block: after the closing formula, or before the letter's tail."""
+        return _signature_zone(self)

@@ -4,28 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
+from extract.fields import FIELDS, SPECS, FieldName, FieldValue, ReferenceParts, to_json
 from ocr.types import BBox
-
-
-class FieldName(StrEnum):
-    """The fields of the output contract, in output order."""
-
-    REFERENCE = "reference_number"
-    LETTER_DATE = "letter_date"
-    PLACE = "place"
-    SENDER = "sender"
-    ADDRESSEE = "addressee"
-    SIGNATORY = "signatory"
-    DISTRIBUTION = "distribution_list"
-    DATES = "dates"
-    SUBJECT = "subject"
-
-
-# Fields whose "not found" value is an empty list rather than null.
-LIST_FIELDS = frozenset({FieldName.DISTRIBUTION, FieldName.DATES})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +28,12 @@ class Candidate:
     """A value a stage proposes for a field, with its evidence; the resolver chooses."""
 
     field: FieldName
-    value: Any  # JSON-ready: str, list or dict
+    value: FieldValue
     raw: str
     confidence: float
     evidence: tuple[Evidence, ...]
     source: str  # the stage that proposed it
-    parts: Mapping[str, Any] | None = None  # structure of the value (reference number parts)
+    parts: ReferenceParts | None = None  # structure of the value (reference number parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,34 +41,34 @@ class Field:
     """The chosen value of a field (None / [] when not found) and the losing candidates."""
 
     name: FieldName
-    value: Any = None
+    value: FieldValue | None = None
     raw: str | None = None
     confidence: float = 0.0
     evidence: tuple[Evidence, ...] = ()
     source: str | None = None
     alternatives: tuple[Candidate, ...] = ()
-    parts: Mapping[str, Any] | None = None
+    parts: ReferenceParts | None = None
 
     @classmethod
     def missing(cls, name: FieldName) -> Field:
         """The field as "not found": null, or an empty list for list fields."""
-        return cls(name, [] if name in LIST_FIELDS else None)
+        return cls(name, () if SPECS[name].many else None)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of the field."""
         data = {
-            "value": self.value,
+            "value": to_json(self.value),
             "raw": self.raw,
             "confidence": round(self.confidence, 4),
             "evidence": [e.to_dict() for e in self.evidence],
             "source": self.source,
         }
         if self.parts is not None:
-            data["parts"] = dict(self.parts)
+            data["parts"] = self.parts.to_dict()
         if self.alternatives:
             data["alternatives"] = [
                 {
-                    "value": c.value,
+                    "value": to_json(c.value),
                     "confidence": round(c.confidence, 4),
                     "source": c.source,
                     "evidence": [e.to_dict() for e in c.evidence],
@@ -106,5 +88,6 @@ class ExtractionResult:
     def to_dict(self) -> dict[str, Any]:
         """The ``fields`` object of the output JSON, in contract order."""
         return {
-            name.value: self.fields.get(name, Field.missing(name)).to_dict() for name in FieldName
+            spec.name.value: self.fields.get(spec.name, Field.missing(spec.name)).to_dict()
+            for spec in FIELDS
         }

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from ocr.errors import MissingDependencyError
+from extract.errors import MissingResourceError
 
 FIRST_NAME = "imię"
 SURNAME_CLASSES = frozenset({"nazwisko", "nazwisko_(odmężowskie)"})
@@ -52,7 +52,7 @@ def _analyser() -> Any:
     try:
         import morfeusz2
     except ImportError as error:  # pragma: no cover - a dependency of the package
-        raise MissingDependencyError(
+        raise MissingResourceError(
             "morfeusz2 is not installed; run: pip install morfeusz2"
         ) from error
     return morfeusz2.Morfeusz(generate=False, expand_tags=False)

@@ -14,70 +14,19 @@ from functools import lru_cache
 import regex
 
 from extract import morph
+from extract.patterns import (
+    ADDRESS,
+    CONTACT,
+    HONORIFIC,
+    LEGAL_FORM,
+    ORGANIZATION,
+    ORGANIZATION_WORDS,
+    POSITION,
+    POSITION_WORDS,
+    TITLES,
+)
 
-# "Pan", "Pani", "Szanowny Pan", "Sz. P.", "WP", "Wielmożna Pani": they open the addressee
-# block. The case of "Pan" tells the case of the name after it.
-HONORIFIC = regex.compile(
-    r"^\s*(?:Do\s+)?(?:(?:Sz\.?\s*P\.?|Szanown[ayi]|Wielmo[żz]n[ayi]|W\.?\s*P\.?|Sz\.?\s*Pan\w*)\s+)?"
-    r"(?P<word>(?:Pan(?:u|a|i|owie)?|Pa[ńn]stw[ao]|Szanown[ayi]\s+Pa[ńn]stwo)\b|"
-    r"(?:Sz\.?\s*P|W\.?\s*P)\.?(?=\s*$|\s+(?-i:\p{Lu}))|Sz[.,]\s*[BR.]\.?(?=\s*$))[.,]?\s*",
-    regex.IGNORECASE,
-)
 _HONORIFIC_CASE = {"pan": "nom", "pana": "gen", "panu": "dat"}
-# Academic degrees, professional and service titles that precede a name, never part of it.
-TITLES = regex.compile(
-    r"(?:(?:prof\.?|dr\.?|hab\.?|in[żz]\.?|mgr\.?|lic\.?|lek\.?|med\.?|wet\.?|n\.\s?med\.?|"
-    r"adw\.?|r\.\s?pr\.?|radca\s+prawny|ks\.?|o\.|p[łl]k\.?|ppłk\.?|mjr\.?|kpt\.?|gen\.?|"
-    r"bryg\.?|st\.\s?bryg\.?|nadkom\.?|insp\.?|m[łl]\.\s?insp\.?|asp\.?|sier[żz]\.?|"
-    r"arch\.?|in[żz]ynier|magister|doktor|profesor)(?=[\s.]|$)\s*)+",
-    regex.IGNORECASE,
-)
-# Head words of positions: "Dyrektor Wydziału ...", "Zastępca Prezydenta", "p.o. Kierownika".
-_POSITION_WORDS = (
-    r"prezydent|wiceprezydent|burmistrz|wiceburmistrz|w[óo]jt|zast[ęe]pc\w*|starost\w*|"
-    r"wicestarost\w*|marsza[łl]\w*|wicemarsza[łl]\w*|wojewod\w*|wicewojewod\w*|minister\w*|"
-    r"wiceminister\w*|sekretarz\w*|podsekretarz\w*|skarbnik\w*|dyrektor\w*|wicedyrektor\w*|"
-    r"kierownik\w*|naczelnik\w*|komendant\w*|prezes\w*|wiceprezes\w*|cz[łl]on\w*|"
-    r"przewodnicz[ąa]c\w*|wiceprzewodnicz[ąa]c\w*|radn[ayi]|inspektor(?!at)\w*|specjalist\w*|"
-    r"referent\w*|ksi[ęe]gow\w*|kanclerz|rektor|prorektor|dziekan|so[łl]tys|"
-    r"prokurator\w*|s[ęe]dzi\w*|kurator\w*|pe[łl]nomocnik\w*|rzecznik\w*|doradc\w*|"
-    r"koordynator\w*|p\.\s?o\.|pe[łl]ni[ąa]c[ayi]|audytor\w*|geodet\w*|architekt\w*|"
-    r"komisarz\w*|szef\w*|dow[óo]dc\w*|podinspektor\w*|konsultant\w*|asystent\w*|"
-    r"pracownik\w*|urz[ęe]dnik\w*|nadleśnicz\w*|le[śs]nicz\w*|ko[mn]ornik\w*|notariusz\w*|"
-    r"pose[łl]\w*|senator\w*|premier\w*|wiceprezes|ombudsman|pe[łl]nomocnik"
-)
-POSITION = regex.compile(rf"^\s*(?:{_POSITION_WORDS})\b", regex.IGNORECASE)
-# Head words of institutions (for organisations in blocks and for letterheads).
-_ORGANIZATION_WORDS = (
-    r"urz[ąę]d\w*|starostw\w*|gmin\w*|miast\w*|powiat\w*|wojew[óo]dztw\w*|ministerstw\w*|"
-    r"kancelari\w*|zarz[ąa]d\w*|rad[ay]\b|sejm\w*|senat\w*|stowarzyszeni\w*|fundacj\w*|"
-    r"sp[óo][łl]dzielni\w*|towarzystw\w*|firm[ay]\b|przedsi[ęe]biorstw\w*|sp[óo][łl]k\w*|"
-    r"szko[łl]\w*|zesp[óo][łl]\w*|przedszkol\w*|o[śs]rod\w*|centrum|instytut\w*|"
-    r"uniwersytet\w*|politechni\w*|akademi\w*|biur[oa]\b|wydzia[łl]\w*|departament\w*|"
-    r"stra[żz]\w*|komend(?!ant)\w*|policj\w*|prokuratur\w*|s[ąa]d\w*|izb[ay]\b|inspektorat\w*|"
-    r"dyrekcj\w*|agencj\w*|zak[łl]ad\w*|szpital\w*|bibliotek\w*|muze\w*|teatr\w*|"
-    r"klub\w*|zwi[ąa]z\w*|parafi\w*|kuri\w*|regionaln\w*|samorz[ąa]d\w*|wsp[óo]lnot\w*|"
-    r"kolegium|trybuna[łl]\w*|rzecznik\w*|komisj\w*|g[łl][óo]wn\w*\s+urz|generaln\w*|"
-    r"krajow\w*|pa[ńn]stwow\w*|wojew[óo]dzk\w*|powiatow\w*|miejsk\w*|gminn\w*|"
-    r"komitet\w*|obw[óo]d\w*|kuratori\w*|nadle[śs]nictw\w*|przychodni\w*|dom\b|orkiestr\w*|"
-    r"partia|kongregacj\w*|izba|biuletyn\w*|redakcj\w*|portal\w*|grupa|koło|ko[łl]o"
-)
-ORGANIZATION = regex.compile(
-    rf"^\s*(?:{_ORGANIZATION_WORDS})\b|\b(?:sp\.\s?z\s?o\.\s?o|s\.\s?a\.|sp\.\s?j\.|sp\.\s?k\.)",
-    regex.IGNORECASE,
-)
-ADDRESS = regex.compile(
-    r"^\s*(?:ul\.|ulica\b|al\.|aleja\b|aleje\b|pl\.|plac\b|os\.|osiedle\b|skr\.\s?poczt|"
-    r"skrytka)|\b\d{2}\s?-\s?\d{3}\b|"
-    # a postal code OCR damaged ("3/-/55 Krzywcza"): digits and marks, then the town
-    r"^\s*\d[\d/\-–.,|]{3,6}\s+(?-i:\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\p{Ll}+)*)\s*$",
-    regex.IGNORECASE,
-)
-CONTACT = regex.compile(
-    r"(?:\btel\b|\btelefon|\bfax\b|\bfaks\b|e-?mail|\bwww\.|https?://|@|\bnip\b|\bregon\b|"
-    r"\bkrs\b|\bepuap\b|\binfolinia\b|\bkonto\b|\bbank\b|\bskrytka\s+epuap)",
-    regex.IGNORECASE,
-)
 # A name word: "Kowalski", "KOWALSKI", "Okońska-Walkowicz", an initial "J."
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})(?:-(?:\p{Lu}\p{Ll}+|\p{Lu}{2,}))*$")
 _INITIAL = regex.compile(r"^\p{Lu}\.$")
@@ -208,11 +157,10 @@ _OPENING_ADJECTIVE = regex.compile(
     r"(?:y|i|a|e|ego|ej|emu|ym|ymi|ych|ą)$",
     regex.IGNORECASE,
 )
-_COMPANY = regex.compile(r"\b(?:sp\.\s?z\s?o\.\s?o|s\.\s?a\.$|sp\.\s?j\.|sp\.\s?k\.)", regex.I)
 _KIND_WORDS = regex.compile(r"[\p{L}.]+")
 _ACTING = regex.compile(r"p\.\s?o\.", regex.I)  # "p.o." (pełniący obowiązki)
-_POSITION_WORD = regex.compile(rf"^(?:{_POSITION_WORDS})$", regex.IGNORECASE)
-_ORGANIZATION_WORD = regex.compile(rf"^(?:{_ORGANIZATION_WORDS})$", regex.IGNORECASE)
+_POSITION_WORD = regex.compile(rf"^(?:{POSITION_WORDS})$", regex.IGNORECASE)
+_ORGANIZATION_WORD = regex.compile(rf"^(?:{ORGANIZATION_WORDS})$", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)
@@ -226,7 +174,7 @@ def line_kind(text: str) -> str | None:
         return "address"
     if CONTACT.search(text):
         return "contact"
-    if _COMPANY.search(text):
+    if LEGAL_FORM.search(text):
         return "organization"
     words = _KIND_WORDS.findall(text)[:3]
     for word in words:

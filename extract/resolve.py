@@ -10,23 +10,18 @@ without a letterhead is sent by the organ it is signed for or by.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 
 import regex
 
 from extract import morph, people
-from extract.model import Candidate, Field, FieldName
+from extract.fields import FIELDS, Addressee, FieldName, Signatory
+from extract.model import Candidate, Field
+from extract.patterns import ORGAN
 
 MAX_ALTERNATIVES = 3
 DERIVED_CONFIDENCE = 0.6
-# Organs (one-person authorities) whose title names the sender: "Prezydent Miasta ...",
-# "Minister ...", not a deputy's or an official's title ("Zastępca", "Kierownik").
-_ORGAN = regex.compile(
-    r"^\s*(?:prezydent|burmistrz|w[óo]jt|starost[ay]|marsza[łl]ek|wojewod[ay]|minister|"
-    r"prezes|komendant|rektor|dyrektor\s+generaln\w*|rzecznik|g[łl][óo]wny\s+inspektor|"
-    r"prokurator|kurator|przewodnicz[ąa]c\w*)\b(?=.*\s\S)",
-    regex.IGNORECASE,
-)
 
 
 def resolve(candidates: Iterable[Candidate]) -> dict[FieldName, Field]:
@@ -34,7 +29,7 @@ def resolve(candidates: Iterable[Candidate]) -> dict[FieldName, Field]:
     grouped: dict[FieldName, list[Candidate]] = {}
     for candidate in candidates:
         grouped.setdefault(candidate.field, []).append(candidate)
-    fields = {name: _choose(name, grouped.get(name, [])) for name in FieldName}
+    fields = {spec.name: _choose(spec.name, grouped.get(spec.name, [])) for spec in FIELDS}
     for name in (FieldName.ADDRESSEE, FieldName.SIGNATORY):
         fields[name] = _fill_name(fields[name], grouped.get(name, []))
     fields[FieldName.SIGNATORY] = _signatory_position_from_sender(fields)
@@ -78,16 +73,22 @@ def _fill_name(chosen: Field, candidates: list[Candidate]) -> Field:
     person to the NER stage; the person's words then also leave the position.
     """
     value = chosen.value
-    if not isinstance(value, dict) or value.get("name") or value.get("per_distribution"):
+    if not isinstance(value, Addressee | Signatory) or value.name:
+        return chosen
+    if isinstance(value, Addressee) and value.per_distribution:
         return chosen
     for candidate in sorted(candidates, key=lambda c: c.confidence, reverse=True):
-        name = candidate.value.get("name") if isinstance(candidate.value, dict) else None
+        found = candidate.value
+        name = found.name if isinstance(found, Addressee | Signatory) else None
         if not name or not _inside(candidate, chosen):
             continue
-        filled = {**value, "name": name}
-        for key in ("position", "organization"):
-            if filled.get(key):
-                filled[key] = _without(filled[key], candidate.raw) or None
+        filled: Addressee | Signatory = dataclasses.replace(
+            value, name=name, position=_without(value.position, candidate.raw)
+        )
+        if isinstance(filled, Addressee):
+            filled = dataclasses.replace(
+                filled, organization=_without(filled.organization, candidate.raw)
+            )
         return Field(
             chosen.name,
             filled,
@@ -115,21 +116,28 @@ def _inside(candidate: Candidate, chosen: Field) -> bool:
     )
 
 
-def _without(text: str, printed: str) -> str:
-    """``text`` without the printed name and the dash or comma that set it apart."""
-    return regex.sub(rf"\s*[-–,]?\s*{regex.escape(printed)}\s*[-–,]?\s*", " ", text).strip()
+def _without(text: str | None, printed: str) -> str | None:
+    """``text`` without the printed name and the dash or comma that set it apart.
+
+    None (and what is left empty) stays None.
+    """
+    if not text:
+        return text or None
+    pattern = rf"\s*[-–,]?\s*{regex.escape(printed)}\s*[-–,]?\s*"
+    return regex.sub(pattern, " ", text).strip() or None
 
 
 def _signatory_position_from_sender(fields: Mapping[FieldName, Field]) -> Field:
     signatory, sender = fields[FieldName.SIGNATORY], fields[FieldName.SENDER]
     value = signatory.value
-    if not (value and value.get("name") and not value.get("position")):
+    if not (isinstance(value, Signatory) and value.name and not value.position):
         return signatory
-    if not (sender.value and _ORGAN.match(sender.value) and not value.get("on_behalf_of")):
+    organ = sender.value
+    if not (isinstance(organ, str) and ORGAN.match(organ) and not value.on_behalf_of):
         return signatory
     return Field(
         signatory.name,
-        {**value, "position": sender.value},
+        dataclasses.replace(value, position=organ),
         signatory.raw,
         min(signatory.confidence, DERIVED_CONFIDENCE),
         signatory.evidence + sender.evidence,
@@ -140,13 +148,13 @@ def _signatory_position_from_sender(fields: Mapping[FieldName, Field]) -> Field:
 
 def _sender_from_signatory(fields: Mapping[FieldName, Field]) -> Field:
     sender, signatory = fields[FieldName.SENDER], fields[FieldName.SIGNATORY]
-    if sender.value is not None or not signatory.value:
+    if sender.value is not None or not isinstance(signatory.value, Signatory):
         return sender
-    organ = signatory.value.get("on_behalf_of")
+    organ = signatory.value.on_behalf_of
     value = morph.organ_nominative(organ) if organ else None
     if value is None:
-        position = signatory.value.get("position")
-        value = position if position and _ORGAN.match(position) else None
+        position = signatory.value.position
+        value = position if position and ORGAN.match(position) else None
     if value is None:
         return sender
     return Field(

@@ -83,9 +83,6 @@ class TextView:
         self.spans = tuple(spans)
         self.lines = tuple(lines)
         self.page_count = len(document.pages)
-        # Results of layout analysis that several stages ask for (columns, the signature
-        # block), computed once per document.
-        self.memo: dict[object, object] = {}
         self._starts = [span.start for span in spans]
         self._line_starts = [info.start for info in lines]
 

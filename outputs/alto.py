@@ -19,6 +19,7 @@ from xml.etree import ElementTree as ET
 
 import regex
 
+from extract.fields import value_text
 from ocr.types import BBox, OcrDocument, OcrLine, OcrPage
 
 NAMESPACE = "http://www.loc.gov/standards/alto/ns-v4#"
@@ -89,17 +90,7 @@ def _field_tags(fields: Mapping[str, Any]) -> Iterable[tuple[str, str, str]]:
     for name, field in fields.items():
         if not isinstance(field, Mapping) or field.get("value") in (None, [], {}):
             continue
-        yield f"TAG_{name}", name, _text(field["value"])
-
-
-def _text(value: Any) -> str:
-    """A field value as a cataloguer reads it: ``name: Jan Nowak; position: Wójt``."""
-    if isinstance(value, Mapping):
-        parts = (f"{key}: {_text(item)}" for key, item in value.items() if item not in (None, ""))
-        return "; ".join(parts)
-    if isinstance(value, list):
-        return " | ".join(_text(item) for item in value)
-    return "" if value is None else str(value)
+        yield f"TAG_{name}", name, value_text(field["value"], labelled=True)
 
 
 def _string_tags(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 from PIL import Image
 
+from extract.fields import FIELDS, value_text
 from outputs import grey_jpeg
 
 PREVIEW_HEIGHT = 1400  # pixels of a page preview: evidence boxes readable, files small
@@ -33,17 +34,8 @@ FILES = "report_files"
 LOW = 0.6  # below this a field is doubtful (orange); missing is red
 TEXT_LIMIT = 4000  # characters of a letter's text in the report (the .txt has it all)
 # A letter may rightly have no distribution list or subject: their absence is no problem.
-OPTIONAL = ("distribution_list", "subject")
-COLUMNS = (
-    ("reference_number", "Znak sprawy"),
-    ("letter_date", "Data"),
-    ("place", "Miejscowość"),
-    ("sender", "Nadawca"),
-    ("addressee", "Adresat"),
-    ("signatory", "Podpisał"),
-    ("distribution_list", "Otrzymują"),
-    ("subject", "Dotyczy"),
-)
+OPTIONAL = tuple(spec.name.value for spec in FIELDS if spec.optional)
+COLUMNS = tuple((spec.name.value, spec.label) for spec in FIELDS if spec.column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,24 +115,13 @@ def _field(field: Any) -> dict[str, Any]:
     if not isinstance(field, Mapping) or field.get("value") in (None, [], {}):
         return {"text": None, "confidence": None, "evidence": []}
     return {
-        "text": _text(field["value"]),
+        "text": value_text(field["value"]),
         "confidence": field.get("confidence"),
         "evidence": [
             {"page": e.get("page"), "bbox": e.get("bbox"), "text": e.get("text")}
             for e in field.get("evidence") or ()
         ],
     }
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, Mapping):
-        if value.get("per_distribution"):
-            return "według rozdzielnika"
-        parts: Iterable[Any] = (v for k, v in value.items() if k != "per_distribution")
-        return ", ".join(str(v) for v in parts if v not in (None, "", [], {}))
-    if isinstance(value, list):
-        return "; ".join(_text(v) for v in value)
-    return str(value)
 
 
 _TEMPLATE = """<!DOCTYPE html>

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from extract.dates import find_dates
+from extract.layout import Layout
 from extract.stages import dates as stage
 from extract.text import TextView
 from ocr.plaintext import document_from_text
@@ -61,7 +62,7 @@ def test_find_dates_br_takes_the_given_year() -> None:
 
 def _candidates(text: str) -> dict[str, object]:
     view = TextView(document_from_text(text, source="t.txt"))
-    return {c.field.value: c for c in stage.find(view)}
+    return {c.field.value: c for c in stage.find(Layout(view))}
 
 
 def test_letter_date_is_the_place_and_date_line_not_the_stamp_or_body() -> None:
@@ -74,7 +75,7 @@ def test_letter_date_is_the_place_and_date_line_not_the_stamp_or_body() -> None:
     found = _candidates(text)
     assert found["letter_date"].value == "2020-01-29"
     assert found["place"].value == "Nowy Targ"
-    assert [d["date"] for d in found["dates"].value] == ["2020-02-03", "2020-01-29", "2020-01-12"]
+    assert [d.date for d in found["dates"].value] == ["2020-02-03", "2020-01-29", "2020-01-12"]
     evidence = found["letter_date"].evidence[0]
     assert evidence.text == "29 stycznia 2020"
 

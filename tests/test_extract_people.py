@@ -14,9 +14,11 @@ import jsonschema
 import pytest
 
 import pipeline
-from extract import extract, layout, morph, people
-from extract.model import Candidate, Evidence, Field, FieldName
+from extract import extract, layout, morph, patterns, people
+from extract.fields import FieldName, Signatory, to_json
+from extract.model import Candidate, Evidence, Field
 from extract.resolve import resolve
+from extract.layout import Layout
 from extract.text import TextView
 from ocr.plaintext import document_from_text
 from ocr.types import BBox
@@ -41,7 +43,8 @@ def _fields(text: str) -> dict[FieldName, Field]:
 
 
 def _value(text: str, name: FieldName) -> Any:
-    return _fields(text)[name].value
+    """A field's value in its JSON form (the output contract)."""
+    return to_json(_fields(text)[name].value)
 
 
 # --- morph -------------------------------------------------------------------------------
@@ -319,7 +322,7 @@ def test_normal_case(text: str, expected: str) -> None:
     ],
 )
 def test_closing_formula(line: str, closing: bool) -> None:
-    assert bool(layout.CLOSING.match(line)) is closing
+    assert bool(patterns.CLOSING.match(line)) is closing
 
 
 @pytest.mark.parametrize(
@@ -341,14 +344,14 @@ def test_body_start_at_the_salutation() -> None:
     text = _letter("URZĄD GMINY ZABIERZÓW", "", _right("Pan", "Adam Wiśniewski"), "")
     text += "Szanowny Panie,\n" + BODY
     view = TextView(document_from_text(text, source="t"))
-    start = layout.body_start(view)
+    start = Layout(view).body_start
     assert view.line_text(view.lines[start]) == "Szanowny Panie,"
 
 
 def test_segments_part_columns_standing_far_apart() -> None:
     text = "WPŁYNĘŁO 2024-03-05" + " " * 20 + "Pan Adam Wiśniewski\n"
     view = TextView(document_from_text(text, source="t"))
-    parts = layout.segments(view, view.lines)
+    parts = Layout(view).segments(view.lines)
     assert [view.text[p.start : p.end] for p in parts] == [
         "WPŁYNĘŁO 2024-03-05",
         "Pan Adam Wiśniewski",
@@ -471,7 +474,7 @@ def test_organisation_and_address_on_the_right_without_honorific() -> None:
         BODY,
     )
     field = _fields(text)[FieldName.ADDRESSEE]
-    assert field.value == {
+    assert to_json(field.value) == {
         "name": None,
         "honorific": None,
         "position": None,
@@ -652,7 +655,7 @@ def test_e_signature_caption_then_name() -> None:
 def test_e_signature_caption_with_the_name_on_its_line() -> None:
     text = _letter(BODY, "Dokument podpisany elektronicznie przez: Wincenty Pałka")
     field = _fields(text)[FieldName.SIGNATORY]
-    assert field.value["name"] == "Wincenty Pałka"
+    assert field.value.name == "Wincenty Pałka"
     assert field.confidence <= 0.8
 
 
@@ -748,7 +751,7 @@ _CONTINUED = "organizacyjnych, o czym poinformowano wszystkich zainteresowanych 
 )
 def test_two_page_letter_footers_skipped(page_two: str) -> None:
     fields = _fields(_PAGE_ONE + "\f" + page_two)
-    assert fields[FieldName.SIGNATORY].value == {
+    assert to_json(fields[FieldName.SIGNATORY].value) == {
         "name": "Ryszard Grabowiecki",
         "position": "Skarbnik Miasta i Gminy",
         "on_behalf_of": None,
@@ -920,7 +923,7 @@ def test_agreeing_candidates_give_no_alternatives() -> None:
     )
     assert "alternatives" not in fields[FieldName.SUBJECT].to_dict()
     assert fields[FieldName.ADDRESSEE].value is None
-    assert fields[FieldName.DATES].value == []
+    assert fields[FieldName.DATES].value == ()
 
 
 def test_signatory_position_completed_from_the_letterhead_organ() -> None:
@@ -929,14 +932,14 @@ def test_signatory_position_completed_from_the_letterhead_organ() -> None:
             _candidate(FieldName.SENDER, "Wójt Gminy Zabierzów", 0.8, "rules.sender"),
             _candidate(
                 FieldName.SIGNATORY,
-                {"name": "Wincenty Pałka", "position": None, "on_behalf_of": None},
+                Signatory("Wincenty Pałka"),
                 0.9,
                 "rules.signatory",
             ),
         ]
     )
     signatory = fields[FieldName.SIGNATORY]
-    assert signatory.value["position"] == "Wójt Gminy Zabierzów"
+    assert signatory.value.position == "Wójt Gminy Zabierzów"
     assert signatory.confidence == pytest.approx(0.6)
     assert signatory.source == "rules.signatory+rules.sender"
 
@@ -947,13 +950,13 @@ def test_signatory_position_not_completed_from_an_office() -> None:
             _candidate(FieldName.SENDER, "Urząd Gminy Zabierzów", 0.7, "rules.sender"),
             _candidate(
                 FieldName.SIGNATORY,
-                {"name": "Wincenty Pałka", "position": None, "on_behalf_of": None},
+                Signatory("Wincenty Pałka"),
                 0.9,
                 "rules.signatory",
             ),
         ]
     )
-    assert fields[FieldName.SIGNATORY].value["position"] is None
+    assert fields[FieldName.SIGNATORY].value.position is None
 
 
 # --- output schema -----------------------------------------------------------------------
@@ -1106,7 +1109,7 @@ def test_copy_mark_before_the_signers_name() -> None:
         BODY, "", RIGHT + "Z poważaniem", RIGHT + "/-/ Marek Lisiecki", RIGHT + "Wójt Gminy"
     )
     signatory = _fields(text)[FieldName.SIGNATORY]
-    assert signatory.value["name"] == "Marek Lisiecki"
+    assert signatory.value.name == "Marek Lisiecki"
     assert signatory.source == "rules.signatory"
 
 

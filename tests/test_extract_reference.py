@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract.fields import ReferenceParts
+from extract.layout import Layout
 from extract.stages import reference
 from extract.text import TextView
 from ocr.plaintext import document_from_text
@@ -30,19 +32,15 @@ def test_normalize_repairs_ocr_confusions(raw: str, expected: str | None) -> Non
 
 
 def test_parts_split_the_office_manual_shape() -> None:
-    assert reference.parts("WI-IV.0231.18.2025.MS") == {
-        "unit": "WI-IV",
-        "jrwa": "0231",
-        "case": "18",
-        "year": 2025,
-        "initials": "MS",
-    }
+    assert reference.parts("WI-IV.0231.18.2025.MS") == ReferenceParts(
+        unit="WI-IV", jrwa="0231", case="18", year=2025, initials="MS"
+    )
     assert reference.parts("RIO.I.6002-6/12") is None
 
 
 def _best(text: str) -> str | None:
     view = TextView(document_from_text(text, source="t.txt"))
-    found = sorted(reference.find(view), key=lambda c: c.confidence, reverse=True)
+    found = sorted(reference.find(Layout(view)), key=lambda c: c.confidence, reverse=True)
     return found[0].value if found else None
 
 
@@ -97,6 +95,6 @@ def test_labels_over_values_in_a_table_layout() -> None:
         "ZP.271.3.2023                       GKM.7230.41.2023.AB          12.04.2023\n"
     )
     document = document_from_text("\n" * 3 + text + "\n" * 30 + "Treść pisma.\n", source="t")
-    found = [c for c in reference.find(TextView(document))]
+    found = [c for c in reference.find(Layout.of(document))]
     assert [c.value for c in found] == ["GKM.7230.41.2023.AB"]
     assert found[0].confidence > 0.9

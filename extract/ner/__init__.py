@@ -31,7 +31,7 @@ from typing import Any
 import regex
 
 from extract import people
-from ocr.errors import MissingDependencyError
+from extract.errors import MissingResourceError
 
 PERSON = "persName"
 ORGANIZATION = "orgName"
@@ -115,7 +115,7 @@ def pipeline() -> Any:
     try:
         import spacy
     except ImportError as error:  # pragma: no cover - a dependency of the package
-        raise MissingDependencyError("spaCy is not installed; run: pip install spacy") from error
+        raise MissingResourceError("spaCy is not installed; run: pip install spacy") from error
     nlp, base = _base(spacy)
     add_person_component(nlp)
     nlp.meta["pismo_base"] = base
@@ -147,14 +147,14 @@ def _base(spacy: Any) -> tuple[Any, str]:
         for name in _INSTALLED:
             if spacy.util.is_package(name):
                 return spacy.load(name), name
-        raise MissingDependencyError(
+        raise MissingResourceError(
             f"{MODEL_VARIABLE}=installed, but none of {', '.join(_INSTALLED)} is installed"
         )
     if configured:
         try:
             return spacy.load(configured), configured
         except OSError as error:
-            raise MissingDependencyError(
+            raise MissingResourceError(
                 f"{MODEL_VARIABLE}={configured}: no spaCy pipeline there ({error}); "
                 f"unset it to use the built-in one"
             ) from error

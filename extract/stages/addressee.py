@@ -9,69 +9,43 @@ it (a redacted copy), gives an all-null addressee, never the neighbouring text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 
-import regex
-
-from extract import layout, people
-from extract.dates import find_dates
-from extract.layout import Segment
-from extract.model import Candidate, FieldName
+from extract import people
+from extract.fields import Addressee, FieldName
+from extract.layout import AddresseeBlock, Layout
+from extract.model import Candidate
+from extract.patterns import PER_DISTRIBUTION, SP_Z_OO
+from extract.stages import NOTHING, Earlier, Stage
 from extract.text import TextView
 
 NAME = "rules.addressee"
-_PER_DISTRIBUTION = regex.compile(
-    r"^\s*(?:adresaci\s+)?(?:wed[łl]ug|wg\.?)\s+rozdzielnika\b", regex.IGNORECASE
-)
-# Lines that never belong to an addressee block: registry stamps, dates, references.
-_NOT_ADDRESSEE = regex.compile(
-    r"wp[łl]yn|kancelari|sekretariat|dziennik|l\.\s?dz|l\.\s?wp|ilo[śs][ćc]\s+za[łl]|podpis|"
-    r"\bznak\b|\bsygn|\bdnia\b|\bdn\.|\bnr\s+sprawy|\d{4}\s*r\.|\d+[./]\d+[./]\d+",
-    regex.IGNORECASE,
-)
-# "Sp. z o.o." as OCR reads it: "Sp. z 0.0.", "Sp.z o. o."
-_SP_Z_OO = regex.compile(r"\bSp\.\s?z\s?[o0]\.\s?[o0]\.", regex.IGNORECASE)
-MAX_BLOCK_LINES = 8
-BLOCK_GAP = 1.2  # line heights: a wider gap ends the block
-RIGHT_HALF = 0.4  # left edge, as a share of the page width, of a right-hand block
 HONORIFIC_CONFIDENCE = 0.92
 RIGHT_BLOCK_CONFIDENCE = 0.75
 PER_DISTRIBUTION_CONFIDENCE = 0.95
 REPAIRED_NAME = 0.9  # a name that needed an OCR repair is less sure
 
 
-@dataclass(frozen=True, slots=True)
-class _Block:
-    parts: tuple[Segment, ...]
-    honorific: str | None
-
-
-def find(view: TextView) -> Iterator[Candidate]:
+def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
     """The addressee candidate of the letter's head, if it has one."""
-    end = layout.body_start(view)
-    head = layout.segments(view, [line for line in view.lines[:end] if line.page == 1])
-    for part in head:
-        if _PER_DISTRIBUTION.match(view.text[part.start : part.end]):
-            value = dict.fromkeys(("name", "position", "organization", "address"))
-            value["per_distribution"] = True
+    view = layout.view
+    for part in layout.head:
+        if PER_DISTRIBUTION.match(view.text[part.start : part.end]):
             yield Candidate(
                 FieldName.ADDRESSEE,
-                value,
+                Addressee(per_distribution=True),
                 view.text[part.start : part.end],
                 PER_DISTRIBUTION_CONFIDENCE * view.confidence(part.start, part.end),
                 view.evidence(part.start, part.end),
                 NAME,
             )
             return
-    block = _honorific_block(view, head)
-    confidence = HONORIFIC_CONFIDENCE
-    if block is None:
-        block, confidence = _right_block(view, head), RIGHT_BLOCK_CONFIDENCE
+    block = layout.addressee_block
     if block is None:
         return
+    confidence = HONORIFIC_CONFIDENCE if block.honorific is not None else RIGHT_BLOCK_CONFIDENCE
     value, repaired = _parse(view, block)
-    if block.honorific is None and not any(value.values()):
+    if block.honorific is None and not _anything(value):
         return
     ocr = min(view.confidence(p.start, p.end) for p in block.parts)
     if repaired:
@@ -86,80 +60,15 @@ def find(view: TextView) -> Iterator[Candidate]:
     )
 
 
-def block_segments(view: TextView, head: Sequence[Segment]) -> tuple[Segment, ...]:
-    """The segments of the addressee block in the head (empty when there is none).
-
-    Computed once per document (the sender and NER stages ask for it too).
-    """
-    if "addressee_block" not in view.memo:
-        block = _honorific_block(view, head) or _right_block(view, head)
-        view.memo["addressee_block"] = block.parts if block else ()
-    return view.memo["addressee_block"]  # type: ignore[return-value]
+STAGE = Stage(NAME, find, frozenset({FieldName.ADDRESSEE}))
 
 
-def _honorific_block(view: TextView, head: Sequence[Segment]) -> _Block | None:
-    for position, part in enumerate(head):
-        word, rest = people.honorific(view.text[part.start : part.end])
-        if word is None or (rest.strip() and not rest.strip()[:1].isupper()):
-            continue
-        return _Block(_grow(view, head, position), word)
-    return None
+def _anything(value: Addressee) -> bool:
+    """Whether the block gave any part of an addressee (the honorific aside)."""
+    return any((value.name, value.honorific, value.position, value.organization, value.address))
 
 
-def _grow(
-    view: TextView, head: Sequence[Segment], position: int, *, strict: bool = True
-) -> tuple[Segment, ...]:
-    """The block starting at ``head[position]``: close segments in the same column.
-
-    ``strict`` stops at a line that cannot be the addressee's (a stamp line); otherwise it
-    is taken in, for the caller to reject the whole block.
-    """
-    first = head[position]
-    parts = [first]
-    for part in head[position + 1 :]:
-        if part.page != first.page or abs(part.left_fraction - first.left_fraction) > 0.1:
-            continue  # another column beside the block
-        text = view.text[part.start : part.end]
-        previous = parts[-1].bbox
-        gap = (part.bbox.top - previous.bottom) / max(1, previous.height)
-        if (
-            gap > BLOCK_GAP
-            or len(parts) >= MAX_BLOCK_LINES
-            or (strict and _NOT_ADDRESSEE.search(text))
-            or layout.is_prose(text)
-            or find_dates(text)  # the place-and-date line right under (or over) the block
-        ):
-            break
-        parts.append(part)
-    return tuple(parts)
-
-
-def _right_block(view: TextView, head: Sequence[Segment]) -> _Block | None:
-    """The lowest block of short lines on the right of the head (the addressee's place)."""
-    blocks: list[tuple[Segment, ...]] = []
-    taken: set[int] = set()
-    for position, part in enumerate(head):
-        text = view.text[part.start : part.end]
-        if (
-            position in taken
-            or part.left_fraction < RIGHT_HALF
-            or layout.is_prose(text)
-            or find_dates(text)
-        ):
-            continue
-        block = _grow(view, head, position, strict=False)
-        blocks.append(block)
-        taken.update(head.index(p) for p in block)
-    for block in reversed(blocks):
-        texts = [view.text[p.start : p.end] for p in block]
-        if any(_NOT_ADDRESSEE.search(t) for t in texts):
-            continue
-        if any(people.find_name(t) or people.line_kind(t) == "organization" for t in texts):
-            return _Block(block, None)
-    return None
-
-
-def _parse(view: TextView, block: _Block) -> tuple[dict[str, object], bool]:
+def _parse(view: TextView, block: AddresseeBlock) -> tuple[Addressee, bool]:
     """Sort the block's lines into name, position, organisation and address.
 
     Returns the value and whether the name needed an OCR repair.
@@ -173,7 +82,7 @@ def _parse(view: TextView, block: _Block) -> tuple[dict[str, object], bool]:
         text = view.text[part.start : part.end]
         if number == 0 and block.honorific:
             text = people.honorific(text)[1]
-        text = _SP_Z_OO.sub("Sp. z o.o.", text.strip(" ,;|"))  # "|": a stamp's border
+        text = SP_Z_OO.sub("Sp. z o.o.", text.strip(" ,;|"))  # "|": a stamp's border
         if not text:
             continue
         if current in sections and sections[current] and sections[current][-1].endswith("-"):
@@ -197,13 +106,13 @@ def _parse(view: TextView, block: _Block) -> tuple[dict[str, object], bool]:
         kind = kind or "organization"
         sections[kind].append(text)
         current = kind
-    value = {
-        "name": name,
-        "honorific": _nominative_honorific(block.honorific),
-        "position": " ".join(sections["position"]) or None,
-        "organization": _SP_Z_OO.sub("Sp. z o.o.", " ".join(sections["organization"])) or None,
-        "address": ", ".join(sections["address"]) or None,
-    }
+    value = Addressee(
+        name=name,
+        honorific=_nominative_honorific(block.honorific),
+        position=" ".join(sections["position"]) or None,
+        organization=SP_Z_OO.sub("Sp. z o.o.", " ".join(sections["organization"])) or None,
+        address=", ".join(sections["address"]) or None,
+    )
     return value, repaired
 
 

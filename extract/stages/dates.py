@@ -14,7 +14,11 @@ import regex
 
 from extract import morph, people
 from extract.dates import DateMatch, find_dates
-from extract.model import Candidate, FieldName
+from extract.fields import DateMention, FieldName
+from extract.layout import Layout
+from extract.model import Candidate
+from extract.patterns import REGISTRY_STAMP
+from extract.stages import NOTHING, Earlier, Stage
 from extract.text import LineInfo, TextView
 
 NAME = "rules.dates"
@@ -38,8 +42,6 @@ _PLACE_BEFORE = regex.compile(
 # After the date of a place-and-date line: nothing, "r."/"roku", or the reference number.
 # (A short token stands for an OCR-damaged "r.": "27.02.2018 T.")
 _AFTER_DATE = regex.compile(r"\s*(?:roku|\S{1,3})?\s*[.,]?\s*(?:\S*\d\S*)?\s*$", regex.IGNORECASE)
-# Registry-stamp words on the line above a bare date: the stamp's date, not the letter's.
-_STAMP_ABOVE = regex.compile(r"wp[łl]yn|data\s+wp|kancelari|dziennik|l\.\s?dz", regex.IGNORECASE)
 _DNIA_BEFORE = regex.compile(r"(?:\bdnia|\bdn\.?)\s*$", regex.IGNORECASE)
 # Words after which a date belongs to something else, not to this letter.
 _QUOTED_BEFORE = regex.compile(
@@ -63,8 +65,9 @@ DNIA_TOP_CONFIDENCE = 0.7
 TOP_OF_PAGE = 0.35
 
 
-def find(view: TextView) -> Iterator[Candidate]:
+def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
     """Candidates for the letter date and place, and the list of all dates."""
+    view = layout.view
     letter = _letter_date(view)
     year = int(letter[0].value[:4]) if letter else None
     yield from _all_dates(view, find_dates(view.text, current_year=year))
@@ -93,6 +96,9 @@ def find(view: TextView) -> Iterator[Candidate]:
             view.evidence(*place_span),
             NAME,
         )
+
+
+STAGE = Stage(NAME, find, frozenset({FieldName.LETTER_DATE, FieldName.PLACE, FieldName.DATES}))
 
 
 def _letter_date(view: TextView) -> tuple[DateMatch, str | None, tuple[int, int], float] | None:
@@ -169,7 +175,7 @@ def _labelled_reference_before(before: str) -> bool:
 
 def _stamp_above(view: TextView, line: LineInfo) -> bool:
     above = view.lines[line.index - 1] if line.index else None
-    return above is not None and bool(_STAMP_ABOVE.search(view.text[above.start : above.end]))
+    return above is not None and bool(REGISTRY_STAMP.search(view.text[above.start : above.end]))
 
 
 def _place_without_date(view: TextView) -> Iterator[Candidate]:
@@ -196,7 +202,7 @@ def _all_dates(view: TextView, matches: Sequence[DateMatch]) -> Iterator[Candida
         seen.setdefault(match.value, match)
     if not seen:
         return
-    values = [{"date": m.value, "raw": m.raw} for m in seen.values()]
+    values = tuple(DateMention(m.value, m.raw) for m in seen.values())
     evidence = tuple(e for m in seen.values() for e in view.evidence(m.start, m.end))
     confidence = min(view.confidence(m.start, m.end) for m in seen.values())
     yield Candidate(

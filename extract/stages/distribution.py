@@ -16,34 +16,19 @@ from dataclasses import dataclass
 import regex
 
 from extract import morph, people
-from extract.model import Candidate, FieldName
+from extract.fields import DistributionEntry, FieldName
+from extract.layout import Layout
+from extract.model import Candidate
+from extract.patterns import LIST_END, LIST_HEADING, PAGE_MARK
+from extract.stages import NOTHING, Earlier, Stage
 from extract.text import LineInfo, TextView
 
 NAME = "rules.distribution"
-_HEADING = regex.compile(
-    # The heading alone on its line, or followed by ":"/"." and the first item; "Dwa
-    # egzemplarze..." or "Kopia decyzji zostanie..." are sentences, not headings.
-    r"\s*(?P<name>otrzymuj[ąae]|otrzymali|do\s+wiadomo[śs]ci|d\s?/\s?w|dw|kopi[ae]|rozdzielnik)"
-    r"(?:\s*[:.][\s:.]*(?P<rest>.*)|\s*)$",
-    regex.IGNORECASE,
-)
-_STOP = regex.compile(
-    r"\s*(?:spraw[ęe]\s+prowadzi|sporz[aą]dzi[łl]|sporz\.|opracowa[łl]|wykona[łl]|"
-    r"za[łl][aą]cznik|klauzula|rodo\b|administratorem|informacja\s+o\s+przetwarzaniu|"
-    r"z\s+powa[żz]aniem|z\s+wyrazami|tel\.|tel\s*:|fax|e-mail|www\.|za[łl]\.|podpisan|"
-    r"dokument\s+podpisany|pouczenie|nip\b|regon|konto|bank\b)",
-    regex.IGNORECASE,
-)
 # "1.", "2)", "a)", bullets; and what OCR leaves of a numbering column it read apart from
 # the items: a bare ")" or "." before the item, a bare number on a line of its own.
 _NUMBER = regex.compile(
     r"\s*(?:\d{1,2}\s?[.)]|\d{1,2}\s*[-–]\s|\d{1,2}\s*$|[IVX]{1,4}\.\s|\)|[a-z]\)|[-•–·*]\s|"
     r"[.,]\s)\s*"
-)
-# Page numbers and footers inside a list that goes on over a page break: skipped.
-_PAGE_MARK = regex.compile(
-    r"\s*(?:strona\s+\d+(?:\s+z\s+\d+)?|-\s*\d+\s*-|\d+\s*/\s*\d+|str\.\s*\d+)\s*$",
-    regex.IGNORECASE,
 )
 # "a/a" (the office's own copy) as OCR reads it: "a/a", "aa", "a|a", "a/fa", "a/aKI."
 _AA = regex.compile(
@@ -62,12 +47,13 @@ class _Item:
     end: int
 
 
-def find(view: TextView) -> Iterator[Candidate]:
+def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
     """One candidate holding every list item found, in order."""
+    view = layout.view
     items: list[tuple[_Item, str]] = []
     index = 0
     while index < len(view.lines):
-        heading = _HEADING.fullmatch(_text(view, view.lines[index]))
+        heading = LIST_HEADING.fullmatch(_text(view, view.lines[index]))
         if heading is None:
             index += 1
             continue
@@ -76,7 +62,7 @@ def find(view: TextView) -> Iterator[Candidate]:
         items.extend((item, _list_name(name)) for item in found)
     if not items:
         return
-    value = [{"recipient": item.text, "list": name} for item, name in items]
+    value = tuple(DistributionEntry(item.text, name) for item, name in items)
     evidence = tuple(e for item, _ in items for e in view.evidence(item.start, item.end))
     confidence = CONFIDENCE * min(view.confidence(i.start, i.end) for i, _ in items)
     yield Candidate(
@@ -87,6 +73,9 @@ def find(view: TextView) -> Iterator[Candidate]:
         evidence,
         NAME,
     )
+
+
+STAGE = Stage(NAME, find, frozenset({FieldName.DISTRIBUTION}))
 
 
 def _items_after(view: TextView, index: int, heading: regex.Match[str]) -> tuple[list[_Item], int]:
@@ -107,7 +96,7 @@ def _items_after(view: TextView, index: int, heading: regex.Match[str]) -> tuple
         line = view.lines[index]
         text = _text(view, line)
         bullet = _NUMBER.match(text)
-        if _PAGE_MARK.fullmatch(text) or _behind(view, index):
+        if PAGE_MARK.fullmatch(text) or _behind(view, index):
             index += 1
             continue
         after_break = (after_break or line.page != view.lines[index - 1].page) and not bullet
@@ -115,7 +104,12 @@ def _items_after(view: TextView, index: int, heading: regex.Match[str]) -> tuple
             index += 1
             continue
         gap_ends = _ends_list(view, index, items) and not (numbered and bullet)
-        if gap_ends or _HEADING.fullmatch(text) or _STOP.match(text) or len(text) > MAX_ITEM_LINE:
+        if (
+            gap_ends
+            or LIST_HEADING.fullmatch(text)
+            or LIST_END.match(text)
+            or len(text) > MAX_ITEM_LINE
+        ):
             break
         if (
             numbered

@@ -14,17 +14,18 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from extract import layout, morph, ner
-from extract.layout import Segment
-from extract.model import Candidate, FieldName
-from extract.stages import addressee, signatory
+from extract import morph, ner
+from extract.fields import Addressee, FieldName, Signatory
+from extract.layout import Layout, Segment
+from extract.model import Candidate
+from extract.stages import Earlier, Stage
 from extract.text import TextView
 
 NAME = "ner.persons"
 CONFIDENCE = 0.55
 
 
-def find(view: TextView) -> Iterator[Candidate]:
+def find(layout: Layout, earlier: Earlier) -> Iterator[Candidate]:
     """Name-only candidates: the signature block's last person, the addressee block's first.
 
     (Organisations the model finds at the top of page 1 were tried as sender candidates
@@ -33,18 +34,25 @@ def find(view: TextView) -> Iterator[Candidate]:
     """
     # The model runs only on blocks whose rule reading has no name: its candidates can
     # only fill a missing name (see extract/resolve.py), and it is the slow part.
-    if _needs_name(signatory.find(view)):
-        block, _ = signatory.zone(view)
+    view = layout.view
+    if _needs_name(earlier.get(FieldName.SIGNATORY, ())):
+        block = layout.signature_zone.parts
         for start, end, _, name in _entities(view, block, ner.PERSON)[-1:]:
-            yield _candidate(view, FieldName.SIGNATORY, start, end, name, on_behalf_of=None)
-    if _needs_name(addressee.find(view)):
-        end_of_head = layout.body_start(view)
-        head = layout.segments(view, [ln for ln in view.lines[:end_of_head] if ln.page == 1])
-        addressee_block = addressee.block_segments(view, head)
+            value = Signatory(name=name)
+            yield _candidate(view, FieldName.SIGNATORY, start, end, value)
+    if _needs_name(earlier.get(FieldName.ADDRESSEE, ())):
+        addressee_block = layout.addressee_block.parts if layout.addressee_block else ()
         for start, end, _, name in _entities(view, addressee_block, ner.PERSON)[:1]:
-            yield _candidate(
-                view, FieldName.ADDRESSEE, start, end, name, organization=None, address=None
-            )
+            value = Addressee(name=name)  # the honorific unread: the block is not parsed
+            yield _candidate(view, FieldName.ADDRESSEE, start, end, value)
+
+
+STAGE = Stage(
+    NAME,
+    find,
+    produces=frozenset({FieldName.SIGNATORY, FieldName.ADDRESSEE}),
+    requires=frozenset({FieldName.SIGNATORY, FieldName.ADDRESSEE}),
+)
 
 
 # A capital initial with its full stop: "J. Nowak" has no first name to look up.
@@ -66,13 +74,14 @@ def _may_hold_name(view: TextView, parts: Sequence[Segment]) -> bool:
     return False
 
 
-def _needs_name(found: Iterator[Candidate]) -> bool:
+def _needs_name(found: Sequence[Candidate]) -> bool:
     """Whether the rules' reading of a block has no name (and is not "Według rozdzielnika")."""
-    candidate = next(found, None)
-    if candidate is None:
+    if not found:
         return True
-    value = candidate.value
-    return not value.get("name") and not value.get("per_distribution")
+    value = found[0].value
+    if isinstance(value, Addressee) and value.per_distribution:
+        return False
+    return not (isinstance(value, Addressee | Signatory) and value.name)
 
 
 def _entities(
@@ -101,11 +110,11 @@ def _entities(
 
 
 def _candidate(
-    view: TextView, field: FieldName, start: int, end: int, name: str | None, **empty: None
+    view: TextView, field: FieldName, start: int, end: int, value: Addressee | Signatory
 ) -> Candidate:
     return Candidate(
         field,
-        {"name": name, "position": None, **empty},
+        value,
         view.text[start:end],
         CONFIDENCE * view.confidence(start, end),
         view.evidence(start, end),

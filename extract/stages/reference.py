@@ -15,7 +15,10 @@ from collections.abc import Iterator
 import regex
 
 from extract.dates import find_dates
-from extract.model import Candidate, FieldName
+from extract.fields import FieldName, ReferenceParts
+from extract.layout import Layout
+from extract.model import Candidate
+from extract.stages import NOTHING, Earlier, Stage
 from extract.text import LineInfo, TextView
 
 NAME = "rules.reference"
@@ -53,8 +56,9 @@ TOP_OF_PAGE = 0.4
 LABEL_GAP = 1.5  # line heights between a label line and the values under it
 
 
-def find(view: TextView) -> Iterator[Candidate]:
+def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
     """Candidates for the reference number, scored by label and position."""
+    view = layout.view
     dates = [(d.start, d.end) for d in find_dates(view.text)]
     for match in _LOOSE.finditer(view.text):
         value = normalize(match.group())
@@ -87,6 +91,9 @@ def find(view: TextView) -> Iterator[Candidate]:
             NAME,
             parts(value),
         )
+
+
+STAGE = Stage(NAME, find, frozenset({FieldName.REFERENCE}))
 
 
 def _label_above(view: TextView, line: LineInfo, start: int) -> str:
@@ -135,18 +142,14 @@ def normalize(raw: str) -> str | None:
     return None
 
 
-def parts(value: str) -> dict[str, object] | None:
+def parts(value: str) -> ReferenceParts | None:
     """The office-manual parts of a reference, or None for other shapes."""
     match = _OFFICE.fullmatch(value)
     if match is None:
         return None
-    return {
-        "unit": match["unit"],
-        "jrwa": match["jrwa"],
-        "case": match["case"],
-        "year": int(match["year"]),
-        "initials": match["initials"],
-    }
+    return ReferenceParts(
+        match["unit"], match["jrwa"], match["case"], int(match["year"]), match["initials"]
+    )
 
 
 def _fix_segment(segment: str, index: int, segments: list[str]) -> str:

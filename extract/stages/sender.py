@@ -13,19 +13,16 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from extract import layout, people
-from extract.layout import Segment
-from extract.model import Candidate, FieldName
-from extract.stages import addressee
+from extract import people
+from extract.fields import FieldName
+from extract.layout import Layout, Segment
+from extract.model import Candidate
+from extract.patterns import ADDRESS, CONTACT, ON_BEHALF, REGISTRY_STAMP
+from extract.stages import NOTHING, Earlier, Stage
 from extract.text import TextView
 
 NAME = "rules.sender"
-_STAMP = regex.compile(
-    r"wp[łl]yn|kancelari|sekretariat|dziennik|l\.\s?dz|l\.\s?wp|ilo[śs][ćc]\s+za[łl]|podpis",
-    regex.IGNORECASE,
-)
 _WORD_START = regex.compile(r"(?<![\p{L}\d@./])\p{Lu}")
-_ON_BEHALF = regex.compile(r"^\s*(?:z\s*up\.|z\s+upowa[żz]nienia)", regex.IGNORECASE)
 # "Żywiec, 2019 -03- 14" printed on the letterhead's line.
 _PLACE_AND_DATE = regex.compile(r"\s\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*,\s*(?:dn(?:ia|\.)\s*)?\d")
 MAX_LINES = 3
@@ -35,11 +32,10 @@ ORGAN_CONFIDENCE = 0.8  # "Prezydent Miasta ...": the organ, what the archive ca
 OFFICE_CONFIDENCE = 0.7  # "Urząd Miasta ...": the office, when no organ is printed
 
 
-def find(view: TextView) -> Iterator[Candidate]:
+def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
     """The letterhead's organ (preferred) and office names, in the top of page 1."""
-    end = layout.body_start(view)
-    head = layout.segments(view, [line for line in view.lines[:end] if line.page == 1])
-    addressee_block = set(addressee.block_segments(view, head))
+    view, head = layout.view, layout.head
+    addressee_block = set(layout.addressee_block.parts if layout.addressee_block else ())
     after_on_behalf = False
     for position, part in enumerate(head):
         text = view.text[part.start : part.end]
@@ -49,7 +45,7 @@ def find(view: TextView) -> Iterator[Candidate]:
             view.lines[part.line].page_height
         ):
             return  # the addressee block or below: no letterhead any more
-        if _ON_BEHALF.match(text):
+        if ON_BEHALF.match(text):
             after_on_behalf = True  # an e-signature block printed at the top
             continue
         if _near_stamp(view, head, position) or after_on_behalf:
@@ -74,6 +70,9 @@ def find(view: TextView) -> Iterator[Candidate]:
         )
 
 
+STAGE = Stage(NAME, find, frozenset({FieldName.SENDER}))
+
+
 def _organ_start(text: str) -> int | None:
     """Where an organ or office name starts in the line, if it names one."""
     if people.line_kind(text) in {"position", "organization"}:
@@ -92,7 +91,7 @@ def _organ_start(text: str) -> int | None:
 def _without_contact(text: str) -> str:
     """The text before the first address or contact detail in it."""
     cut = len(text)
-    for pattern in (people.CONTACT, people.ADDRESS, _PLACE_AND_DATE):
+    for pattern in (CONTACT, ADDRESS, _PLACE_AND_DATE):
         found = pattern.search(text)
         if found is not None and found.start() > 0:
             cut = min(cut, found.start())
@@ -140,4 +139,4 @@ def _near_stamp(view: TextView, head: Sequence[Segment], position: int) -> bool:
         if abs(p.left_fraction - first.left_fraction) < 0.15
     ]
     texts = (view.text[p.start : p.end] for p in close)
-    return any(_STAMP.search(t) and not people.CONTACT.search(t) for t in texts)
+    return any(REGISTRY_STAMP.search(t) and not CONTACT.search(t) for t in texts)

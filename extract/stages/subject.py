@@ -10,9 +10,11 @@ from collections.abc import Iterator
 
 import regex
 
-from extract import layout
-from extract.model import Candidate, FieldName
-from extract.text import TextView
+from extract.fields import FieldName
+from extract.layout import Layout
+from extract.model import Candidate
+from extract.patterns import BODY_START, CLOSING
+from extract.stages import NOTHING, Earlier, Stage
 
 NAME = "rules.subject"
 _SUBJECT = regex.compile(
@@ -24,8 +26,9 @@ MAX_LINES = 4
 CONFIDENCE = 0.9
 
 
-def find(view: TextView) -> Iterator[Candidate]:
+def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
     """The first subject line of page 1 (and its wrapped continuation)."""
+    view = layout.view
     for index, line in enumerate(view.lines):
         if line.page != 1:
             return
@@ -38,8 +41,8 @@ def find(view: TextView) -> Iterator[Candidate]:
             text = view.line_text(following)
             if (
                 view.gap_above(following.index) > CONTINUATION_GAP
-                or layout.BODY_START.match(text)
-                or layout.CLOSING.match(text)
+                or BODY_START.match(text)
+                or CLOSING.match(text)
             ):
                 break
             end = following.end
@@ -55,3 +58,6 @@ def find(view: TextView) -> Iterator[Candidate]:
             NAME,
         )
         return
+
+
+STAGE = Stage(NAME, find, frozenset({FieldName.SUBJECT}))

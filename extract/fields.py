@@ -1,0 +1,279 @@
+"""The field catalogue: every field of the output contract, its typed value, once.
+
+A field is declared here and found by its stage; everything else reads this table: the
+resolver (:mod:`extract.model`), the JSON Schema (:mod:`extract.schema`), the scoring
+(:mod:`extract.evaluate`), the batch index (:mod:`batch.index`), the review page and ALTO
+(:mod:`outputs`). Adding a field means a :class:`FieldSpec` here and a stage that proposes
+candidates for it; nothing else.
+
+Values are frozen dataclasses, never dicts: a stage builds ``Signatory(name=...)`` and only
+:func:`to_json` turns it into the JSON of the contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+from typing import Any, Literal
+
+
+class FieldName(StrEnum):
+    """The fields of the output contract, in output order."""
+
+    REFERENCE = "reference_number"
+    LETTER_DATE = "letter_date"
+    PLACE = "place"
+    SENDER = "sender"
+    ADDRESSEE = "addressee"
+    SIGNATORY = "signatory"
+    DISTRIBUTION = "distribution_list"
+    DATES = "dates"
+    SUBJECT = "subject"
+
+
+# A date of the contract: ISO, with or without the day.
+ISO_DATE = r"^\d{4}-\d{2}(-\d{2})?$"
+
+
+class _Unread(Enum):
+    UNREAD = "unread"
+
+
+# The addressee's honorific when no block line was read for one ("Według rozdzielnika", a
+# name only the NER stage found): the JSON then has no "honorific" key at all, as schema
+# 1.0 has always written it.
+UNREAD = _Unread.UNREAD
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceParts:
+    """A reference number split by the office-manual pattern (``OR-03.0003.3200.2017``)."""
+
+    unit: str
+    jrwa: str
+    case: str
+    year: int
+    initials: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form (the ``parts`` of the reference field)."""
+        return {
+            "unit": self.unit,
+            "jrwa": self.jrwa,
+            "case": self.case,
+            "year": self.year,
+            "initials": self.initials,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Addressee:
+    """Who the letter is addressed to; ``per_distribution``: "Według rozdzielnika"."""
+
+    name: str | None = None
+    honorific: str | None | Literal[_Unread.UNREAD] = UNREAD
+    position: str | None = None
+    organization: str | None = None
+    address: str | None = None
+    per_distribution: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form, keys in contract order; ``per_distribution`` only when it holds."""
+        data: dict[str, Any] = {"name": self.name}
+        if self.honorific is not UNREAD:
+            data["honorific"] = self.honorific
+        data.update(position=self.position, organization=self.organization, address=self.address)
+        if self.per_distribution:
+            data["per_distribution"] = True
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    """Who signed, in what position, and for whom (``z up.``, ``w imieniu``, as printed)."""
+
+    name: str | None = None
+    position: str | None = None
+    on_behalf_of: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"name": self.name, "position": self.position, "on_behalf_of": self.on_behalf_of}
+
+
+@dataclass(frozen=True, slots=True)
+class DistributionEntry:
+    """One recipient of the distribution list and the heading it stood under."""
+
+    recipient: str
+    # "Otrzymują", "Do wiadomości"...; "list" in the JSON (a builtin's name in Python).
+    heading: str = field(metadata={"json": "list"})
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"recipient": self.recipient, "list": self.heading}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A calendar date the letter states: ISO (``YYYY-MM-DD`` or ``YYYY-MM``) and as printed."""
+
+    date: str = field(metadata={"pattern": ISO_DATE})
+    raw: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"date": self.date, "raw": self.raw}
+
+
+Record = Addressee | Signatory | DistributionEntry | DateMention
+# What a field holds: text, one record, or a list of records (a tuple: values are frozen).
+FieldValue = str | Addressee | Signatory | tuple[DistributionEntry, ...] | tuple[DateMention, ...]
+
+
+def to_json(value: FieldValue | None) -> Any:
+    """The JSON form of a field value (None stays None)."""
+    if isinstance(value, tuple):
+        return [item.to_dict() for item in value]
+    if isinstance(value, Addressee | Signatory):
+        return value.to_dict()
+    return value
+
+
+class Scoring(StrEnum):
+    """How ``pismo evaluate`` scores a field against a truth file."""
+
+    EXACT = "exact"  # normalised exact match, counted in the overall figure
+    INFORMATIONAL = "informational"  # scored, reported, left out of the overall figure
+    PARTS = "parts"  # a record scored by its parts (FieldSpec.scored_parts)
+    LIST = "list"  # F1 of the list's items (FieldSpec.item_key)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One field of the contract: its value, how it is shown, indexed and scored."""
+
+    name: FieldName
+    value_type: type[str] | type[Record]  # the value, or each item of a list field
+    label: str  # Polish column heading (review page)
+    description: str  # the schema's description of the value
+    many: bool = False  # a list: "not found" is [] rather than null
+    indexed: bool = False  # a column of index.jsonl / index.csv
+    optional: bool = False  # a letter may rightly have none: its absence is no problem
+    column: bool = True  # a column of the review page's table
+    scoring: Scoring = Scoring.EXACT
+    scored_parts: tuple[str, ...] = ()  # Scoring.PARTS: the parts compared
+    item_key: str | None = None  # Scoring.LIST: the item's key compared
+    pattern: str | None = None  # a text value's shape, for the schema
+    parts: type[ReferenceParts] | None = None  # the structure a value may come with
+
+    @property
+    def missing(self) -> list[Any] | None:
+        """The JSON value of the field when it is not found."""
+        return [] if self.many else None
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        FieldName.REFERENCE,
+        str,
+        "Znak sprawy",
+        "the sender's own reference number (znak sprawy), whitespace removed",
+        indexed=True,
+        parts=ReferenceParts,
+    ),
+    FieldSpec(
+        FieldName.LETTER_DATE,
+        str,
+        "Data",
+        "the date of the letter, ISO (YYYY-MM-DD, or YYYY-MM without a day)",
+        indexed=True,
+        pattern=ISO_DATE,
+    ),
+    FieldSpec(
+        FieldName.PLACE,
+        str,
+        "Miejscowość",
+        "the place of the place-and-date line, nominative",
+        indexed=True,
+    ),
+    FieldSpec(
+        FieldName.SENDER,
+        str,
+        "Nadawca",
+        "the issuing organ or office as the letterhead prints it",
+        indexed=True,
+        scoring=Scoring.INFORMATIONAL,
+    ),
+    FieldSpec(
+        FieldName.ADDRESSEE,
+        Addressee,
+        "Adresat",
+        "the addressee block: name (nominative), honorific, position, organisation, address",
+        scoring=Scoring.PARTS,
+        scored_parts=("name", "position", "organization"),
+    ),
+    FieldSpec(
+        FieldName.SIGNATORY,
+        Signatory,
+        "Podpisał",
+        "who signed: name (nominative), position, and the organ after z up. / w imieniu",
+        scoring=Scoring.PARTS,
+        scored_parts=("name", "position", "on_behalf_of"),
+    ),
+    FieldSpec(
+        FieldName.DISTRIBUTION,
+        DistributionEntry,
+        "Otrzymują",
+        "the recipients of the distribution list, in order, with their heading",
+        many=True,
+        optional=True,
+        scoring=Scoring.LIST,
+        item_key="recipient",
+    ),
+    FieldSpec(
+        FieldName.DATES,
+        DateMention,
+        "Daty",
+        "every calendar date the text states, ISO, once each, in order of first mention",
+        many=True,
+        column=False,
+        scoring=Scoring.LIST,
+        item_key="date",
+    ),
+    FieldSpec(
+        FieldName.SUBJECT,
+        str,
+        "Dotyczy",
+        "the subject line (Dotyczy:, Sprawa:, W sprawie:)",
+        optional=True,
+        scoring=Scoring.INFORMATIONAL,
+    ),
+)
+SPECS: Mapping[FieldName, FieldSpec] = {spec.name: spec for spec in FIELDS}
+INDEXED: tuple[FieldName, ...] = tuple(spec.name for spec in FIELDS if spec.indexed)
+
+
+def value_text(value: Any, *, labelled: bool = False) -> str:
+    """A field's JSON value as a cataloguer reads it, for the review page and ALTO.
+
+    Records read ``Jan Nowak, Wójt Gminy`` (the review page) or, ``labelled``,
+    ``name: Jan Nowak; position: Wójt Gminy`` (ALTO's tag descriptions); list items are
+    joined by ``; `` (or `` | ``, labelled). Empty parts are left out.
+    """
+    if isinstance(value, Mapping):
+        if labelled:
+            shown = (f"{k}: {value_text(v, labelled=True)}" for k, v in value.items() if _shown(v))
+            return "; ".join(shown)
+        if value.get("per_distribution"):
+            return "według rozdzielnika"
+        items = (v for k, v in value.items() if k != "per_distribution")
+        return ", ".join(str(v) for v in items if v not in (None, "", [], {}))
+    if isinstance(value, list):
+        return (" | " if labelled else "; ").join(value_text(v, labelled=labelled) for v in value)
+    return "" if value is None else str(value)
+
+
+def _shown(item: Any) -> bool:
+    return item not in (None, "")
