@@ -5,7 +5,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.pismo-installed
 
-.PHONY: setup system-deps demo test test-all lint cer samples record-ocr clean ner-model ner-eval
+.PHONY: setup system-deps demo test test-all lint same-outputs cer samples record-ocr clean ner-model ner-eval
 
 setup: system-deps $(STAMP)
 
@@ -29,9 +29,16 @@ test: setup
 test-all: setup
 	$(PY) -m pytest
 
+## ruff and mypy (CI runs this before the tests). mypy: the shipped code, benchmarks,
+## scripts and the sample generator; tests are not type-checked yet.
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy ocr extract batch outputs pipeline.py benchmarks scripts samples
+
+## Every output byte of the work tree against a base revision (default origin/main).
+same-outputs: setup
+	scripts/same_outputs.sh $(BASE)
 
 ## OCR character error rate on the samples and the real scans (see README).
 cer: setup

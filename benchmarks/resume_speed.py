@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PIL import Image
 
-import pipeline
+from batch import cli, runner, tasks
 from batch.journal import Entry, Journal, fingerprint, stamp_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,8 +33,8 @@ def finished_batch(folder: Path, out: Path, letters: int) -> None:
     """N distinct small PNG scans, and an output folder where all are finished."""
     folder.mkdir(parents=True)
     out.mkdir(parents=True)
-    args = pipeline.build_parser().parse_args(["run", str(folder), "-o", str(out)])
-    run = fingerprint(pipeline.run_settings(pipeline._run_options(args)))
+    args = cli.build_parser().parse_args(["run", str(folder), "-o", str(out)])
+    run = fingerprint(runner.run_settings(cli.run_options(args)))
     journal = Journal(out)
     journal.compact()
     for number in range(letters):
@@ -43,11 +43,11 @@ def finished_batch(folder: Path, out: Path, letters: int) -> None:
         image = Image.new("L", (600, 850), 255)
         image.putpixel((number % 600, number // 600 % 850), 0)  # distinct content
         image.save(path)
-    for task in pipeline.collect_tasks([folder], out):
+    for task in tasks.collect_tasks([folder], out):
         assert task.out_stem is not None
         task.out_stem.parent.mkdir(parents=True, exist_ok=True)
         task.out_stem.with_name(task.out_stem.name + ".json").write_text("{}\n", encoding="utf-8")
-        row = pipeline.Outcome(task.source, "ok", output=f"{task.out_name}.json", pages=1)
+        row = tasks.Outcome(task.source, tasks.Status.OK, output=f"{task.out_name}.json", pages=1)
         journal.record(Entry(task.out_name, stamp_of(task.path), run, row.to_dict()))
     journal.close()
 

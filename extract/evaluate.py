@@ -228,7 +228,7 @@ def _answer(entry: Any) -> tuple[Any, float]:
     return entry, 0.0
 
 
-def _scalar(name: str, key: str, truth: Any, got: Any, confidence: float) -> Score:
+def _scalar(name: str, key: str, truth: Any, got: Any, confidence: float | None) -> Score:
     answered = got not in (None, "", [])
     return Score(
         name,

@@ -82,7 +82,9 @@ def _tag_values(part: str) -> tuple[str, ...]:
 def _reading(lemma: str, tag: str, names: Sequence[str], qualifiers: Sequence[str]) -> Reading:
     fields = tag.split(":")
     pos = fields[0]
-    numbers = cases = genders = ()
+    numbers: tuple[str, ...] = ()
+    cases: tuple[str, ...] = ()
+    genders: tuple[str, ...] = ()
     if pos in {"subst", "depr", "adj", "ppas", "pact"} and len(fields) >= 4:
         numbers, cases, genders = (_tag_values(f) for f in fields[1:4])
     return Reading(

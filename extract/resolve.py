@@ -45,7 +45,8 @@ def _choose(name: FieldName, candidates: list[Candidate]) -> Field:
     ranked = sorted(
         candidates, key=lambda c: (c.source.startswith("rules."), c.confidence), reverse=True
     )
-    chosen, seen, alternatives = ranked[0], [ranked[0].value], []
+    chosen, seen = ranked[0], [ranked[0].value]
+    alternatives: list[Candidate] = []
     for candidate in ranked[1:]:
         if candidate.value not in seen and len(alternatives) < MAX_ALTERNATIVES:
             seen.append(candidate.value)

@@ -83,7 +83,7 @@ def _letter_data(letter: Letter, out: Path) -> dict[str, Any]:
     fields = document.get("fields") or {}
     pages = (document.get("ocr") or {}).get("pages") or []
     stem = (letter.output_name or "").removesuffix(".json")
-    shown_pages = []
+    shown_pages: list[dict[str, Any]] = []
     for page in pages:
         number = int(page.get("number", len(shown_pages) + 1))
         name = preview_name(stem, number)

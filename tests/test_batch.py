@@ -26,6 +26,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 import pipeline
+from batch import cli, logs, runner, tasks
 from batch import journal as journal_module
 from batch.executors import ProcessExecutor
 from ocr.engine import Recognition
@@ -134,7 +135,7 @@ def test_every_bad_input_is_an_index_error_and_the_batch_goes_on(
     code = run(["run", str(folder), "-o", str(out), "-j", "2"], InkEngine())
     rows = index_rows(out)
     err = capsys.readouterr().err
-    assert code == pipeline.ExitCode.SOME_FAILED
+    assert code == cli.ExitCode.SOME_FAILED
     assert "Traceback" not in err
     assert set(rows) == {p.name for p in folder.iterdir()}
     for name, word in expected.items():
@@ -221,7 +222,7 @@ def test_read_only_output_folder_is_a_clear_error(
     finally:
         out.chmod(0o755)
     err = capsys.readouterr().err
-    assert code == pipeline.ExitCode.USAGE
+    assert code == cli.ExitCode.USAGE
     assert f"{out}: cannot write to the output folder" in err
     assert "Permission denied" in err and "Traceback" not in err
 
@@ -330,7 +331,7 @@ def test_second_run_into_the_same_folder_waits_for_none(tmp_path: Path) -> None:
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == pipeline.ExitCode.USAGE
+        assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == cli.ExitCode.USAGE
     finally:
         holder.kill()
         holder.wait()
@@ -404,7 +405,7 @@ def _comparable(out: Path) -> dict[str, object]:
     found: dict[str, object] = {}
     for path in sorted(out.rglob("*")):
         relative = path.relative_to(out).as_posix()
-        if path.is_dir() or relative.startswith(".pismo") or relative == pipeline.LOG_FILE:
+        if path.is_dir() or relative.startswith(".pismo") or relative == logs.LOG_FILE:
             continue
         if relative == "index.jsonl":
             rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -476,7 +477,7 @@ def test_ctrl_c_keeps_finished_outputs_exits_130_and_the_next_run_resumes(
     os.killpg(victim.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
     _, rest = victim.communicate(timeout=60)
     err = "".join(seen) + rest
-    assert victim.returncode == pipeline.ExitCode.INTERRUPTED, err
+    assert victim.returncode == cli.ExitCode.INTERRUPTED, err
     assert "Traceback" not in err
     finished = index_rows(out) if (out / "index.jsonl").exists() else {}
     assert all((out / row["output"]).is_file() for row in finished.values())
@@ -526,7 +527,7 @@ def test_dask_scheduler_that_does_not_answer_is_a_clear_error(
     args = ["run", str(folder), "-o", str(tmp_path / "out"), "--executor", "dask"]
     code = run([*args, "--scheduler", "tcp://127.0.0.1:9"])
     err = capsys.readouterr().err
-    assert code == pipeline.ExitCode.MISSING_DEPENDENCY
+    assert code == cli.ExitCode.MISSING_DEPENDENCY
     assert "no Dask scheduler answers at tcp://127.0.0.1:9" in err
     assert "Traceback" not in err
 
@@ -557,27 +558,27 @@ def test_tracebacks_go_to_the_log_file_with_v_never_to_the_console(
     out = tmp_path / "out"
     assert run(["run", str(folder), "-o", str(out), "-j", "1", "-v"]) == 2
     assert "Traceback" not in capsys.readouterr().err
-    logged = (out / pipeline.LOG_FILE).read_text(encoding="utf-8")
+    logged = (out / logs.LOG_FILE).read_text(encoding="utf-8")
     assert "Traceback" in logged and "ZeroDivisionError" in logged
 
 
 def test_a_long_input_read_in_parts_by_all_workers_gives_the_same_outputs(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    write_pdf(folder / "long.pdf", pipeline.PAGES_PER_PART * 2 + 3)
+    write_pdf(folder / "long.pdf", tasks.PAGES_PER_PART * 2 + 3)
     make_scan(folder / "short.png")
     one, two = tmp_path / "one", tmp_path / "two"
     assert run(["run", str(folder), "-o", str(one), "-j", "1"]) == 0
     assert run(["run", str(folder), "-o", str(two), "-j", "2"]) == 0
     for name in ("long.json", "long.ocr.json", "long.txt", "short.json"):
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
-    assert index_rows(two)["long.pdf"]["pages"] == pipeline.PAGES_PER_PART * 2 + 3
+    assert index_rows(two)["long.pdf"]["pages"] == tasks.PAGES_PER_PART * 2 + 3
 
 
 def test_a_failing_part_fails_its_input_once(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    write_pdf(folder / "long.pdf", pipeline.PAGES_PER_PART * 3)
+    write_pdf(folder / "long.pdf", tasks.PAGES_PER_PART * 3)
     make_scan(folder / "short.png")
     out = tmp_path / "out"
     engine = FakeEngine(fail_with=ValueError("engine broke"))
@@ -611,11 +612,11 @@ def test_the_index_written_while_a_resumed_batch_runs_keeps_earlier_inputs(
     out = tmp_path / "out"
     assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == 0
     make_scan(folder / "b.png")
-    monkeypatch.setattr(pipeline, "INDEX_EVERY_S", 0.0)
+    monkeypatch.setattr(runner, "INDEX_EVERY_S", 0.0)
     written: list[list[str]] = []
-    real = pipeline.write_index
+    real = runner.write_index
     monkeypatch.setattr(
-        pipeline,
+        runner,
         "write_index",
         lambda o, rows: (written.append([r["path"] for r in rows]), real(o, rows)),
     )

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 import pipeline
-from extract import extract
+from extract import contract, extract
 from extract.evaluate import Report, score_letter
 from ocr.plaintext import document_from_text
 from ocr.types import OcrDocument
@@ -42,7 +42,7 @@ def test_fields_on_the_samples() -> None:
     for truth_path in sorted((ROOT / "samples").glob("*.expected.json")):
         stem = truth_path.name.removesuffix(".expected.json")
         stored = json.loads((ROOT / "samples" / f"{stem}.ocr.json").read_text("utf-8"))
-        output = pipeline.build_output(OcrDocument.from_dict(stored), stored["input"])
+        output = contract.output_of(OcrDocument.from_dict(stored), stored["input"])
         pairs.append((stem, json.loads(truth_path.read_text("utf-8")), output))
     scores = _report(pairs).per_field()
     for name, (strict, _, _) in scores.items():
@@ -54,7 +54,7 @@ def test_fields_on_the_samples() -> None:
 def test_founding_letter_sample_is_entirely_right() -> None:
     stem = "s01_seed_krakow"
     stored = json.loads((ROOT / "samples" / f"{stem}.ocr.json").read_text("utf-8"))
-    output = pipeline.build_output(OcrDocument.from_dict(stored), stored["input"])
+    output = contract.output_of(OcrDocument.from_dict(stored), stored["input"])
     truth = json.loads((ROOT / "samples" / f"{stem}.expected.json").read_text("utf-8"))
     misses = [s for s in score_letter(stem, truth, output) if s.strict < 1.0]
     assert not misses, misses

@@ -76,7 +76,9 @@ def test_a_configured_model_that_is_not_there_is_a_clear_error(
 
 
 def test_cli_start_up_does_not_import_spacy() -> None:
-    code = "import sys, pipeline; pipeline.build_parser(); print('spacy' in sys.modules)"
+    code = (
+        "import sys, pipeline, batch.cli; batch.cli.build_parser(); print('spacy' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -13,12 +13,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-import pipeline
-from extract import extract, layout, morph, patterns, people
+from extract import contract, extract, layout, morph, patterns, people
 from extract.fields import FieldName, Signatory, to_json
+from extract.layout import Layout
 from extract.model import Candidate, Evidence, Field
 from extract.resolve import resolve
-from extract.layout import Layout
 from extract.text import TextView
 from ocr.plaintext import document_from_text
 from ocr.types import BBox
@@ -997,10 +996,10 @@ def test_full_letter_output_is_schema_valid() -> None:
         "2. a/a",
     )
     document = document_from_text(text, source="letter.txt")
-    output = pipeline.build_output(
+    output = contract.output_of(
         document, {"path": "letter.txt", "pages": len(document.pages), "format": "text"}
     )
-    jsonschema.validate(output, json.loads(pipeline.output_schema_text()))
+    jsonschema.validate(output, json.loads(contract.schema_text()))
     fields = output["fields"]
     assert fields["sender"]["value"] == "Wójt Gminy Zabierzów"
     assert fields["addressee"]["value"]["name"] == "Adam Wiśniewski"

@@ -1,17 +1,95 @@
 from __future__ import annotations
 
+import csv
+import re
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from ocr.engine import OcrMode, OcrOptions, OrientationMode, Recognition, iter_ocr_pages
 from ocr.errors import InputFileError, MissingDependencyError
+from ocr.load import LoadOptions, open_document
 from ocr.pdftext import MIN_LAYER_CHARS, TextLayer, parse_bbox_layout, read_text_layer
-from ocr.types import BBox, OcrLine, OcrWord
+from ocr.types import BBox, OcrLine, OcrWord, PageSource
 
-SHARED_PDFS = sorted((Path(__file__).parents[2] / "shared" / "real-scans").glob("*.pdf"))
+REAL_SCANS = Path(__file__).parents[2] / "shared" / "real-scans"
+SHARED_PDFS = sorted(REAL_SCANS.glob("*.pdf"))
+BORN_DIGITAL = "born-digital"
+SCAN = "scan"
+
+
+def _documented_kinds() -> dict[str, str]:
+    """The ``kind`` column of ../shared/real-scans/SOURCES.tsv by file name ({} without it)."""
+    sources = REAL_SCANS / "SOURCES.tsv"
+    if not sources.is_file():
+        return {}
+    with sources.open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {row["file"]: row["kind"] for row in rows}
+
+
+def _classify(kind: str | None) -> str | None:
+    """``BORN_DIGITAL`` or ``SCAN`` as SOURCES.tsv documents a file, None if it does not say.
+
+    The metadata decides, never the file's text layer: probing the layer to pick the
+    assertions would make the tests below pass for any file.
+    """
+    if kind is None:
+        return None
+    scan = re.match(r"REAL SCAN\b", kind) is not None
+    born = re.search(r"\bborn-digital\b", kind, re.IGNORECASE) is not None
+    if scan == born:
+        return None
+    return SCAN if scan else BORN_DIGITAL
+
+
+DOCUMENTED_KINDS = _documented_kinds()
+CLASSES = {path: _classify(DOCUMENTED_KINDS.get(path.name)) for path in SHARED_PDFS}
+BORN_DIGITAL_PDFS = [path for path, kind in CLASSES.items() if kind == BORN_DIGITAL]
+SCANNED_PDFS = [path for path, kind in CLASSES.items() if kind == SCAN]
+# Documented as "image-only PDF" / "no text layer": poppler must find no word at all.
+IMAGE_ONLY = re.compile(r"image-only|no text layer", re.IGNORECASE)
+
+
+def _pdf_params(paths: Sequence[Path], what: str) -> list[object]:
+    """One parameter per PDF; one skipped parameter saying why when there is none."""
+    if paths:
+        return [pytest.param(path, id=path.name) for path in paths]
+    if SHARED_PDFS:
+        reason = f"{REAL_SCANS}/SOURCES.tsv documents no {what} PDF among {len(SHARED_PDFS)}"
+    else:
+        reason = f"no PDF in {REAL_SCANS}"
+    return [pytest.param(None, id=f"no-{what}-pdf", marks=pytest.mark.skip(reason=reason))]
+
+
+@dataclass
+class RecordingEngine:
+    """An OCR engine that reads nothing and records the size of every image it is given."""
+
+    images: list[tuple[int, int]] = field(default_factory=list)
+    name: str = "recording 1.0"
+    lang: str = "pol"
+
+    def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
+        self.images.append(image.size)
+        return Recognition(())
+
+    def detect_orientation(self, image: Image.Image, *, dpi: int) -> None:
+        return None
+
+
+# --ocr auto, the CLI default; no orientation or deskew work: the layer-or-OCR decision is
+# taken before them, and rendering at 100 dpi keeps the born-digital pages cheap.
+AUTO = OcrOptions(
+    ocr_mode=OcrMode.AUTO,
+    orientation=OrientationMode.OFF,
+    deskew=False,
+    load=LoadOptions(render_dpi=100),
+)
 
 BBOX_LAYOUT = b"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"
  "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
@@ -155,7 +233,15 @@ def test_read_text_layer_timeout(monkeypatch, text_pdf: Path) -> None:
 
 @pytest.mark.shared
 @pytest.mark.parametrize("path", SHARED_PDFS, ids=[p.name for p in SHARED_PDFS])
-def test_read_text_layer_of_real_pdf(path: Path) -> None:
+def test_real_pdf_is_documented_as_born_digital_or_scan(path: Path) -> None:
+    kind = DOCUMENTED_KINDS.get(path.name)
+    assert kind is not None, f"{path.name} has no row in SOURCES.tsv"
+    assert CLASSES[path] is not None, f"kind {kind!r} is neither a scan nor born-digital"
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("path", _pdf_params(BORN_DIGITAL_PDFS, BORN_DIGITAL))
+def test_read_text_layer_of_real_born_digital_pdf(path: Path) -> None:
     layer = read_text_layer(path, 1, dpi=300)
     assert layer.char_count >= 500
     assert layer.has_text
@@ -163,3 +249,40 @@ def test_read_text_layer_of_real_pdf(path: Path) -> None:
     for line in layer.lines:
         for word in line.words:
             assert page.union(word.bbox) == page, f"{word.text!r} {word.bbox} outside the page"
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("path", _pdf_params(BORN_DIGITAL_PDFS, BORN_DIGITAL))
+def test_real_born_digital_pdf_is_read_from_its_text_layer_in_auto_mode(path: Path) -> None:
+    engine = RecordingEngine()
+    (page,) = iter_ocr_pages(open_document(path), engine, AUTO, range(1, 2))
+    # The engine reads nothing in the image regions (logo, e-signature box), so no OCR'd
+    # line joins the layer's: the page is exactly its text layer.
+    assert page.source is PageSource.TEXT_LAYER
+    assert page.lines == read_text_layer(path, 1, dpi=page.dpi).lines
+    assert (page.width, page.height) not in engine.images  # the page itself was not OCR'd
+    assert not page.warnings
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("path", _pdf_params(SCANNED_PDFS, SCAN))
+def test_read_text_layer_of_real_scanned_pdf_is_unusable(path: Path) -> None:
+    count = open_document(path).page_count
+    for number in range(1, count + 1):
+        layer = read_text_layer(path, number, dpi=300)
+        assert not layer.has_text, f"page {number}: {layer.char_count} characters in the layer"
+        if IMAGE_ONLY.search(DOCUMENTED_KINDS[path.name]):
+            assert layer.lines == (), f"page {number} of an image-only PDF has a text layer"
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("path", _pdf_params(SCANNED_PDFS, SCAN))
+def test_real_scanned_pdf_pages_go_to_ocr_in_auto_mode(path: Path) -> None:
+    document = open_document(path)
+    engine = RecordingEngine()
+    pages = list(iter_ocr_pages(document, engine, AUTO))
+    assert [page.number for page in pages] == list(range(1, document.page_count + 1))
+    assert all(page.source is PageSource.OCR for page in pages)
+    # Each whole page went to the engine once: OCR'd, not read from a layer.
+    assert engine.images == [(page.width, page.height) for page in pages]
+    assert not any("text layer" in warning for page in pages for warning in page.warnings)

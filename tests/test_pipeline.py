@@ -11,12 +11,13 @@ import pytest
 from PIL import Image, ImageDraw
 
 import pipeline
-from batch import files
+from batch import files, tasks
+from extract import contract
 from ocr.engine import Orientation, Recognition
 from ocr.errors import MissingDependencyError, OcrTimeoutError
 from ocr.types import BBox, OcrLine, OcrWord
 
-SCHEMA = json.loads(pipeline.output_schema_text())
+SCHEMA = json.loads(contract.schema_text())
 
 
 class FakeEngine:
@@ -153,7 +154,7 @@ def test_bad_arguments_exit_1() -> None:
 
 
 def test_missing_dependency_exits_3(scans: Path, tmp_path: Path) -> None:
-    def missing(options: pipeline.RunOptions) -> FakeEngine:
+    def missing(options: tasks.RunOptions) -> FakeEngine:
         raise MissingDependencyError(
             "Tesseract has no language data for pol: apt-get install tesseract-ocr-pol"
         )
@@ -305,7 +306,7 @@ def test_atomic_write_leaves_no_partial_file_on_failure(
 
     monkeypatch.setattr(Path, "replace", broken_replace)
     with pytest.raises(OSError):
-        pipeline.atomic_write(target, "new")
+        files.atomic_write(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert list(tmp_path.iterdir()) == [target]
 

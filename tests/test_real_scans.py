@@ -10,6 +10,7 @@ from benchmarks import ocr_quality
 from ocr.engine import OcrMode, OcrOptions, read_document
 from ocr.load import open_document
 from ocr.types import PageSource
+from tests.test_ocr_pdftext import BORN_DIGITAL, BORN_DIGITAL_PDFS, _pdf_params
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REAL = SHARED / "real-scans"
@@ -43,9 +44,10 @@ def test_real_gif_scan_cer_under_ceiling(scan: str, text: str, engine: object) -
     assert ocr_quality.cer(document.text, reference) <= GIF_CER_CEILING[text]
 
 
-@pytest.mark.parametrize("pdf", sorted(p.name for p in REAL.glob("*.pdf")))
-def test_born_digital_pdf_is_read_from_its_text_layer(pdf: str, engine: object) -> None:
-    document = read_document(open_document(REAL / pdf), engine, OcrOptions(), source=pdf)
+# Only the PDFs SOURCES.tsv documents as born-digital: the scans have no text layer.
+@pytest.mark.parametrize("pdf", _pdf_params(BORN_DIGITAL_PDFS, BORN_DIGITAL))
+def test_born_digital_pdf_is_read_from_its_text_layer(pdf: Path, engine: object) -> None:
+    document = read_document(open_document(pdf), engine, OcrOptions(), source=pdf.name)
     page = document.pages[0]
     assert page.source in (PageSource.TEXT_LAYER, PageSource.HYBRID)
     assert len(document.text) > 500

@@ -12,13 +12,14 @@ import pytest
 
 import pipeline
 from benchmarks.ocr_quality import cer
+from extract import contract
 from ocr.engine import OcrOptions, read_document
 from ocr.load import open_document
 from ocr.types import OcrDocument
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 MANIFEST = json.loads((SAMPLES / "manifest.json").read_text(encoding="utf-8"))["samples"]
-SCHEMA = json.loads(pipeline.output_schema_text())
+SCHEMA = json.loads(contract.schema_text())
 IDS = [entry["id"] for entry in MANIFEST]
 # Character error rate ceilings against the printed text (reading order counted). Clean
 # 300-dpi pages carry the 1 % target; measured: 0.2 % clean, 0.9 % degraded overall.
@@ -49,7 +50,7 @@ def test_sample_has_scan_truth_printed_text_and_recorded_ocr(entry: dict[str, An
 def test_recorded_ocr_replays_into_schema_valid_output(entry: dict[str, Any]) -> None:
     data = recorded(entry)
     document = OcrDocument.from_dict(data)
-    output = pipeline.build_output(document, data["input"])
+    output = contract.output_of(document, data["input"])
     jsonschema.validate(output, SCHEMA)
     assert output["source"]["pages"] == entry["pages"] == len(output["ocr"]["pages"])
 

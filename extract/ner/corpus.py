@@ -57,7 +57,7 @@ def fold(label: str) -> str | None:
 def nkjp_sentences(data: Path) -> Iterator[Sentence]:
     """Every sentence of NKJP 1M with its outermost entities."""
     document = ""
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str, ...]] = []
     with gzip.open(data / NKJP_FILE, "rt", encoding="utf-8") as lines:
         for line in lines:
             line = line.rstrip("\n")
@@ -108,7 +108,7 @@ def _outermost(spans: list[tuple[int, int, str]]) -> tuple[tuple[int, int, str],
     for start, end, label in folded:
         if kept and start < kept[-1][1]:
             continue  # nested in (or crossing) the span before it
-        kept.append((start, end, label))  # type: ignore[arg-type]
+        kept.append((start, end, label))  # type: ignore[arg-type]  # label is str: spans fold to it
     return tuple(kept)
 
 

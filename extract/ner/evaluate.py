@@ -56,7 +56,8 @@ def nkjp_dev(nlp: Any, data: Path, limit: int | None = None) -> dict[str, dict[s
 
     dev = corpus.nkjp_split(data)["dev"]
     sentences = (s for s in corpus.nkjp_sentences(data) if s.document in dev)
-    gold, predicted = [], []
+    gold: list[tuple[int, int, int, str]] = []
+    predicted: list[tuple[int, int, int, str]] = []
     for number, sentence in enumerate(islice(sentences, limit)):
         doc = Doc(nlp.vocab, words=list(sentence.words), spaces=spaces(sentence.words))
         doc = nlp(doc)
@@ -67,7 +68,8 @@ def nkjp_dev(nlp: Any, data: Path, limit: int | None = None) -> dict[str, dict[s
 
 def poleval(nlp: Any, data: Path, limit: int | None = None) -> dict[str, dict[str, float]]:
     """Exact character-span scores on PolEval 2018 gold, raw text in."""
-    gold, predicted = [], []
+    gold: list[tuple[int, int, int, str]] = []
+    predicted: list[tuple[int, int, int, str]] = []
     for number, document in enumerate(islice(corpus.poleval_documents(data), limit)):
         ignored = set(document.ignored)
         gold.extend((number, s, e, label) for s, e, label in document.spans)

@@ -118,7 +118,7 @@ def _parse(view: TextView, block: AddresseeBlock) -> tuple[Addressee, bool]:
 
 def _plural(honorific: str | None) -> bool:
     """Whether the honorific addresses several people ("Państwo", "Panowie")."""
-    return bool(honorific) and honorific.casefold().startswith(("państw", "panstw", "panow"))
+    return honorific is not None and honorific.casefold().startswith(("państw", "panstw", "panow"))
 
 
 def _nominative_honorific(word: str | None) -> str | None:

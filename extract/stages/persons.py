@@ -38,13 +38,12 @@ def find(layout: Layout, earlier: Earlier) -> Iterator[Candidate]:
     if _needs_name(earlier.get(FieldName.SIGNATORY, ())):
         block = layout.signature_zone.parts
         for start, end, _, name in _entities(view, block, ner.PERSON)[-1:]:
-            value = Signatory(name=name)
-            yield _candidate(view, FieldName.SIGNATORY, start, end, value)
+            yield _candidate(view, FieldName.SIGNATORY, start, end, Signatory(name=name))
     if _needs_name(earlier.get(FieldName.ADDRESSEE, ())):
         addressee_block = layout.addressee_block.parts if layout.addressee_block else ()
         for start, end, _, name in _entities(view, addressee_block, ner.PERSON)[:1]:
-            value = Addressee(name=name)  # the honorific unread: the block is not parsed
-            yield _candidate(view, FieldName.ADDRESSEE, start, end, value)
+            # The honorific stays unread: the NER stage does not parse the block.
+            yield _candidate(view, FieldName.ADDRESSEE, start, end, Addressee(name=name))
 
 
 STAGE = Stage(

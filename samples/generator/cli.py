@@ -93,6 +93,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FontNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return 3
-    pages = sum(int(e["pages"]) for e in entries)  # type: ignore[call-overload]
+    pages = sum(int(e["pages"]) for e in entries)  # type: ignore[call-overload]  # JSON: object
     print(f"wrote {len(entries)} letters ({pages} pages) to {args.out}", file=sys.stderr)
     return 0

@@ -93,4 +93,4 @@ def write_scan(
         )
         if first.mode != "1":  # bilevel pages go in as CCITT G4, which takes no quality
             params["quality"] = jpeg_quality or PDF_JPEG_QUALITY
-    atomic_write(path, lambda p: first.save(p, **params))  # type: ignore[arg-type]
+    atomic_write(path, lambda p: first.save(p, **params))  # type: ignore[arg-type]  # PIL kwargs

@@ -61,7 +61,7 @@ def seed_letter(text: str, truth: dict[str, object]) -> LetterSpec:
     i_sig_start = i_sig - 1 if title_above else i_sig
     i_list = next((i for i, b in enumerate(blocks) if LIST_HEADING.match(b[0])), len(blocks))
     printed_items = [NUMBERING.sub("", ln) for b in blocks[i_list:] for ln in b][1:]
-    truth_items = list(truth.get("distribution_list") or [])  # type: ignore[call-overload]
+    truth_items = list(truth.get("distribution_list") or [])  # type: ignore[call-overload]  # JSON
     items = truth_items if len(truth_items) == len(printed_items) else printed_items
     body_start = max(i_date, i_ref, i_addr) + 1
     body = tuple(Paragraph(" ".join(b)) for b in blocks[body_start:i_sig_start])

@@ -1,0 +1,68 @@
+"""The batch's catalogue files: ``index.jsonl``, ``index.csv`` and ``report.html``.
+
+One row per input, in input order: path, status, error, output, pages, seconds, warnings,
+whether a page was given up on, and the key fields the catalogue marks as indexed
+(:data:`extract.fields.INDEXED`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from batch.files import atomic_write
+from extract.fields import INDEXED
+from outputs import report as report_output
+
+log = logging.getLogger("pismo")
+
+COLUMNS = (
+    "path",
+    "status",
+    "error",
+    "output",
+    "pages",
+    "seconds",
+    "warnings",
+    "incomplete",
+    *(name.value for name in INDEXED),
+)
+
+
+def write_index(out: Path, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Write ``index.jsonl`` and ``index.csv`` (one row per input, input order), atomically."""
+    atomic_write(
+        out / "index.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    )
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    # A byte-order mark, so that spreadsheet programs read the Polish letters as UTF-8.
+    atomic_write(out / "index.csv", "\ufeff" + buffer.getvalue())
+
+
+def write_report(out: Path, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Write ``OUT/report.html`` for the inputs of the index rows (see :mod:`outputs.report`)."""
+    letters = []
+    for row in rows:
+        document = None
+        if row.get("status") == "ok" and row.get("output"):
+            try:
+                document = json.loads((out / row["output"]).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                document = None  # deleted or damaged since: listed without fields
+        letters.append(
+            report_output.Letter(
+                row["path"], row["status"], row.get("error"), row.get("output"), document
+            )
+        )
+    atomic_write(
+        out / "report.html", report_output.render(letters, out, title=f"pismo: {out.name}")
+    )
+    log.info("report: %s", out / "report.html")

@@ -1,0 +1,244 @@
+"""Running a batch: what is left to do, the executor, and writing results as they arrive.
+
+The process that runs the batch is the only writer: each result's files are written
+atomically, the JSON last, then its journal line (:mod:`batch.journal`), so a batch killed
+at any moment resumes exactly where it stopped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from batch.executors import Executor, InlineExecutor, ProcessExecutor
+from batch.files import atomic_write, inside
+from batch.index import write_index
+from batch.journal import Entry, Journal
+from batch.logs import log, trace
+from batch.progress import BarHandler, Progress
+from batch.tasks import (
+    Joined,
+    Outcome,
+    Part,
+    PartRead,
+    Result,
+    RunOptions,
+    Split,
+    Status,
+    Task,
+    WorkItem,
+    WorkResult,
+    crashed,
+    task_of,
+)
+from extract.contract import SCHEMA_VERSION, version
+from ocr.engine import OcrEngine
+from outputs import report as report_output
+
+INDEX_EVERY_S = 10.0  # how often a running batch rewrites its index
+EXECUTORS = ("local", "dask")
+# The work of one item (pipeline.work), given the run's options and engine.
+Work = Callable[..., WorkResult]
+
+
+def run_settings(options: RunOptions) -> dict[str, Any]:
+    """Everything besides an input that decides its outputs (the resume fingerprint)."""
+    return {
+        "pismo": version(),
+        "schema": SCHEMA_VERSION,
+        "lang": options.lang,
+        "formats": sorted(options.formats),
+        "ocr": dataclasses.asdict(options.ocr),
+        "with_words": options.with_words,
+        "report": options.report,
+        "ner_model": os.environ.get("PISMO_NER_MODEL", ""),
+    }
+
+
+def plan(
+    tasks: Sequence[Task], journal: Journal, run: str, *, force: bool
+) -> tuple[list[Task], dict[str, Entry]]:
+    """Split tasks into those to do and the finished ones a re-run keeps."""
+    todo: list[Task] = []
+    kept: dict[str, Entry] = {}
+    for task in tasks:
+        if task.out_stem is None:
+            raise ValueError(f"{task.source}: a batch task needs an output folder")
+        main_output = task.out_stem.with_name(task.out_stem.name + ".json")
+        entry = None if force else journal.finished(task.out_name, task.path, main_output, run)
+        if entry is None:
+            todo.append(task)
+        else:
+            kept[task.out_name] = entry
+    return todo, kept
+
+
+def make_executor(
+    work: Work,
+    options: RunOptions,
+    engine: OcrEngine,
+    *,
+    jobs: int,
+    tasks: int,
+    executor: str,
+    scheduler: str | None,
+) -> Executor[WorkItem, WorkResult]:
+    """The executor for a batch: in-process, local processes, or Dask."""
+    parallel = executor == "dask" or jobs > 1
+    job = functools.partial(work, options=options, engine=engine, split=parallel)
+    if tasks == 0:  # all finished already: no cluster or pool to start
+        return InlineExecutor(job)
+    if executor == "dask":
+        from batch.cluster import DaskExecutor
+
+        return DaskExecutor(job, jobs, scheduler, crashed)
+    if not parallel:
+        return InlineExecutor(job)
+    return ProcessExecutor(job, jobs, crashed)
+
+
+@dataclass
+class _Joining:
+    """A long input being read in parts: the parts read so far."""
+
+    parts: int
+    read: dict[int, PartRead] = field(default_factory=dict)  # by first page
+
+
+def run_batch(
+    tasks: Sequence[Task],
+    out: Path,
+    executor: Executor[WorkItem, WorkResult],
+    *,
+    journal: Journal,
+    run: str,
+    index: dict[str, dict[str, Any]],
+    progress: Progress,
+    order: Sequence[str] = (),
+) -> None:
+    """Run the tasks, writing each result as it arrives, then its journal line.
+
+    ``order`` is the output names of the whole batch in input order (default: the
+    tasks'), for the index written while the batch runs.
+
+    A long input comes back split into parts, which go to the front of the queue; once
+    every part is read, its extraction does. ``index`` (output name to index entry) gains
+    every finished input, so a caller interrupted by Ctrl-C or a missing dependency still
+    writes the index of all of them.
+    """
+    order = order or [task.out_name for task in tasks]
+    queue: deque[WorkItem] = deque(tasks)
+    joining: dict[str, _Joining] = {}
+    last_index = time.monotonic()
+    try:
+        for item, result in executor.run(queue):
+            task = task_of(item)
+            if isinstance(item, Part) and task.out_name not in joining:
+                continue  # another part of this input failed: it is recorded already
+            if isinstance(result, PartRead):
+                if not isinstance(item, Part):
+                    raise TypeError(f"{task.source}: pages read for a whole input")
+                joined = _join(joining, item, result)
+                if joined is not None:
+                    queue.appendleft(joined)
+                continue
+            if isinstance(result, Split):
+                joining[task.out_name] = _Joining(len(result.parts))
+                queue.extendleft(reversed(result.parts))
+                continue
+            joining.pop(task.out_name, None)
+            _record(task, result, out, journal=journal, run=run, index=index, progress=progress)
+            if time.monotonic() - last_index >= INDEX_EVERY_S:
+                # A killed run leaves a consistent index of what is finished by then,
+                # earlier runs' inputs included.
+                write_index(out, [index[name] for name in order if name in index])
+                last_index = time.monotonic()
+    except BaseException:
+        executor.close()  # Ctrl-C or a missing tool: queued inputs are dropped at once
+        raise
+    executor.close()
+
+
+def _record(
+    task: Task,
+    result: Result,
+    out: Path,
+    *,
+    journal: Journal,
+    run: str,
+    index: dict[str, dict[str, Any]],
+    progress: Progress,
+) -> None:
+    """Write one finished input's files, then its journal line and index entry."""
+    outcome = commit(task, result, out)
+    journal.record(Entry(task.out_name, result.stamp, run, outcome.to_dict()))
+    index[task.out_name] = outcome.to_dict()
+    if result.detail:
+        trace.debug("%s failed:\n%s", task.source, result.detail.rstrip())
+    progress.update(outcome.pages, outcome.status is Status.OK)
+    _log_outcome(outcome, progress)
+
+
+def commit(task: Task, result: Result, out: Path) -> Outcome:
+    """Write a result's files, each atomically, the JSON last; return the index entry.
+
+    Raises nothing for an unwritable folder: that input becomes an error.
+    """
+    if not result.files or task.out_stem is None:
+        return result.outcome
+    stem = task.out_stem
+    if not inside(out, stem):
+        message = f"{task.source}: its output folder leads outside {out} (a symlink?); not written"
+        return _not_written(result.outcome, message)
+    try:
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        for number, shot in enumerate(result.previews, start=1):
+            target = out / report_output.preview_name(task.out_name, number)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, shot)
+        for suffix, text in result.files:
+            atomic_write(stem.with_name(stem.name + suffix), text)
+    except OSError as e:
+        message = f"{task.source}: cannot write the outputs ({e}); check the output folder"
+        return _not_written(result.outcome, message)
+    return result.outcome
+
+
+def _not_written(outcome: Outcome, message: str) -> Outcome:
+    return dataclasses.replace(outcome, status=Status.ERROR, error=message, output=None)
+
+
+def _join(joining: dict[str, _Joining], part: Part, read: PartRead) -> Joined | None:
+    """Keep a part read; once all are, the whole input's pages in order, to extract."""
+    state = joining[part.task.out_name]
+    state.read[part.pages.start] = read
+    if len(state.read) < state.parts:
+        return None
+    ordered = [state.read[first] for first in sorted(state.read)]
+    pages = tuple(page for piece in ordered for page in piece.pages)
+    seconds = sum(piece.seconds for piece in ordered)
+    scans = tuple(scan for piece in ordered for scan in piece.scans)
+    previews = tuple(shot for piece in ordered for shot in piece.previews)
+    return Joined(part.task, pages, part.stamp, part.format, seconds, scans, previews)
+
+
+def _log_outcome(outcome: Outcome, progress: Progress) -> None:
+    if outcome.status is not Status.OK:
+        log.error("%s", outcome.error)
+        return
+    log.info(
+        "[%d/%d] %s: %d page(s) in %.1f s",
+        progress.done,
+        progress.total,
+        outcome.source,
+        outcome.pages,
+        outcome.seconds,
+        extra={BarHandler.QUIET: True},  # in the log file, not under a progress bar
+    )
