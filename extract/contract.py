@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from importlib import metadata
 from typing import Any
 
+from extract import extract
 from extract.fields import FIELDS, FieldSpec
 from extract.model import ExtractionResult
 from ocr.types import OcrDocument
@@ -58,8 +59,6 @@ def output_of(
     ocr_doc: OcrDocument, source_info: Mapping[str, Any], *, with_words: bool = False
 ) -> dict[str, Any]:
     """Extract a document's fields and assemble its output (``pismo extract``, tests)."""
-    from extract import extract  # here, not at the top: extract's stages load the NER host
-
     return build_output(ocr_doc, extract(ocr_doc), source_info, with_words=with_words)
 
 

@@ -48,7 +48,7 @@ UNREAD = _Unread.UNREAD
 
 @dataclass(frozen=True, slots=True)
 class ReferenceParts:
-    """A reference number split by the office-manual pattern (``OR-03.0003.3200.2017``)."""
+    """A reference number split by the office-manual pattern: unit, JRWA class, case, year."""
 
     unit: str
     jrwa: str
