@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
-from ocr import pdftext, preprocess
+from ocr import ink, pdftext, preprocess, stamps
 from ocr.errors import OcrTimeoutError
 from ocr.load import InputDocument, InputFormat, LoadOptions, iter_pages
 from ocr.repair import repair_lines
@@ -31,6 +31,7 @@ from ocr.types import (
     OcrWord,
     PageImage,
     PageSource,
+    Stamp,
     mean_confidence,
 )
 
@@ -84,8 +85,8 @@ class OcrEngine(Protocol):
         """The language(s) the engine reads, e.g. ``pol`` or ``pol+eng``."""
         ...
 
-    def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
-        """Read a prepared page image into lines."""
+    def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
+        """Read a prepared page image into lines (``block``: as one block, e.g. a stamp)."""
         ...
 
     def detect_orientation(self, image: Image.Image, *, dpi: int) -> Orientation | None:
@@ -184,12 +185,33 @@ def _read_image_page(
     warnings = result.warnings
     if not result.lines and not warnings:
         warnings = ("no text found (blank page, or nothing legible)",)
-    return prepared, prepared.to_page(repair_lines(result.lines), warnings=warnings)
+    found = stamps.read_stamps(prepared, repair_lines(result.lines), _block_reader(engine))
+    page_image = dataclasses.replace(prepared, colour=None)  # the RGB copy is not kept
+    return page_image, page_image.to_page(
+        found.lines, warnings=warnings + found.warnings, stamps=_repaired(found.stamps)
+    )
+
+
+def _block_reader(engine: OcrEngine) -> stamps.BlockReader:
+    def read(image: Image.Image, dpi: int) -> Recognition:
+        return engine.recognize(image, dpi=dpi, block=True)
+
+    return read
+
+
+def _repaired(found: tuple[Stamp, ...]) -> tuple[Stamp, ...]:
+    return tuple(dataclasses.replace(s, lines=repair_lines(s.lines)) for s in found)
 
 
 def prepare(page: PageImage, engine: OcrEngine, options: OcrOptions) -> PageImage:
-    """Grayscale, resolution, orientation and deskew, each recorded on the page."""
-    page = dataclasses.replace(page, image=preprocess.to_grayscale(page.image))
+    """Grayscale, resolution, orientation and deskew, each recorded on the page.
+
+    A page with coloured ink keeps an RGB copy in ``colour`` that goes through the same
+    steps, so stamps found in it sit where the grey page's words do.
+    """
+    page = dataclasses.replace(
+        page, image=preprocess.to_grayscale(page.image), colour=ink.colour_image(page.image)
+    )
     page = preprocess.resample(
         page, target_dpi=options.target_dpi, low_res_target_dpi=options.low_res_target_dpi
     )
@@ -213,6 +235,7 @@ def _deskew(page: PageImage, skew: preprocess.SkewEstimate) -> PageImage:
     return dataclasses.replace(
         page,
         image=preprocess.deskew(page.image, skew.angle),
+        colour=None if page.colour is None else preprocess.deskew(page.colour, skew.angle),
         skew=skew.angle,
         steps=(*page.steps, f"deskew {skew.angle:+.2f} deg"),
     )
@@ -286,6 +309,7 @@ def _orient(page: PageImage, engine: OcrEngine) -> PageImage:
     return dataclasses.replace(
         page,
         image=preprocess.rotate(page.image, found.rotate),
+        colour=None if page.colour is None else preprocess.rotate(page.colour, found.rotate),
         rotation=found.rotate % 360,
         steps=(
             *page.steps,

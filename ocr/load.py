@@ -222,8 +222,8 @@ def _embedded_page(document: InputDocument, number: int, options: LoadOptions) -
     image = pdfimages.extract(document.path, number)
     if image is None:
         return None
-    if image.mode != "L":
-        image = image.convert("L")  # as rendering gives it: pages are read in grey
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("RGB")  # as rendering gives it; grey pages stay grey
     glance = pdfimages.glance(document.path, number)
     if glance is None or not _looks_like(image, glance):
         log.debug("%s page %d: more than its scan on the page; rendered", document.path, number)
@@ -239,7 +239,8 @@ _MAX_MEAN_DIFFERENCE = 24.0  # a scan placed flipped or shifted differs everywhe
 
 def _looks_like(scan: Image.Image, rendered: Image.Image) -> bool:
     """Whether the rendered page shows the scan and nothing else (text, stamps, drawings)."""
-    small = np.asarray(scan.resize(rendered.size, Image.Resampling.BOX), dtype=np.int16)
+    grey = scan.convert("L")
+    small = np.asarray(grey.resize(rendered.size, Image.Resampling.BOX), dtype=np.int16)
     page = np.asarray(rendered.convert("L"), dtype=np.int16)
     extra_ink = float(np.mean(small - page > _INK_STEP))
     return (
@@ -254,7 +255,8 @@ def _render_pdf_page(path: Path, number: int, options: LoadOptions) -> PageImage
             dpi=options.render_dpi,
             first_page=number,
             last_page=number,
-            grayscale=True,
+            # In colour: stamps and signatures are told from print by their ink
+            # (ocr.ink); rendering RGB costs about 10 % more than grey, a page's OCR 20x that.
             timeout=PDF_TIMEOUT_S,
         )
     except pdf2image.exceptions.PDFPopplerTimeoutError as e:

@@ -84,8 +84,11 @@ def resample(
     factor = target_dpi / page.dpi
     size = (max(1, round(page.image.width * factor)), max(1, round(page.image.height * factor)))
     image = page.image.resize(size, Image.Resampling.LANCZOS)
+    colour = None if page.colour is None else page.colour.resize(size, Image.Resampling.LANCZOS)
     step = f"resample {page.dpi}->{target_dpi} dpi"
-    return dataclasses.replace(page, image=image, dpi=target_dpi, steps=(*page.steps, step))
+    return dataclasses.replace(
+        page, image=image, colour=colour, dpi=target_dpi, steps=(*page.steps, step)
+    )
 
 
 def rotate(image: Image.Image, degrees_clockwise: int) -> Image.Image:
@@ -130,7 +133,8 @@ def deskew(image: Image.Image, angle: float) -> Image.Image:
 
     The page keeps its size; corners uncovered by the rotation are filled with white.
     """
-    return image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+    white = 255 if image.mode == "L" else (255,) * len(image.getbands())
+    return image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=white)
 
 
 def clean(image: Image.Image) -> Image.Image:
@@ -207,7 +211,7 @@ def uncovered_ink(image: Image.Image, covered: Sequence[BBox]) -> UncoveredInk:
     cell = _REGION_CELL_PX
     rows, cols = ink.shape[0] // cell, ink.shape[1] // cell
     grid = ink[: rows * cell, : cols * cell].reshape(rows, cell, cols, cell).sum(axis=(1, 3))
-    regions = [_cells_to_box(group, cell) for group in _connected(grid >= _MIN_INK_PER_CELL)]
+    regions = [cells_to_box(group, cell) for group in connected(grid >= _MIN_INK_PER_CELL)]
     big = tuple(
         r for r in regions if r.width >= _MIN_REGION_PX[0] and r.height >= _MIN_REGION_PX[1]
     )
@@ -219,7 +223,7 @@ def uncovered_ink_regions(image: Image.Image, covered: Sequence[BBox]) -> list[B
     return list(uncovered_ink(image, covered).regions)
 
 
-def _connected(mask: np.ndarray) -> list[list[tuple[int, int]]]:
+def connected(mask: np.ndarray) -> list[list[tuple[int, int]]]:
     """8-connected groups of True cells in a small grid (a few thousand cells)."""
     seen = np.zeros_like(mask, dtype=bool)
     groups: list[list[tuple[int, int]]] = []
@@ -242,7 +246,8 @@ def _connected(mask: np.ndarray) -> list[list[tuple[int, int]]]:
     return groups
 
 
-def _cells_to_box(group: list[tuple[int, int]], cell: int) -> BBox:
+def cells_to_box(group: list[tuple[int, int]], cell: int) -> BBox:
+    """The pixel box of a group of grid cells ``cell`` pixels wide."""
     rows = [r for r, _ in group]
     cols = [c for _, c in group]
     return BBox(min(cols) * cell, min(rows) * cell, (max(cols) + 1) * cell, (max(rows) + 1) * cell)

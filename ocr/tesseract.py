@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_LANG = "pol"
 DEFAULT_PSM = 3  # fully automatic page segmentation: letters have side-by-side blocks
+BLOCK_PSM = 6  # one uniform block: a stamp's few lines, read apart from the page
 DEFAULT_TIMEOUT_S = 180.0  # per page, as OCRmyPDF's --tesseract-timeout
 OSD_TIMEOUT_S = 60.0
 WORD_LEVEL = 5  # TSV level of word rows; conf -1 rows are layout rows, not words
@@ -66,9 +67,10 @@ class TesseractEngine:
         """
         check_languages(f"{self.lang}+osd" if orientation else self.lang)
 
-    def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
-        """Read a page image (see :func:`recognize`)."""
-        return recognize(image, dpi=dpi, lang=self.lang, psm=self.psm, timeout=self.timeout)
+    def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
+        """Read a page image (see :func:`recognize`); ``block``: one block of text (a stamp)."""
+        psm = BLOCK_PSM if block else self.psm
+        return recognize(image, dpi=dpi, lang=self.lang, psm=psm, timeout=self.timeout)
 
     def detect_orientation(self, image: Image.Image, *, dpi: int) -> Orientation | None:
         """Detect the page orientation (see :func:`detect_orientation`)."""

@@ -119,6 +119,59 @@ class OcrLine:
         return cls(words, BBox.enclosing(w.bbox for w in words), block, paragraph)
 
 
+class Ink(StrEnum):
+    """The ink a stamp or a stroke is in, named as an archivist describes it."""
+
+    RED = "red"  # red, pink and magenta stamp pads
+    VIOLET = "violet"
+    BLUE = "blue"  # blue stamp pads and ballpoint
+    GREEN = "green"
+    BLACK = "black"  # black or grey ink: a grey scan, a black stamp pad
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A stamp read on its own: its box, its ink and its lines (in page pixels).
+
+    Stamps are kept apart from the letter's lines: they are pressed anywhere on the page
+    (over the letterhead, across the signature) and are not part of its reading order.
+    """
+
+    bbox: BBox
+    ink: Ink
+    lines: tuple[OcrLine, ...]
+
+    @property
+    def text(self) -> str:
+        """The stamp's lines, one per line."""
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def confidence(self) -> float:
+        """Character-weighted mean word confidence of the stamp's reading."""
+        return mean_confidence(w for line in self.lines for w in line.words) or 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Serialise the stamp (a block of kind ``stamp`` in ``.ocr.json``)."""
+        return {
+            "kind": "stamp",
+            "ink": self.ink.value,
+            "bbox": self.bbox.to_list(),
+            "text": self.text,
+            "confidence": round(self.confidence, 4),
+            "lines": [_line_to_dict(line) for line in self.lines],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Stamp:
+        """Inverse of :meth:`to_dict`."""
+        return cls(
+            BBox.from_list(data["bbox"]),
+            Ink(data["ink"]),
+            tuple(_line_from_dict(line) for line in data["lines"]),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class OcrPage:
     """One page: its geometry, how it was prepared, and its lines.
@@ -140,6 +193,7 @@ class OcrPage:
     dpi_estimated: bool = False  # True when the file carried no credible resolution
     preprocessing: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    stamps: tuple[Stamp, ...] = ()  # read apart from ``lines``: not in the reading order
 
     @property
     def words(self) -> tuple[OcrWord, ...]:
@@ -181,6 +235,7 @@ class OcrPage:
         }
         if with_words:
             data["lines"] = [_line_to_dict(line) for line in self.lines]
+            data["stamps"] = [stamp.to_dict() for stamp in self.stamps]
         return data
 
     @classmethod
@@ -199,6 +254,7 @@ class OcrPage:
             dpi_estimated=bool(data.get("dpi_estimated", False)),
             preprocessing=tuple(data.get("preprocessing", ())),
             warnings=tuple(data.get("warnings", ())),
+            stamps=tuple(Stamp.from_dict(stamp) for stamp in data.get("stamps", ())),
         )
 
 
@@ -216,6 +272,16 @@ class OcrDocument:
     def text(self) -> str:
         """The document text, pages separated by a form feed."""
         return "\f".join(page.text for page in self.pages)
+
+    @property
+    def text_with_stamps(self) -> str:
+        """The text, then each page's stamps in a marked section (the ``.txt`` output)."""
+        stamps = [
+            f"[pieczęć, strona {page.number}, {stamp.ink.value}]\n{stamp.text}"
+            for page in self.pages
+            for stamp in page.stamps
+        ]
+        return "\n\n".join([self.text, *stamps]) if stamps else self.text
 
     @property
     def mean_confidence(self) -> float | None:
@@ -278,6 +344,9 @@ class PageImage:
     steps: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     osd_asked: bool = False  # orientation detection already ran (whatever it answered)
+    # The page in RGB, turned and resampled with ``image``, when it carries coloured ink
+    # (stamps, signatures); None for grey pages and colour scans of black print.
+    colour: Image.Image | None = None
 
     def to_page(
         self,
@@ -285,6 +354,7 @@ class PageImage:
         *,
         source: PageSource = PageSource.OCR,
         warnings: tuple[str, ...] = (),
+        stamps: tuple[Stamp, ...] = (),
     ) -> OcrPage:
         """Combine this image's provenance with recognised ``lines`` into an :class:`OcrPage`."""
         return OcrPage(
@@ -300,6 +370,7 @@ class PageImage:
             dpi_estimated=self.dpi_estimated,
             preprocessing=self.steps,
             warnings=self.warnings + warnings,
+            stamps=stamps,
         )
 
 

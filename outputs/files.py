@@ -26,7 +26,7 @@ def document_files(
     """
     files: list[tuple[str, str | bytes]] = [(".ocr.json", dumps(stored_ocr(ocr_doc, source_info)))]
     if "txt" in formats:
-        files.append((".txt", ocr_doc.text + "\n"))
+        files.append((".txt", ocr_doc.text_with_stamps + "\n"))
     if "alto" in formats:
         software = f"pismo {version()}"
         files.append(

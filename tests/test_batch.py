@@ -52,7 +52,9 @@ def index_rows(out: Path) -> dict[str, dict]:
 class InkEngine(FakeEngine):
     """FakeEngine that, as Tesseract, finds no words on a page without ink."""
 
-    def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
+    def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
+        if block:
+            return Recognition(())  # stamp reads: the fake page has none
         low, high = image.convert("L").getextrema()
         if low == high:
             self.pages += 1
@@ -171,7 +173,11 @@ class DeletingEngine(FakeEngine):
         super().__init__()
         self.victim = victim
 
-    def recognize(self, image: Image.Image, *, dpi: int):  # noqa: ANN201 - as FakeEngine
+    def recognize(  # noqa: ANN201 - as FakeEngine
+        self, image: Image.Image, *, dpi: int, block: bool = False
+    ):
+        if block:
+            return Recognition(())  # stamp reads: the fake page has none
         self.victim.unlink(missing_ok=True)
         return super().recognize(image, dpi=dpi)
 

@@ -58,7 +58,9 @@ class FakeEngine:
     def name(self) -> str:
         return "fake 1.0"
 
-    def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
+    def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
+        if block:
+            return Recognition(())  # stamp reads: the fake page has none
         self.calls.append(("recognize", image, dpi))
         count = sum(1 for kind, _, _ in self.calls if kind == "recognize")
         result = self.recognitions[min(count, len(self.recognitions)) - 1]

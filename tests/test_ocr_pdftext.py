@@ -74,7 +74,9 @@ class RecordingEngine:
     name: str = "recording 1.0"
     lang: str = "pol"
 
-    def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
+    def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
+        if block:
+            return Recognition(())  # stamp reads: the fake page has none
         self.images.append(image.size)
         return Recognition(())
 

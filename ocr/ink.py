@@ -1,0 +1,176 @@
+"""Ink layers: coloured ink (stamps, signatures, coloured print) kept apart from black print.
+
+Polish offices stamp in red, violet or blue and sign in blue ballpoint; letters are printed
+in black. The colour of a pixel therefore says which layer it belongs to, and a stamp read
+from its own ink is free of the signature drawn across it. Pure numpy/Pillow functions: no
+Tesseract here (:mod:`ocr.stamps` reads what these find).
+
+Hue is Pillow's HSV hue on a 0-255 circle. Pages in grey, and colour scans of black print,
+are recognised on a small thumbnail and pay nothing more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+from ocr import preprocess
+from ocr.types import BBox, Ink
+
+# A pixel is coloured when its channels spread this far apart (0-255). JPEG fringes
+# around black print stay under about 40; stamp ink, even faded, is above 60.
+MIN_CHROMA = 55
+_EDGE_PX = 5  # how far a stamp letter's grey edge reaches beyond its coloured core
+_EDGE_CHROMA = 25  # the faint edge of a coloured stroke, once the stroke is known
+# A page is a colour page when this share of a thumbnail's pixels is coloured ink: a
+# name stamp covers about 0.3 % of an A4 page, JPEG noise of a grey scan under 0.01 %.
+MIN_COLOUR_SHARE = 0.0008
+_THUMB_SIDE = 800
+_CELL_PX = 16  # about 1.4 mm at 300 dpi: the grid coloured regions are found on
+_MIN_INK_PER_CELL = 3  # of the 8x8 pixels of a cell on the half-size page
+_JOIN_CELLS = 2  # stamp lines stand up to about 3 mm apart and still form one stamp
+_MIN_REGION_PX = (90, 30)  # smaller than a short stamp line at 300 dpi: a speck, a tick
+_MIN_INK_SHARE = 0.12  # of a region's coloured pixels, for an ink to be read on its own
+
+
+# Hue bands (Pillow's 0-255 circle) of each coloured ink; orange and yellow (paper tone,
+# highlighter) belong to none.
+_HUE_BANDS: tuple[tuple[Ink, int, int], ...] = (
+    (Ink.RED, 0, 14),
+    (Ink.GREEN, 43, 128),
+    (Ink.BLUE, 128, 177),
+    (Ink.VIOLET, 177, 205),
+    (Ink.RED, 205, 256),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InkRegion:
+    """A patch of coloured ink on the page and the inks in it, most ink first."""
+
+    bbox: BBox
+    inks: tuple[Ink, ...]
+
+
+def colour_image(image: Image.Image) -> Image.Image | None:
+    """The page in RGB when it carries coloured ink, else None (the page is read in grey).
+
+    Decided on a thumbnail, so a grey page or a colour scan of black print costs a few
+    milliseconds.
+    """
+    if image.mode not in ("RGB", "RGBA", "P", "CMYK", "YCbCr", "PA", "LAB", "HSV"):
+        return None
+    rgb = image.convert("RGB")
+    # Nearest-neighbour, not averaging: a thin stroke of stamp ink averaged with the paper
+    # around it would lose the very colour that is looked for.
+    scale = min(1.0, _THUMB_SIDE / max(rgb.size))
+    size = (max(1, round(rgb.width * scale)), max(1, round(rgb.height * scale)))
+    labels = ink_labels(rgb.resize(size, Image.Resampling.NEAREST))
+    share = float(np.count_nonzero(labels)) / max(1, labels.size)
+    return rgb if share >= MIN_COLOUR_SHARE else None
+
+
+def ink_labels(image: Image.Image) -> np.ndarray:
+    """Per pixel: 0 for paper or black print, else 1 + the index of its ink in :class:`Ink`.
+
+    Args:
+        image: An RGB image.
+    """
+    rgb = np.asarray(image, dtype=np.int16)
+    chroma = rgb.max(axis=2) - rgb.min(axis=2)
+    hue = np.asarray(image.convert("HSV"), dtype=np.int16)[:, :, 0]
+    labels = np.zeros(chroma.shape, dtype=np.uint8)
+    coloured = chroma >= MIN_CHROMA
+    inks = list(Ink)
+    for ink, low, high in _HUE_BANDS:
+        labels[coloured & (hue >= low) & (hue < high)] = inks.index(ink) + 1
+    return labels
+
+
+def regions(image: Image.Image) -> tuple[InkRegion, ...]:
+    """The patches of coloured ink on an RGB page, each with the inks it holds.
+
+    Coloured pixels are counted on a grid of small cells; cells with ink, grown by a
+    couple of cells so the lines of one stamp join, are grouped into connected regions.
+    """
+    # On a half-size copy: four times fewer pixels, and a stamp's letters are still strokes.
+    half = image.reduce(2)
+    labels = ink_labels(half)
+    ink = labels > 0
+    cell = _CELL_PX // 2
+    rows, cols = ink.shape[0] // cell, ink.shape[1] // cell
+    grid = ink[: rows * cell, : cols * cell].reshape(rows, cell, cols, cell).sum(axis=(1, 3))
+    found: list[InkRegion] = []
+    for box in _grid_regions(grid >= _MIN_INK_PER_CELL, cell):
+        inside = labels[box.top : box.bottom, box.left : box.right]
+        box = BBox(box.left * 2, box.top * 2, box.right * 2, box.bottom * 2)
+        if box.width >= _MIN_REGION_PX[0] and box.height >= _MIN_REGION_PX[1]:
+            found.append(InkRegion(box, _inks_in(inside)))
+    return tuple(r for r in found if r.inks)
+
+
+def mask(image: Image.Image, ink: Ink) -> Image.Image:
+    """One ink of an RGB image as black on white (mode "L"), everything else paper.
+
+    Darkness follows the ink's colour strength, not a hard threshold: the faint edges of a
+    stamp's letters (chroma 25-55) keep their shape, and a faded stamp still reads.
+    """
+    rgb = np.asarray(image, dtype=np.int16)
+    chroma = rgb.max(axis=2) - rgb.min(axis=2)
+    hue = np.asarray(image.convert("HSV"), dtype=np.int16)[:, :, 0]
+    wanted = np.zeros(chroma.shape, dtype=bool)
+    for band, low, high in _HUE_BANDS:
+        if band is ink:
+            wanted |= (hue >= low) & (hue < high)
+    strength = np.where(wanted & (chroma >= _EDGE_CHROMA), chroma, 0)
+    out = 255 - np.clip(strength * 3, 0, 255)
+    return Image.fromarray(out.astype(np.uint8), mode="L")
+
+
+def isolate(image: Image.Image, stamp: Ink) -> Image.Image:
+    """The image in grey with only the ``stamp`` ink and its edges left, all else paper.
+
+    Takes off the signature drawn across a stamp (another ink) and the black print a
+    stamp was pressed over, but keeps the grey anti-aliased edges of the stamp's letters,
+    which a colour threshold would cut.
+    """
+    labels = ink_labels(image)
+    own = Image.fromarray(np.where(labels == _index(stamp), 255, 0).astype(np.uint8), mode="L")
+    near = np.asarray(own.filter(ImageFilter.MaxFilter(_EDGE_PX))) > 0
+    grey = np.asarray(image.convert("L"), dtype=np.uint8).copy()
+    grey[~near | ((labels > 0) & (labels != _index(stamp)))] = 255
+    return Image.fromarray(grey, mode="L")
+
+
+def _index(ink: Ink) -> int:
+    return list(Ink).index(ink) + 1
+
+
+def _inks_in(labels: np.ndarray) -> tuple[Ink, ...]:
+    counts = np.bincount(labels.ravel(), minlength=len(Ink) + 1)[1:]
+    total = int(counts.sum())
+    if not total:
+        return ()
+    inks = list(Ink)
+    order = sorted(range(len(counts)), key=lambda i: -int(counts[i]))
+    return tuple(inks[i] for i in order if counts[i] >= _MIN_INK_SHARE * total)
+
+
+def _grid_regions(mask_: np.ndarray, cell: int) -> list[BBox]:
+    """Boxes (in pixels) of the connected groups of ``mask_`` cells, grown to join."""
+    grown = mask_.copy()
+    for _ in range(_JOIN_CELLS):
+        step = grown.copy()
+        step[1:, :] |= grown[:-1, :]
+        step[:-1, :] |= grown[1:, :]
+        step[:, 1:] |= grown[:, :-1]
+        step[:, :-1] |= grown[:, 1:]
+        grown = step
+    boxes: list[BBox] = []
+    for group in preprocess.connected(grown):
+        cells = [(r, c) for r, c in group if mask_[r, c]]  # the growth only joined them
+        if cells:
+            boxes.append(preprocess.cells_to_box(cells, cell))
+    return boxes

@@ -1,0 +1,211 @@
+"""Stamps found on a page and read on their own: name stamps, header and registry stamps.
+
+Where stamps are looked for:
+
+* on a colour page, every patch of coloured ink (:mod:`ocr.ink`): a stamp pad's red,
+  violet or blue, with the ballpoint signature across it;
+* on a grey page, ink the page's OCR did not read as confident words, of the size of a
+  stamp (a name stamp with a signature over it reads as nothing or as junk in the page's
+  reading, and is there to be found).
+
+Each region is cropped, enlarged and read as one block of text (``--psm 6``) in several
+renderings: the crop in grey with the other inks (the signature) turned to paper, and the
+stamp's own ink alone. The best reading wins (most confident letters). A region whose
+reading is no text (a scribble, a logo) is dropped, and so is coloured *print* (a coloured
+letterhead the page's OCR already read word for word). The page's own lines that lie
+inside a stamp are taken out of the reading order: they were the stamp misread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+from PIL import Image
+
+from ocr import ink, preprocess
+from ocr.errors import OcrTimeoutError
+from ocr.types import BBox, Ink, OcrLine, OcrWord, PageImage, Recognition, Stamp
+
+# Reads a crop as one block of text: the OCR engine's ``recognize(..., block=True)``.
+BlockReader = Callable[[Image.Image, int], Recognition]
+
+MAX_REGIONS = 6  # per page: a letter carries two or three stamps; the rest is drawings
+# Stamp letters are small and worn: a 300-dpi page is read enlarged twice; a 400-dpi page
+# (a low-resolution scan already upscaled) gains nothing from more.
+READ_DPI = 550
+MAX_SCALE = 3
+MAX_INKS = 2  # a stamp and the signature across it
+MARGIN_PX = 12  # around a region, so letters cut by the ink grid are whole
+# A stamp's words under a signature read at 0.3-0.5 and are kept (the fields check them
+# against names and titles); below this a "word" is a stroke of the signature.
+MIN_WORD_CONFIDENCE = 0.25
+MIN_STAMP_CONFIDENCE = 0.6  # a stamp needs one word of three letters at least this sure
+COVERED_CONFIDENCE = 0.6  # page words this sure explain their ink (grey pages)
+PRINTED_SHARE = 0.7  # of a coloured region's words the page's OCR read already: print
+INSIDE_SHARE = 0.6  # of a page line's box inside a stamp: the line is the stamp misread
+# A stamp on a grey page: bigger than a word, smaller than a paragraph (in inches).
+GREY_STAMP_IN = ((0.8, 0.25), (4.5, 2.0))
+# ... and below the letterhead: a logo there is ink no word explains, and where a grey
+# page's stamps matter (the signature) is lower down.
+GREY_STAMP_TOP = 0.3
+_WORD = regex.compile(r"\p{L}{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    bbox: BBox
+    inks: tuple[Ink, ...]  # coloured inks in it, most first; () on a grey page
+
+
+@dataclass(frozen=True, slots=True)
+class StampsRead:
+    """The stamps of a page, and the page's lines without those that were stamp text."""
+
+    stamps: tuple[Stamp, ...]
+    lines: tuple[OcrLine, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def read_stamps(page: PageImage, lines: tuple[OcrLine, ...], read: BlockReader) -> StampsRead:
+    """Find and read the stamps of a prepared page, given the lines its OCR read.
+
+    Args:
+        page: The page as OCR saw it (``colour`` set when it has coloured ink).
+        lines: The page's lines from OCR, in the page's pixels.
+        read: Reads an image crop as one block at a given resolution.
+    """
+    regions = _colour_regions(page) if page.colour is not None else _grey_regions(page, lines)
+    stamps: list[Stamp] = []
+    warnings: list[str] = []
+    for region in regions[:MAX_REGIONS]:
+        try:
+            stamp = _read_region(page, region, read)
+        except OcrTimeoutError as e:
+            warnings.append(f"stamp at {region.bbox.to_list()}: {e}")
+            continue
+        if stamp is None or (region.inks and _printed(stamp, lines)):
+            continue
+        stamps.append(stamp)
+    kept = tuple(line for line in lines if not any(_inside(line.bbox, s.bbox) for s in stamps))
+    return StampsRead(tuple(stamps), kept, tuple(warnings))
+
+
+def _colour_regions(page: PageImage) -> list[_Region]:
+    assert page.colour is not None
+    found = [_Region(r.bbox, r.inks) for r in ink.regions(page.colour)]
+    return sorted(found, key=lambda r: -(r.bbox.width * r.bbox.height))
+
+
+def _grey_regions(page: PageImage, lines: Sequence[OcrLine]) -> list[_Region]:
+    covered = [w.bbox for line in lines for w in line.words if w.confidence >= COVERED_CONFIDENCE]
+    (min_w, min_h), (max_w, max_h) = ((w * page.dpi, h * page.dpi) for w, h in GREY_STAMP_IN)
+    found = [
+        _Region(box, ())
+        for box in preprocess.uncovered_ink(page.image, covered).regions
+        if min_w <= box.width <= max_w
+        and min_h <= box.height <= max_h
+        and box.top >= GREY_STAMP_TOP * page.image.height
+    ]
+    return sorted(found, key=lambda r: -(r.bbox.width * r.bbox.height))
+
+
+def _read_region(page: PageImage, region: _Region, read: BlockReader) -> Stamp | None:
+    box = _grown(region.bbox, MARGIN_PX, page.image.size)
+    scale = max(1, min(MAX_SCALE, round(READ_DPI / page.dpi)))
+    best: tuple[float, Ink, tuple[OcrLine, ...]] | None = None
+    for stamp_ink, image in _renderings(page, region, box):
+        if scale > 1:
+            size = (image.width * scale, image.height * scale)
+            image = image.resize(size, Image.Resampling.LANCZOS)
+        found = _on_page(read(image, page.dpi * scale).lines, scale, box)
+        score = _score(found)
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, stamp_ink, found)
+        if best is not None and _legible(best[2]):
+            break  # the most plentiful ink read as a stamp: the other is the signature
+    if best is None or not _legible(best[2]):
+        return None
+    lines = best[2]
+    return Stamp(BBox.enclosing(line.bbox for line in lines), best[1], lines)
+
+
+def _renderings(page: PageImage, region: _Region, box: BBox) -> Iterable[tuple[Ink, Image.Image]]:
+    """The crop as the engine should see it, for each ink the stamp may be in."""
+    crop_box = (box.left, box.top, box.right, box.bottom)
+    if page.colour is None or not region.inks:
+        yield Ink.BLACK, page.image.crop(crop_box)
+        return
+    colour = page.colour.crop(crop_box)
+    for stamp_ink in region.inks[:MAX_INKS]:
+        yield stamp_ink, ink.isolate(colour, stamp_ink)
+
+
+def _on_page(lines: Iterable[OcrLine], scale: int, box: BBox) -> tuple[OcrLine, ...]:
+    """The crop's confident words, moved back into page pixels, as lines."""
+    placed: list[OcrLine] = []
+    for line in lines:
+        words = [
+            OcrWord(w.text, _unscaled(w.bbox, scale).shift(box.left, box.top), w.confidence)
+            for w in line.words
+            if w.confidence >= MIN_WORD_CONFIDENCE and regex.search(r"[\p{L}\d]", w.text)
+        ]
+        if words:
+            placed.append(OcrLine.from_words(words, block=line.block, paragraph=line.paragraph))
+    return tuple(placed)
+
+
+def _unscaled(box: BBox, scale: int) -> BBox:
+    return BBox(box.left // scale, box.top // scale, box.right // scale, box.bottom // scale)
+
+
+def _score(lines: Sequence[OcrLine]) -> float:
+    """Confident letters read: what makes one rendering of a stamp better than another."""
+    return sum(
+        w.confidence * len(regex.findall(r"\p{L}", w.text)) for line in lines for w in line.words
+    )
+
+
+def _legible(lines: Sequence[OcrLine]) -> bool:
+    return any(
+        w.confidence >= MIN_STAMP_CONFIDENCE and _WORD.search(w.text)
+        for line in lines
+        for w in line.words
+    )
+
+
+def _printed(stamp: Stamp, lines: Sequence[OcrLine]) -> bool:
+    """Whether the page's OCR already read the stamp's words there: coloured print."""
+    words = [_key(w.text) for line in stamp.lines for w in line.words if _WORD.search(w.text)]
+    if not words:
+        return False
+    page_words = {
+        _key(w.text)
+        for line in lines
+        for w in line.words
+        if w.confidence >= 0.75 and _inside(w.bbox, stamp.bbox)
+    }
+    return sum(word in page_words for word in words) >= PRINTED_SHARE * len(words)
+
+
+def _key(text: str) -> str:
+    return regex.sub(r"[^\p{L}\d]", "", text).casefold()
+
+
+def _inside(box: BBox, outer: BBox) -> bool:
+    """Whether most of ``box`` lies within ``outer``."""
+    width = min(box.right, outer.right) - max(box.left, outer.left)
+    height = min(box.bottom, outer.bottom) - max(box.top, outer.top)
+    if width <= 0 or height <= 0:
+        return False
+    return width * height >= INSIDE_SHARE * max(1, box.width * box.height)
+
+
+def _grown(box: BBox, margin: int, size: tuple[int, int]) -> BBox:
+    return BBox(
+        max(0, box.left - margin),
+        max(0, box.top - margin),
+        min(size[0], box.right + margin),
+        min(size[1], box.bottom + margin),
+    )

@@ -1,0 +1,151 @@
+"""Ink layers and stamps: coloured ink found and told apart, stamps read on their own.
+
+Pages are drawn in code: black print, a red (or violet) name stamp in a serif face, and a
+blue ballpoint scribble drawn across the stamp, as a signed letter has them. The stamp
+tests run the real Tesseract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from ocr import ink
+from ocr.engine import OcrOptions, read_image_page
+from ocr.tesseract import TesseractEngine
+from ocr.types import Ink, OcrPage, PageImage
+
+DPI = 300
+PRINT = (
+    "Urząd Gminy w Dobrzycy",
+    "W odpowiedzi na wniosek z dnia 3 marca 2024 r. informuję,",
+    "że dokumenty zostały przekazane do archiwum zakładowego.",
+    "Z poważaniem",
+)
+STAMP_RED = (200, 40, 60)
+STAMP_VIOLET = (110, 50, 160)
+BALLPOINT = (30, 50, 170)
+
+
+def _page(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+    *,
+    stamp: tuple[str, ...] = ("KIEROWNIK REFERATU", "Tomasz Wiśniewski"),
+    stamp_ink: tuple[int, int, int] | None = STAMP_RED,
+    signature: bool = True,
+) -> Image.Image:
+    """An A5 page at 300 dpi: print at the top, a name stamp and a signature lower down."""
+    image = Image.new("RGB", (1748, 2480), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    y = 180
+    for line in PRINT:
+        draw.text((180, y), line, font=font(42), fill=(0, 0, 0))
+        y += 70
+    if stamp_ink is not None:
+        y = 1300
+        for line in stamp:
+            draw.text((800, y), line, font=font(40), fill=stamp_ink)
+            y += 62
+    if signature:
+        # A ballpoint flourish across the stamp's lines.
+        points = [(760 + 12 * i, 1330 + int(70 * np.sin(i / 4))) for i in range(70)]
+        draw.line(points, fill=BALLPOINT, width=6)
+    return image
+
+
+def _read(image: Image.Image) -> OcrPage:
+    page = PageImage(number=1, image=image, dpi=DPI, source_dpi=DPI)
+    return read_image_page(page, TesseractEngine(), OcrOptions(deskew=False))
+
+
+def test_a_grey_page_has_no_colour_layer() -> None:
+    grey = Image.new("L", (800, 600), 255)
+    assert ink.colour_image(grey) is None
+
+
+def test_black_print_in_rgb_has_no_colour_layer(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+) -> None:
+    page = _page(font, stamp_ink=None, signature=False)
+    assert ink.colour_image(page) is None
+
+
+def test_a_stamped_page_has_a_colour_layer(font: Callable[[int], ImageFont.FreeTypeFont]) -> None:
+    assert ink.colour_image(_page(font)) is not None
+
+
+@pytest.mark.parametrize(
+    ("colour", "expected"),
+    [(STAMP_RED, Ink.RED), (STAMP_VIOLET, Ink.VIOLET), (BALLPOINT, Ink.BLUE), ((0, 0, 0), None)],
+)
+def test_ink_of_a_colour(colour: tuple[int, int, int], expected: Ink | None) -> None:
+    labels = ink.ink_labels(Image.new("RGB", (4, 4), colour))
+    found = {list(Ink)[int(v) - 1] for v in np.unique(labels) if v}
+    assert found == ({expected} if expected else set())
+
+
+def test_stamp_and_signature_are_one_region_of_two_inks(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+) -> None:
+    regions = ink.regions(_page(font))
+    assert len(regions) == 1
+    assert set(regions[0].inks) == {Ink.RED, Ink.BLUE}
+    assert regions[0].bbox.top < 1330 < regions[0].bbox.bottom
+
+
+def test_isolate_keeps_the_stamp_and_drops_the_signature(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+) -> None:
+    page = _page(font)
+    isolated = np.asarray(ink.isolate(page, Ink.RED))
+    signature_only = np.asarray(ink.isolate(_page(font, stamp_ink=None), Ink.RED))
+    assert (isolated < 128).sum() > 1000  # the stamp's letters
+    assert (signature_only < 128).sum() == 0  # no red: the ballpoint is gone
+    assert (isolated[180:500] < 128).sum() == 0  # and the black print at the top
+
+
+@pytest.mark.tesseract
+@pytest.mark.parametrize("stamp_ink", [STAMP_RED, STAMP_VIOLET])
+def test_name_stamp_is_read_apart_from_the_text(
+    font: Callable[[int], ImageFont.FreeTypeFont], stamp_ink: tuple[int, int, int]
+) -> None:
+    page = _read(_page(font, stamp_ink=stamp_ink))
+    assert len(page.stamps) == 1
+    stamp = page.stamps[0]
+    assert stamp.ink is (Ink.RED if stamp_ink == STAMP_RED else Ink.VIOLET)
+    assert "KIEROWNIK REFERATU" in stamp.text
+    assert "Wiśniewski" in stamp.text
+    assert "KIEROWNIK" not in page.text  # not mixed into the letter's reading order
+    assert "archiwum" in page.text
+    assert stamp.bbox.top >= 1280 and stamp.bbox.left >= 780
+
+
+@pytest.mark.tesseract
+def test_a_signature_alone_is_no_stamp(font: Callable[[int], ImageFont.FreeTypeFont]) -> None:
+    page = _read(_page(font, stamp_ink=None))
+    assert page.stamps == ()
+
+
+@pytest.mark.tesseract
+def test_a_grey_name_stamp_below_the_text_is_read(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+) -> None:
+    grey = _page(font, stamp_ink=(90, 90, 90), signature=False).convert("L")
+    page = _read(grey)
+    texts = [stamp.text for stamp in page.stamps] + [page.text]
+    assert any("KIEROWNIK REFERATU" in text for text in texts)
+
+
+def test_stamps_survive_the_json_edge() -> None:
+    from ocr.types import BBox, OcrLine, OcrWord, Stamp
+
+    line = OcrLine.from_words([OcrWord("DYREKTOR", BBox(10, 10, 200, 50), 0.8)], block=0)
+    page = OcrPage(1, 1000, 1400, 300, stamps=(Stamp(BBox(10, 10, 200, 50), Ink.RED, (line,)),))
+    data = page.to_dict()
+    assert data["stamps"][0]["kind"] == "stamp"
+    assert data["stamps"][0]["ink"] == "red"
+    assert data["stamps"][0]["text"] == "DYREKTOR"
+    assert OcrPage.from_dict(data) == page
