@@ -20,6 +20,7 @@ from extract.stages import addressee as _addressee
 from extract.stages import dates as _dates
 from extract.stages import distribution as _distribution
 from extract.stages import persons as _persons
+from extract.stages import received as _received
 from extract.stages import reference as _reference
 from extract.stages import sender as _sender
 from extract.stages import signatory as _signatory
@@ -37,6 +38,7 @@ STAGES: tuple[Stage, ...] = (
     _sender.STAGE,
     _subject.STAGE,
     _persons.STAGE,
+    _received.STAGE,
 )
 
 

@@ -30,6 +30,7 @@ class FieldName(StrEnum):
     DISTRIBUTION = "distribution_list"
     DATES = "dates"
     SUBJECT = "subject"
+    RECEIVED = "received"
 
 
 # A date of the contract: ISO, with or without the day.
@@ -127,16 +128,35 @@ class DateMention:
         return {"date": self.date, "raw": self.raw}
 
 
-Record = Addressee | Signatory | DistributionEntry | DateMention
+@dataclass(frozen=True, slots=True)
+class Received:
+    """The receiving office's registry stamp: when the letter came in, under what number.
+
+    What an archivist records as "data wpływu" and the registry number (``L.dz.``); the
+    date is never the letter's date.
+    """
+
+    date: str | None = field(default=None, metadata={"pattern": ISO_DATE})
+    number: str | None = None
+    office: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"date": self.date, "number": self.number, "office": self.office}
+
+
+Record = Addressee | Signatory | DistributionEntry | DateMention | Received
 # What a field holds: text, one record, or a list of records (a tuple: values are frozen).
-FieldValue = str | Addressee | Signatory | tuple[DistributionEntry, ...] | tuple[DateMention, ...]
+FieldValue = (
+    str | Addressee | Signatory | Received | tuple[DistributionEntry, ...] | tuple[DateMention, ...]
+)
 
 
 def to_json(value: FieldValue | None) -> Any:
     """The JSON form of a field value (None stays None)."""
     if isinstance(value, tuple):
         return [item.to_dict() for item in value]
-    if isinstance(value, Addressee | Signatory):
+    if isinstance(value, Addressee | Signatory | Received):
         return value.to_dict()
     return value
 
@@ -249,6 +269,16 @@ FIELDS: tuple[FieldSpec, ...] = (
         "the subject line (Dotyczy:, Sprawa:, W sprawie:)",
         optional=True,
         scoring=Scoring.INFORMATIONAL,
+    ),
+    FieldSpec(
+        FieldName.RECEIVED,
+        Received,
+        "Wpłynęło",
+        "the receiving office's registry stamp: date received (ISO), registry number, office",
+        indexed=True,
+        optional=True,
+        scoring=Scoring.PARTS,
+        scored_parts=("date", "number"),
     ),
 )
 SPECS: Mapping[FieldName, FieldSpec] = {spec.name: spec for spec in FIELDS}

@@ -31,6 +31,7 @@ from extract.patterns import (
     SIGNATURE_CAPTION,
     TAIL,
 )
+from extract.stamps import StampText, stamps_of
 from extract.text import LineInfo, Span, TextView
 from ocr.types import BBox, OcrDocument
 
@@ -391,14 +392,15 @@ class Layout:
     addressee block, the signatory and NER stages the same signature zone.
     """
 
-    def __init__(self, view: TextView) -> None:
+    def __init__(self, view: TextView, stamps: tuple[StampText, ...] = ()) -> None:
         self.view = view
+        self.stamps = stamps  # read apart from the text: not in ``view``
         self._segments: dict[int, tuple[Segment, ...]] = {}
 
     @classmethod
     def of(cls, document: OcrDocument) -> Layout:
-        """The layout of an OCR'd document."""
-        return cls(TextView(document))
+        """The layout of an OCR'd document, with its stamps."""
+        return cls(TextView(document), stamps_of(document))
 
     def segments(self, lines: Sequence[LineInfo]) -> list[Segment]:
         """The lines cut into columns where their words stand far apart.

@@ -128,8 +128,10 @@ CONTACT = regex.compile(
 # ------------------------------------------------------------------------ signatures
 
 # "z up." / "z upoważnienia" / "w imieniu" (and OCR's "Z, up."), then the organ, as printed.
+# "up." alone before a capital is "z up." whose small "z" a worn stamp or OCR lost.
 ON_BEHALF = regex.compile(
-    r"^\s*(?:z\s+upowa[żz]nienia|z[.,]?\s*up(?:\.|\b)|w\s+imieniu)\s*:?\s*(?P<organ>.*)$",
+    r"^\s*(?:z\s+upowa[żz]nienia|z[.,]?\s*up(?:\.|\b)|w\s+imieniu|up\.(?=\s*\p{Lu}))"
+    r"\s*:?\s*(?P<organ>.*)$",
     regex.IGNORECASE,
 )
 # "Wojewoda Opolski z up. Jan Nowak": the organ first, on the same line.
@@ -177,6 +179,7 @@ PER_DISTRIBUTION = regex.compile(
 )
 # Words of a receiving office's registry stamp ("Wpłynęło", "Kancelaria", "L.dz.").
 REGISTRY_STAMP = regex.compile(
-    r"wp[łl]yn|data\s+wp|kancelari|sekretariat|dziennik|l\.\s?dz|l\.\s?wp|ilo[śs][ćc]\s+za[łl]|podpis",
+    r"wp[łl]yn|data\s+wp|kancelari|sekretariat|dziennik|l\.\s?dz|l\.\s?wp|ilo[śs][ćc]\s+za[łl]|podpis|"
+    r"\bwp[łl]\b",
     regex.IGNORECASE,
 )

@@ -30,7 +30,9 @@ class FakeEngine:
         self.pages = 0
         self.fail_with = fail_with
 
-    def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
+    def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
+        if block:
+            return Recognition(())  # stamp reads: the fake page has none
         self.pages += 1
         if self.fail_with is not None:
             raise self.fail_with
@@ -96,6 +98,7 @@ def test_run_output_is_schema_valid_and_has_every_field(scans: Path, tmp_path: P
         "distribution_list",
         "dates",
         "subject",
+        "received",
     }
 
 
@@ -213,7 +216,9 @@ def test_index_output_keeps_the_subfolder(scans: Path, tmp_path: Path) -> None:
 
 def test_unexpected_error_in_one_input_does_not_end_the_batch(scans: Path, tmp_path: Path) -> None:
     class Exploding(FakeEngine):
-        def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
+        def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
+            if block:
+                return Recognition(())  # stamp reads: the fake page has none
             if image.getpixel((0, 0)) == 0:
                 raise ZeroDivisionError("boom")
             return super().recognize(image, dpi=dpi)
@@ -245,7 +250,9 @@ def test_interrupted_batch_still_writes_the_index_of_finished_inputs(
     scans: Path, tmp_path: Path
 ) -> None:
     class Interrupting(FakeEngine):
-        def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
+        def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
+            if block:
+                return Recognition(())  # stamp reads: the fake page has none
             if self.pages == 2:
                 raise KeyboardInterrupt
             return super().recognize(image, dpi=dpi)

@@ -19,6 +19,7 @@ from extract.layout import Layout
 from extract.model import Candidate
 from extract.patterns import REGISTRY_STAMP
 from extract.stages import NOTHING, Earlier, Stage
+from extract.stamps import StampKind, StampText, of_kind, stamp_date
 from extract.text import LineInfo, TextView
 
 NAME = "rules.dates"
@@ -70,7 +71,7 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
     view = layout.view
     letter = _letter_date(view)
     year = int(letter[0].value[:4]) if letter else None
-    yield from _all_dates(view, find_dates(view.text, current_year=year))
+    yield from _all_dates(view, find_dates(view.text, current_year=year), layout.stamps, year)
     if letter is None:
         yield from _place_without_date(view)
         return
@@ -196,15 +197,33 @@ def _place_without_date(view: TextView) -> Iterator[Candidate]:
             return
 
 
-def _all_dates(view: TextView, matches: Sequence[DateMatch]) -> Iterator[Candidate]:
+def _all_dates(
+    view: TextView,
+    matches: Sequence[DateMatch],
+    stamps: Sequence[StampText] = (),
+    year: int | None = None,
+) -> Iterator[Candidate]:
+    """Every date of the text, then those of registry stamps (a date the page states)."""
     seen: dict[str, DateMatch] = {}
     for match in matches:
         seen.setdefault(match.value, match)
-    if not seen:
+    values = [DateMention(m.value, m.raw) for m in seen.values()]
+    evidence = [e for m in seen.values() for e in view.evidence(m.start, m.end)]
+    confidences = [view.confidence(m.start, m.end) for m in seen.values()]
+    for stamp in of_kind(tuple(stamps), StampKind.REGISTRY):
+        date = stamp_date(stamp, year)
+        if date is None or date.value in seen or any(v.date == date.value for v in values):
+            continue
+        values.append(DateMention(date.value, date.raw))
+        evidence.extend(stamp.view.evidence(date.start, date.end))
+        confidences.append(stamp.view.confidence(date.start, date.end))
+    if not values:
         return
-    values = tuple(DateMention(m.value, m.raw) for m in seen.values())
-    evidence = tuple(e for m in seen.values() for e in view.evidence(m.start, m.end))
-    confidence = min(view.confidence(m.start, m.end) for m in seen.values())
     yield Candidate(
-        FieldName.DATES, values, "; ".join(m.raw for m in seen.values()), confidence, evidence, NAME
+        FieldName.DATES,
+        tuple(values),
+        "; ".join(v.raw for v in values),
+        min(confidences),
+        tuple(evidence),
+        NAME,
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extract import people
+from extract import morph, people
 from extract.fields import FieldName, Signatory
 from extract.layout import Layout, Segment, is_sentence
 from extract.model import Candidate
@@ -26,9 +26,11 @@ from extract.patterns import (
     E_SIGNED_BY,
     ON_BEHALF,
     ORGAN_THEN_ON_BEHALF,
+    POSITION,
     SIGNATURE_CAPTION,
 )
 from extract.stages import NOTHING, Earlier, Stage
+from extract.stamps import StampKind, StampText, of_kind
 from extract.text import TextView
 
 NAME = "rules.signatory"
@@ -37,6 +39,9 @@ _DATE_LINE = regex.compile(
     r"\d{1,2}\s?[.\-/]\s?\d{1,2}\s?[.\-/]\s?\d{2,4}|\d{4}-\d\d-\d\d|\bdnia\b|\b(?:19|20)\d\d\b"
 )
 E_SIGNATURE_CONFIDENCE = 0.8
+# A signatory read from a name stamp: stamp text is worn and crossed by the signature, so
+# it never reaches the confidence of print (times the stamp's own OCR confidence).
+STAMP_CONFIDENCE = 0.8
 REPAIRED_NAME = 0.9  # a name that needed an OCR repair is less sure
 
 
@@ -50,29 +55,65 @@ class _Signature:
 
 
 def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
-    """The signatory candidate of the letter's closing block."""
+    """The signatory of the letter's closing block, completed from its name stamp."""
     view = layout.view
     block, confidence = layout.signature_zone.parts, layout.signature_zone.confidence
-    if not block:
-        return
-    signature = _parse(view, block)
-    name = signature.name or signature.e_signed
-    if signature.name is None and signature.e_signed:
+    printed = _parse(view, block) if block else _Signature()
+    stamp = _name_stamp(layout)
+    signed = _parse(stamp.view, Layout(stamp.view).segments(stamp.view.lines)) if stamp else None
+    if signed is not None and not _says_more(printed, signed):
+        signed = None
+    if signed is not None and stamp is not None:
+        stamp_confidence = STAMP_CONFIDENCE * stamp.stamp.confidence
+        confidence = stamp_confidence if not block else min(confidence, stamp_confidence)
+        printed = _merged(printed, signed)
+    name = printed.name or printed.e_signed
+    if printed.name is None and printed.e_signed:
         confidence = min(confidence, E_SIGNATURE_CONFIDENCE)
-    if signature.repaired:
+    if printed.repaired:
         confidence *= REPAIRED_NAME
-    position = " ".join(signature.positions) or None
+    position = " ".join(printed.positions) or None
     if name is None and position is None:
         return
-    value = Signatory(name, position, signature.on_behalf_of)
-    ocr = min(view.confidence(s.start, s.end) for s in block)
-    yield Candidate(
-        FieldName.SIGNATORY,
-        value,
-        "\n".join(view.text[s.start : s.end] for s in block),
-        confidence * ocr,
-        tuple(e for s in block for e in view.evidence(s.start, s.end)),
-        NAME,
+    value = Signatory(name, position, printed.on_behalf_of)
+    texts = [view.text[s.start : s.end] for s in block]
+    evidence = [e for s in block for e in view.evidence(s.start, s.end)]
+    if block:
+        confidence *= min(view.confidence(s.start, s.end) for s in block)
+    if signed is not None and stamp is not None:
+        texts.append(stamp.view.text)
+        evidence.extend(stamp.view.evidence(0, len(stamp.view.text)))
+    yield Candidate(FieldName.SIGNATORY, value, "\n".join(texts), confidence, tuple(evidence), NAME)
+
+
+def _name_stamp(layout: Layout) -> StampText | None:
+    """The letter's last name stamp: the one pressed at its signature."""
+    found = list(of_kind(layout.stamps, StampKind.NAME))
+    return found[-1] if found else None
+
+
+def _says_more(printed: _Signature, stamp: _Signature) -> bool:
+    """Whether the stamp gives what the printed block lacks (a name, a position, an organ)."""
+    return bool(
+        (stamp.name and not (printed.name or printed.e_signed))
+        or (stamp.positions and not printed.positions)
+        or (stamp.on_behalf_of and not printed.on_behalf_of)
+    )
+
+
+def _merged(printed: _Signature, stamp: _Signature) -> _Signature:
+    """The printed block, its gaps filled from the stamp (print reads more reliably)."""
+    name_from_stamp = not (printed.name or printed.e_signed) and stamp.name is not None
+    return _Signature(
+        name=printed.name or (stamp.name if name_from_stamp else None),
+        e_signed=printed.e_signed,
+        # A block without a name is no signature block (a footer the zone ran into): the
+        # stamp that names the signer has the position too.
+        positions=(stamp.positions if name_from_stamp else [])
+        or printed.positions
+        or stamp.positions,
+        on_behalf_of=printed.on_behalf_of or stamp.on_behalf_of,
+        repaired=stamp.repaired if name_from_stamp else printed.repaired,
     )
 
 
@@ -122,11 +163,18 @@ def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
             signature.on_behalf_of, awaiting_organ = people.normal_case(text), False
             continuing_organ = True
             continue
+        if _first_name_alone(text):
+            continue  # a name whose surname the signature covers: no position either
         if signature.positions and signature.positions[-1].endswith("-"):
             signature.positions[-1] += people.normal_case(text)  # "Szkolno-" / "Przedszkolnego"
         elif _legible(text):
             signature.positions.append(people.normal_case(text))
     return signature
+
+
+def _first_name_alone(text: str) -> bool:
+    words = text.split()
+    return len(words) == 1 and POSITION.match(text) is None and morph.is_first_name(words[0])
 
 
 def _legible(text: str) -> bool:

@@ -1,0 +1,252 @@
+"""The stamps OCR found on a letter, as text the stages can read, each with its kind.
+
+A stamp's reading is worse than print's: it is small, worn, pressed unevenly and crossed by
+a signature. Its lines are cleaned of the edge junk a signature stroke leaves ("Piotr
+Kucz:12", "57 Bożena Gora;"), and a first word one or two letters off a position's head
+word is read as that word ("PREZYDENI MIASTA", "JYREKTOR"), because a stamp's first line
+is almost always a position and a worn letter is the likeliest misreading.
+
+Kinds, from what a stamp says and where it stands:
+
+* ``registry``: the receiving office's registry stamp ("Wpłynęło", "Data wpływu", "L.dz.");
+* ``name``: a name stamp (a position, a name, "z up."), under or beside the signature;
+* ``header``: the sending office's name and address stamped at the top of page 1, where a
+  printed letterhead would be;
+* ``other``: anything else (a round seal's ring of text, a date stamp, an unreadable one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+import regex
+
+from extract import morph
+from extract.dates import find_dates
+from extract.patterns import ADDRESS, ON_BEHALF, ORGANIZATION, POSITION, REGISTRY_STAMP
+from extract.text import TextView
+from ocr.types import OcrDocument, OcrLine, OcrPage, OcrWord, Stamp, mean_confidence
+
+SHORT_LINE = 5  # letters; a shorter stamp line ...
+SURE_WORD = 0.75  # ... read less surely than this is a stroke, not a word
+HEADER_DEPTH = 0.3  # share of page 1's height a header stamp stands within
+# Head words of positions as stamps print them (nominative; genitive after "z up.").
+POSITION_HEADS = (
+    "prezydent",
+    "prezydenta",
+    "burmistrz",
+    "burmistrza",
+    "wójt",
+    "wójta",
+    "starosta",
+    "starosty",
+    "marszałek",
+    "marszałka",
+    "wojewoda",
+    "wojewody",
+    "dyrektor",
+    "zastępca",
+    "kierownik",
+    "naczelnik",
+    "komendant",
+    "komendanta",
+    "inspektor",
+    "sekretarz",
+    "skarbnik",
+    "prezes",
+    "specjalista",
+    "referent",
+    "koordynator",
+    "pełnomocnik",
+    "rzecznik",
+    "kanclerz",
+    "rektor",
+)
+
+
+class StampKind(StrEnum):
+    """What a stamp is, for the fields it may give."""
+
+    NAME = "name"
+    REGISTRY = "registry"
+    HEADER = "header"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class StampText:
+    """One stamp: where it is, its kind, and its cleaned lines as a searchable view."""
+
+    page: int
+    stamp: Stamp
+    kind: StampKind
+    view: TextView  # the stamp's lines only, in page pixels: evidence points at the stamp
+
+
+def stamps_of(document: OcrDocument) -> tuple[StampText, ...]:
+    """Every stamp of the document with a legible line, in page order, top to bottom."""
+    found: list[StampText] = []
+    for page in document.pages:
+        for stamp in sorted(page.stamps, key=lambda s: (s.bbox.top, s.bbox.left)):
+            lines = tuple(_cleaned(line) for line in stamp.lines)
+            legible = tuple(line for line in lines if line is not None)
+            if not legible:
+                continue
+            view = TextView(_as_document(document, page, legible))
+            found.append(StampText(page.number, stamp, _kind(view, page, stamp), view))
+    return tuple(found)
+
+
+def _kind(view: TextView, page: OcrPage, stamp: Stamp) -> StampKind:
+    texts = [view.text[line.start : line.end] for line in view.lines]
+    if any(REGISTRY_STAMP.search(t) for t in texts):
+        return StampKind.REGISTRY
+    if any(POSITION.match(t) or ON_BEHALF.match(t) for t in texts):
+        return StampKind.NAME
+    at_top = page.number == 1 and stamp.bbox.bottom <= HEADER_DEPTH * page.height
+    if at_top and any(ORGANIZATION.match(t) or ADDRESS.search(t) for t in texts):
+        return StampKind.HEADER
+    return StampKind.OTHER
+
+
+def _cleaned(line: OcrLine) -> OcrLine | None:
+    """The line without edge junk, its first word repaired to a position head; None if empty."""
+    words = [_trimmed(w) for w in line.words]
+    while words and _junk_word(words[0].text, words[1:]):
+        words.pop(0)
+    while words and _junk_word(words[-1].text, words[:-1]):
+        words.pop()
+    text = " ".join(w.text for w in words)
+    if not words or not regex.search(r"\p{L}{2}", text):
+        return None
+    if (
+        len(regex.findall(r"\p{L}", text)) < SHORT_LINE
+        and (mean_confidence(words) or 0) < SURE_WORD
+    ):
+        return None  # "rze", "NY": a stroke of the signature read as letters
+    words[0] = _position_head(words[0])
+    return OcrLine.from_words(words, block=line.block, paragraph=line.paragraph)
+
+
+def _junk_word(text: str, others: list[OcrWord]) -> bool:
+    """An edge "word" that is a stroke or a stray letter, not part of the line.
+
+    A number is junk only beside words alone ("57 Bożena Góra": a stroke read as digits);
+    in a line with other digits it is part of a date or a registry number.
+    """
+    if len(regex.findall(r"\p{L}", text)) > 1:
+        return False
+    if len(regex.findall(r"\d", text)) < 2:
+        return True
+    if regex.search(r"\d[./\-]\d", text):
+        return False  # "25.05", "1234/24": a date or a registry number
+    return not any(regex.search(r"\d", w.text) for w in others)
+
+
+def _trimmed(word: OcrWord) -> OcrWord:
+    """A word without marks glued to it ("Kucz:12" -> "Kucz", "'Dyrektor" -> "Dyrektor")."""
+    text = regex.sub(r"(?<=\p{L}{2})[^\p{L}.\-]+$", "", word.text)
+    text = regex.sub(r"^[^\p{L}\d]+(?=\p{L}{2})", "", text)
+    return word if text == word.text else OcrWord(text, word.bbox, word.confidence)
+
+
+def _position_head(word: OcrWord) -> OcrWord:
+    """The word as the position head it is one or two worn letters away from, if any."""
+    text = word.text
+    lower = text.casefold()
+    if len(lower) < 5 or lower in POSITION_HEADS or morph.is_known(text.strip(".,;:'\"„”")):
+        return word  # a word the dictionary knows is no misreading ("Starostwo")
+    allowed = 1 if len(lower) < 8 else 2
+    for head in POSITION_HEADS:
+        if abs(len(head) - len(lower)) <= allowed and _distance(lower, head) <= allowed:
+            fixed = head.upper() if text.isupper() else head.capitalize()
+            return OcrWord(fixed, word.bbox, word.confidence)
+    return word
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _as_document(document: OcrDocument, page: OcrPage, lines: tuple[OcrLine, ...]) -> OcrDocument:
+    """A one-page document of the stamp's lines, numbered as its page (for evidence)."""
+    stamp_page = OcrPage(page.number, page.width, page.height, page.dpi, lines=lines)
+    return OcrDocument(document.source, (stamp_page,), document.engine, document.lang)
+
+
+def of_kind(stamps: tuple[StampText, ...], kind: StampKind) -> Iterator[StampText]:
+    """The stamps of one kind, in document order."""
+    return (s for s in stamps if s.kind is kind)
+
+
+# A date as registry stamps print it, by hand or with a date stamp: "11 05. 2018",
+# "11.V.2018", "2018 -05- 11"; a two-digit year too.
+_STAMP_DATE = regex.compile(
+    r"(?<!\d)(?P<day>[0-3]?\d)\s*[.\-/ ]\s*(?P<month>[01]?\d|[IVX]{1,4})\s*[.\-/ ]\s*"
+    r"(?P<year>(?:19|20)\d\d|\d\d)(?!\d)|"
+    r"(?<!\d)(?P<year2>(?:19|20)\d\d)\s*[.\-/ ]\s*(?P<month2>[01]?\d)\s*[.\-/ ]\s*"
+    r"(?P<day2>[0-3]?\d)(?!\d)"
+)
+_DAY_MONTH = regex.compile(r"(?<!\d)(?P<day>[0-3]?\d)\s*[.\-/ ]\s*(?P<month>[01]?\d)\b")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
+_ROMAN |= {"X": 10, "XI": 11, "XII": 12}
+# "L.dz.", "Nr", "L. wpł.", "Znak": the registry number follows.
+_REGISTRY_NUMBER = regex.compile(
+    r"(?:\bl\.?\s?dz\.?|\bnr\b\.?|\bnumer\b|\bl\.?\s?wp[łl]?\.?|\bznak\b)\s*:?\s*"
+    r"(?P<number>[\p{L}\d][\p{L}\d./\-]*\d[\p{L}\d./\-]*)",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StampDate:
+    """A date read on a stamp: ISO, as printed, and its span in the stamp's view."""
+
+    value: str
+    raw: str
+    start: int
+    end: int
+
+
+def stamp_date(stamp: StampText, year_hint: int | None = None) -> StampDate | None:
+    """The first date a stamp states (digits, Roman months or words), or None.
+
+    Args:
+        stamp: The stamp.
+        year_hint: The letter's year: taken for a stamp date whose year is missing or
+            misread (a year after the hint's next one cannot be a registry date).
+    """
+    text = stamp.view.text
+    for found in _STAMP_DATE.finditer(text):
+        day = int(found["day"] or found["day2"])
+        month_text = found["month"] or found["month2"]
+        month = _ROMAN.get(month_text) or (int(month_text) if month_text.isdigit() else 0)
+        year = int(found["year"] or found["year2"])
+        year += 2000 if year < 100 else 0
+        if year_hint is not None and not year_hint <= year <= year_hint + 1:
+            year = year_hint  # a registry stamp is pressed days after the letter is dated
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return StampDate(f"{year:04d}-{month:02d}-{day:02d}", found[0], *found.span())
+    if year_hint is not None:
+        for found in _DAY_MONTH.finditer(text):
+            day, month = int(found["day"]), int(found["month"])
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                value = f"{year_hint:04d}-{month:02d}-{day:02d}"
+                return StampDate(value, found[0], *found.span())
+    dates = find_dates(text)  # the printed forms ("11 maja 2018 r.")
+    return StampDate(dates[0].value, dates[0].raw, dates[0].start, dates[0].end) if dates else None
+
+
+def registry_number(stamp: StampText) -> tuple[str, int, int] | None:
+    """The registry number after "L.dz." / "Nr" on a registry stamp, and its span."""
+    found = _REGISTRY_NUMBER.search(stamp.view.text)
+    return (found["number"], *found.span("number")) if found else None

@@ -1,0 +1,147 @@
+"""Fields from stamps: the name stamp's signatory, the registry stamp's ``received``.
+
+Documents are built from word lists (``ocr.plaintext`` for the letter, hand-made
+:class:`Stamp` s for what OCR read apart from it), so each rule is tested on its own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract import extract
+from extract.fields import FieldName, Received, Signatory
+from extract.stamps import StampKind, stamp_date, stamps_of
+from ocr.plaintext import document_from_text
+from ocr.types import BBox, Ink, OcrDocument, OcrLine, OcrWord, Stamp
+
+LETTER = "\n".join(
+    (
+        "Urząd Gminy Dobrzyca",
+        "ul. Rynek 14, 63-330 Dobrzyca",
+        "",
+        "Dobrzyca, 12 marca 2024 r.",
+        "OR.0003.4.2024",
+        "",
+        "Szanowny Panie,",
+        "w odpowiedzi na wniosek z dnia 1 marca 2024 r. informuję, że dokumenty",
+        "zostały przekazane do archiwum zakładowego urzędu.",
+        "",
+        "Z poważaniem",
+    )
+)
+
+
+def _stamp(*lines: str | tuple[str, float], top: int = 2600, left: int = 1300) -> Stamp:
+    """A stamp of ``lines`` (text, or text and confidence) stacked from ``top``."""
+    built = []
+    for index, line in enumerate(lines):
+        text, confidence = (line, 0.85) if isinstance(line, str) else line
+        x, words = left, []
+        for word in text.split():
+            box = BBox(x, top + 60 * index, x + 24 * len(word), top + 60 * index + 45)
+            words.append(OcrWord(word, box, confidence))
+            x = box.right + 20
+        built.append(OcrLine.from_words(words, block=0))
+    return Stamp(BBox.enclosing(line.bbox for line in built), Ink.RED, tuple(built))
+
+
+def _with_stamps(text: str, *stamps: Stamp) -> OcrDocument:
+    document = document_from_text(text, source="letter.txt")
+    first = document.pages[0]
+    page = type(first)(
+        first.number, first.width, first.height, first.dpi, lines=first.lines, stamps=stamps
+    )
+    return OcrDocument(document.source, (page, *document.pages[1:]), "test", "pol")
+
+
+def _value(document: OcrDocument, name: FieldName) -> object:
+    return extract(document).fields[name].value
+
+
+def test_name_stamp_gives_the_signatory_when_nothing_is_printed() -> None:
+    document = _with_stamps(LETTER, _stamp("KIEROWNIK REFERATU", "Tomasz Wiśniewski"))
+    found = extract(document).fields[FieldName.SIGNATORY]
+    assert found.value == Signatory("Tomasz Wiśniewski", "Kierownik Referatu", None)
+    assert 0 < found.confidence < 0.9  # a stamp is never as sure as print
+    assert all(e.bbox.top >= 2600 for e in found.evidence)  # the evidence is the stamp
+
+
+def test_z_up_on_the_stamp_is_on_behalf_of() -> None:
+    stamp = _stamp("z up. WÓJTA GMINY", "Anna Nowicka", "SEKRETARZ GMINY")
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory("Anna Nowicka", "Sekretarz Gminy", "Wójta Gminy")
+
+
+def test_printed_name_stays_and_the_stamp_adds_the_position() -> None:
+    printed = LETTER + "\nTomasz Wiśniewski"
+    value = _value(_with_stamps(printed, _stamp("KIEROWNIK REFERATU")), FieldName.SIGNATORY)
+    assert value == Signatory("Tomasz Wiśniewski", "Kierownik Referatu", None)
+
+
+def test_worn_position_head_is_repaired_and_edge_junk_dropped() -> None:
+    stamp = _stamp("PREZYDENI MIASTA", "7 'Tomasz Wiśniewski;2", ("rze", 0.4))
+    (found,) = stamps_of(_with_stamps(LETTER, stamp))
+    assert found.kind is StampKind.NAME
+    assert found.view.text == "PREZYDENT MIASTA\nTomasz Wiśniewski"
+
+
+def test_a_first_name_alone_is_no_position() -> None:
+    stamp = _stamp("KOMENDANT", "Zbigniew")  # the surname under the signature
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory(None, "Komendant", None)
+
+
+def test_registry_stamp_gives_received_and_never_the_letter_date() -> None:
+    registry = _stamp(
+        "Starostwo Powiatowe w Jarocinie", "Wpłynęło 15. 03. 2024", "L.dz. 1234/24", top=100
+    )
+    document = _with_stamps(LETTER, registry)
+    fields = extract(document).fields
+    assert fields[FieldName.RECEIVED].value == Received(
+        "2024-03-15", "1234/24", "Starostwo Powiatowe w Jarocinie"
+    )
+    assert fields[FieldName.LETTER_DATE].value == "2024-03-12"
+    dates = [mention.date for mention in fields[FieldName.DATES].value]  # type: ignore[union-attr]
+    assert "2024-03-15" in dates  # the stamp's date is a date the page states
+
+
+def test_no_registry_stamp_no_received() -> None:
+    assert _value(_with_stamps(LETTER), FieldName.RECEIVED) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("Wpłynęło 15. 03. 2024", None, "2024-03-15"),
+        ("Wpłynęło dnia 15.III.2024", None, "2024-03-15"),
+        ("wpł 25 05. 2088", 2018, "2018-05-25"),  # a misread year: the letter's
+        ("Data wpływu 25.05", 2018, "2018-05-25"),  # no year printed
+        ("Wpłynęło 2024-03-15", None, "2024-03-15"),
+        ("Wpłynęło", 2018, None),
+    ],
+)
+def test_stamp_date(text: str, year: int | None, expected: str | None) -> None:
+    (found,) = stamps_of(_with_stamps(LETTER, _stamp(text, top=100)))
+    date = stamp_date(found, year)
+    assert (date.value if date else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "kind"),
+    [
+        (("Wpłynęło", "15.03.2024"), StampKind.REGISTRY),
+        (("Sekretariat", "L.dz. 44"), StampKind.REGISTRY),
+        (("DYREKTOR WYDZIAŁU", "Jan Nowak"), StampKind.NAME),
+        (("z up. BURMISTRZA",), StampKind.NAME),
+        (("RZECZPOSPOLITA POLSKA",), StampKind.OTHER),
+    ],
+)
+def test_stamp_kind(lines: tuple[str, ...], kind: StampKind) -> None:
+    (found,) = stamps_of(_with_stamps(LETTER, _stamp(*lines)))
+    assert found.kind is kind
+
+
+def test_header_stamp_at_the_top_of_page_one() -> None:
+    stamp = _stamp("Urząd Miejski w Kórniku", "ul. Rynek 1, 62-035 Kórnik", top=80, left=100)
+    (found,) = stamps_of(_with_stamps(LETTER, stamp))
+    assert found.kind is StampKind.HEADER
