@@ -23,7 +23,6 @@ from ocr.types import BBox, Ink
 # around black print stay under about 40; stamp ink, even faded, is above 60.
 MIN_CHROMA = 55
 _EDGE_PX = 5  # how far a stamp letter's grey edge reaches beyond its coloured core
-_EDGE_CHROMA = 25  # the faint edge of a coloured stroke, once the stroke is known
 # A page is a colour page when this share of a thumbnail's pixels is coloured ink: a
 # name stamp covers about 0.3 % of an A4 page, JPEG noise of a grey scan under 0.01 %.
 MIN_COLOUR_SHARE = 0.0008
@@ -109,24 +108,6 @@ def regions(image: Image.Image) -> tuple[InkRegion, ...]:
         if box.width >= _MIN_REGION_PX[0] and box.height >= _MIN_REGION_PX[1]:
             found.append(InkRegion(box, _inks_in(inside)))
     return tuple(r for r in found if r.inks)
-
-
-def mask(image: Image.Image, ink: Ink) -> Image.Image:
-    """One ink of an RGB image as black on white (mode "L"), everything else paper.
-
-    Darkness follows the ink's colour strength, not a hard threshold: the faint edges of a
-    stamp's letters (chroma 25-55) keep their shape, and a faded stamp still reads.
-    """
-    rgb = np.asarray(image, dtype=np.int16)
-    chroma = rgb.max(axis=2) - rgb.min(axis=2)
-    hue = np.asarray(image.convert("HSV"), dtype=np.int16)[:, :, 0]
-    wanted = np.zeros(chroma.shape, dtype=bool)
-    for band, low, high in _HUE_BANDS:
-        if band is ink:
-            wanted |= (hue >= low) & (hue < high)
-    strength = np.where(wanted & (chroma >= _EDGE_CHROMA), chroma, 0)
-    out = 255 - np.clip(strength * 3, 0, 255)
-    return Image.fromarray(out.astype(np.uint8), mode="L")
 
 
 def isolate(image: Image.Image, stamp: Ink) -> Image.Image:
