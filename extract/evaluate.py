@@ -27,6 +27,7 @@ from typing import Any
 import regex
 
 from extract.fields import FIELDS, Scoring
+from extract.text import edit_distance
 
 # How each field is scored comes from the field catalogue.
 SCALARS = tuple(
@@ -155,19 +156,7 @@ def similarity(a: Any, b: Any) -> float:
         return 1.0
     if not left or not right:
         return 0.0
-    return 1 - _levenshtein(left, right) / max(len(left), len(right))
-
-
-def _levenshtein(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i]
-        for j, char_b in enumerate(b, start=1):
-            current.append(
-                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            )
-        previous = current
-    return previous[-1]
+    return 1 - edit_distance(left, right) / max(len(left), len(right))
 
 
 def list_f1(truth: Sequence[Any], got: Sequence[Any], match: Callable[[Any, Any], bool]) -> float:

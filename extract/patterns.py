@@ -82,6 +82,39 @@ POSITION_WORDS = (
     r"pose[łl]\w*|senator\w*|premier\w*|wiceprezes|ombudsman|pe[łl]nomocnik"
 )
 POSITION = regex.compile(rf"^\s*(?:{POSITION_WORDS})\b", regex.IGNORECASE)
+# The commonest position head words as whole words (nominative; genitive after "z up."):
+# what a worn stamp's first word is repaired to (extract.stamps).
+POSITION_HEADS = (
+    "prezydent",
+    "prezydenta",
+    "burmistrz",
+    "burmistrza",
+    "wójt",
+    "wójta",
+    "starosta",
+    "starosty",
+    "marszałek",
+    "marszałka",
+    "wojewoda",
+    "wojewody",
+    "dyrektor",
+    "zastępca",
+    "kierownik",
+    "naczelnik",
+    "komendant",
+    "komendanta",
+    "inspektor",
+    "sekretarz",
+    "skarbnik",
+    "prezes",
+    "specjalista",
+    "referent",
+    "koordynator",
+    "pełnomocnik",
+    "rzecznik",
+    "kanclerz",
+    "rektor",
+)
 # Head words of institutions (for organisations in blocks and for letterheads).
 ORGANIZATION_WORDS = (
     r"urz[ąę]d\w*|starostw\w*|gmin\w*|miast\w*|powiat\w*|wojew[óo]dztw\w*|ministerstw\w*|"

@@ -17,7 +17,7 @@ Kinds, from what a stamp says and where it stands:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -25,45 +25,20 @@ import regex
 
 from extract import morph
 from extract.dates import find_dates
-from extract.patterns import ADDRESS, ON_BEHALF, ORGANIZATION, POSITION, REGISTRY_STAMP
-from extract.text import TextView
+from extract.patterns import (
+    ADDRESS,
+    ON_BEHALF,
+    ORGANIZATION,
+    POSITION,
+    POSITION_HEADS,
+    REGISTRY_STAMP,
+)
+from extract.text import TextView, edit_distance
 from ocr.types import OcrDocument, OcrLine, OcrPage, OcrWord, Stamp, mean_confidence
 
 SHORT_LINE = 5  # letters; a shorter stamp line ...
 SURE_WORD = 0.75  # ... read less surely than this is a stroke, not a word
 HEADER_DEPTH = 0.3  # share of page 1's height a header stamp stands within
-# Head words of positions as stamps print them (nominative; genitive after "z up.").
-POSITION_HEADS = (
-    "prezydent",
-    "prezydenta",
-    "burmistrz",
-    "burmistrza",
-    "wójt",
-    "wójta",
-    "starosta",
-    "starosty",
-    "marszałek",
-    "marszałka",
-    "wojewoda",
-    "wojewody",
-    "dyrektor",
-    "zastępca",
-    "kierownik",
-    "naczelnik",
-    "komendant",
-    "komendanta",
-    "inspektor",
-    "sekretarz",
-    "skarbnik",
-    "prezes",
-    "specjalista",
-    "referent",
-    "koordynator",
-    "pełnomocnik",
-    "rzecznik",
-    "kanclerz",
-    "rektor",
-)
 
 
 class StampKind(StrEnum):
@@ -160,21 +135,10 @@ def _position_head(word: OcrWord) -> OcrWord:
         return word  # a word the dictionary knows is no misreading ("Starostwo")
     allowed = 1 if len(lower) < 8 else 2
     for head in POSITION_HEADS:
-        if abs(len(head) - len(lower)) <= allowed and _distance(lower, head) <= allowed:
+        if abs(len(head) - len(lower)) <= allowed and edit_distance(lower, head) <= allowed:
             fixed = head.upper() if text.isupper() else head.capitalize()
             return OcrWord(fixed, word.bbox, word.confidence)
     return word
-
-
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance of two short words."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
 
 
 def _as_document(document: OcrDocument, page: OcrPage, lines: tuple[OcrLine, ...]) -> OcrDocument:
@@ -183,7 +147,7 @@ def _as_document(document: OcrDocument, page: OcrPage, lines: tuple[OcrLine, ...
     return OcrDocument(document.source, (stamp_page,), document.engine, document.lang)
 
 
-def of_kind(stamps: tuple[StampText, ...], kind: StampKind) -> Iterator[StampText]:
+def of_kind(stamps: Iterable[StampText], kind: StampKind) -> Iterator[StampText]:
     """The stamps of one kind, in document order."""
     return (s for s in stamps if s.kind is kind)
 

@@ -135,3 +135,16 @@ class TextView:
             return None
         info = self.lines[index]
         return info if info.start <= offset <= info.end else None
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: the fewest inserted, deleted or changed characters."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1]

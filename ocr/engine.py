@@ -33,6 +33,7 @@ from ocr.types import (
     PageSource,
     Stamp,
     mean_confidence,
+    moved_lines,
 )
 
 # Re-exported (explicitly, as ``X as X``): the engine interface's types.
@@ -273,11 +274,12 @@ def read_layer_page(
             warnings.append(f"image region {region.to_list()}: {e}")
             continue
         region_lines.extend(
-            _offset_lines(
+            moved_lines(
                 repair_lines(result.lines),
                 region.left,
                 region.top,
-                block_base=REGION_BLOCK_BASE + index,
+                keep=_sure_enough,
+                block=REGION_BLOCK_BASE + index,
             )
         )
     lines = _merge_by_position(layer.lines, tuple(region_lines))
@@ -341,19 +343,8 @@ def _mean_confidence(result: Recognition) -> float:
     return mean_confidence(w for line in result.lines for w in line.words) or 0.0
 
 
-def _offset_lines(
-    lines: tuple[OcrLine, ...], dx: int, dy: int, *, block_base: int
-) -> list[OcrLine]:
-    shifted: list[OcrLine] = []
-    for line in lines:
-        words = [
-            OcrWord(w.text, w.bbox.shift(dx, dy), w.confidence)
-            for w in line.words
-            if w.confidence >= MIN_REGION_WORD_CONFIDENCE
-        ]
-        if words:
-            shifted.append(OcrLine.from_words(words, block=block_base, paragraph=line.paragraph))
-    return shifted
+def _sure_enough(word: OcrWord) -> bool:
+    return word.confidence >= MIN_REGION_WORD_CONFIDENCE
 
 
 def _merge_by_position(

@@ -61,7 +61,7 @@ def colour_image(image: Image.Image) -> Image.Image | None:
     """
     if image.mode not in ("RGB", "RGBA", "P", "CMYK", "YCbCr", "PA", "LAB", "HSV"):
         return None
-    rgb = image.convert("RGB")
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
     # Nearest-neighbour, not averaging: a thin stroke of stamp ink averaged with the paper
     # around it would lose the very colour that is looked for.
     scale = min(1.0, _THUMB_SIDE / max(rgb.size))
@@ -82,9 +82,8 @@ def ink_labels(image: Image.Image) -> np.ndarray:
     hue = np.asarray(image.convert("HSV"), dtype=np.int16)[:, :, 0]
     labels = np.zeros(chroma.shape, dtype=np.uint8)
     coloured = chroma >= MIN_CHROMA
-    inks = list(Ink)
     for ink, low, high in _HUE_BANDS:
-        labels[coloured & (hue >= low) & (hue < high)] = inks.index(ink) + 1
+        labels[coloured & (hue >= low) & (hue < high)] = _index(ink)
     return labels
 
 
@@ -97,10 +96,8 @@ def regions(image: Image.Image) -> tuple[InkRegion, ...]:
     # On a half-size copy: four times fewer pixels, and a stamp's letters are still strokes.
     half = image.reduce(2)
     labels = ink_labels(half)
-    ink = labels > 0
     cell = _CELL_PX // 2
-    rows, cols = ink.shape[0] // cell, ink.shape[1] // cell
-    grid = ink[: rows * cell, : cols * cell].reshape(rows, cell, cols, cell).sum(axis=(1, 3))
+    grid = preprocess.cell_counts(labels > 0, cell)
     found: list[InkRegion] = []
     for box in _grid_regions(grid >= _MIN_INK_PER_CELL, cell):
         inside = labels[box.top : box.bottom, box.left : box.right]
@@ -126,6 +123,7 @@ def isolate(image: Image.Image, stamp: Ink) -> Image.Image:
 
 
 def _index(ink: Ink) -> int:
+    """The label :func:`ink_labels` gives the ink's pixels."""
     return list(Ink).index(ink) + 1
 
 
@@ -134,9 +132,8 @@ def _inks_in(labels: np.ndarray) -> tuple[Ink, ...]:
     total = int(counts.sum())
     if not total:
         return ()
-    inks = list(Ink)
-    order = sorted(range(len(counts)), key=lambda i: -int(counts[i]))
-    return tuple(inks[i] for i in order if counts[i] >= _MIN_INK_SHARE * total)
+    by_count = sorted(zip(counts, Ink, strict=True), key=lambda pair: -int(pair[0]))
+    return tuple(ink for count, ink in by_count if count >= _MIN_INK_SHARE * total)
 
 
 def _grid_regions(mask_: np.ndarray, cell: int) -> list[BBox]:

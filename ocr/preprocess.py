@@ -209,8 +209,7 @@ def uncovered_ink(image: Image.Image, covered: Sequence[BBox]) -> UncoveredInk:
         ink[top : box.bottom + margin, left : box.right + margin] = False
     share = int(np.count_nonzero(ink)) / total if total else 0.0
     cell = _REGION_CELL_PX
-    rows, cols = ink.shape[0] // cell, ink.shape[1] // cell
-    grid = ink[: rows * cell, : cols * cell].reshape(rows, cell, cols, cell).sum(axis=(1, 3))
+    grid = cell_counts(ink, cell)
     regions = [cells_to_box(group, cell) for group in connected(grid >= _MIN_INK_PER_CELL)]
     big = tuple(
         r for r in regions if r.width >= _MIN_REGION_PX[0] and r.height >= _MIN_REGION_PX[1]
@@ -221,6 +220,15 @@ def uncovered_ink(image: Image.Image, covered: Sequence[BBox]) -> UncoveredInk:
 def uncovered_ink_regions(image: Image.Image, covered: Sequence[BBox]) -> list[BBox]:
     """The regions of :func:`uncovered_ink` (ink no covered box explains)."""
     return list(uncovered_ink(image, covered).regions)
+
+
+def cell_counts(mask: np.ndarray, cell: int) -> np.ndarray:
+    """True pixels of ``mask`` counted per ``cell`` x ``cell`` square (the rest cut off)."""
+    rows, cols = mask.shape[0] // cell, mask.shape[1] // cell
+    counts: np.ndarray = (
+        mask[: rows * cell, : cols * cell].reshape(rows, cell, cols, cell).sum(axis=(1, 3))
+    )
+    return counts
 
 
 def connected(mask: np.ndarray) -> list[list[tuple[int, int]]]:

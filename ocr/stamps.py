@@ -26,7 +26,16 @@ from PIL import Image
 
 from ocr import ink, preprocess
 from ocr.errors import OcrTimeoutError
-from ocr.types import BBox, Ink, OcrLine, OcrWord, PageImage, Recognition, Stamp
+from ocr.types import (
+    BBox,
+    Ink,
+    OcrLine,
+    OcrWord,
+    PageImage,
+    Recognition,
+    Stamp,
+    moved_lines,
+)
 
 # Reads a crop as one block of text: the OCR engine's ``recognize(..., block=True)``.
 BlockReader = Callable[[Image.Image, int], Recognition]
@@ -119,7 +128,8 @@ def _read_region(page: PageImage, region: _Region, read: BlockReader) -> Stamp |
         if scale > 1:
             size = (image.width * scale, image.height * scale)
             image = image.resize(size, Image.Resampling.LANCZOS)
-        found = _on_page(read(image, page.dpi * scale).lines, scale, box)
+        lines = read(image, page.dpi * scale).lines
+        found = moved_lines(lines, box.left, box.top, keep=_stamp_word, scale=scale)
         score = _score(found)
         if score > 0 and (best is None or score > best[0]):
             best = (score, stamp_ink, found)
@@ -142,22 +152,8 @@ def _renderings(page: PageImage, region: _Region, box: BBox) -> Iterable[tuple[I
         yield stamp_ink, ink.isolate(colour, stamp_ink)
 
 
-def _on_page(lines: Iterable[OcrLine], scale: int, box: BBox) -> tuple[OcrLine, ...]:
-    """The crop's confident words, moved back into page pixels, as lines."""
-    placed: list[OcrLine] = []
-    for line in lines:
-        words = [
-            OcrWord(w.text, _unscaled(w.bbox, scale).shift(box.left, box.top), w.confidence)
-            for w in line.words
-            if w.confidence >= MIN_WORD_CONFIDENCE and regex.search(r"[\p{L}\d]", w.text)
-        ]
-        if words:
-            placed.append(OcrLine.from_words(words, block=line.block, paragraph=line.paragraph))
-    return tuple(placed)
-
-
-def _unscaled(box: BBox, scale: int) -> BBox:
-    return BBox(box.left // scale, box.top // scale, box.right // scale, box.bottom // scale)
+def _stamp_word(word: OcrWord) -> bool:
+    return word.confidence >= MIN_WORD_CONFIDENCE and bool(regex.search(r"[\p{L}\d]", word.text))
 
 
 def _score(lines: Sequence[OcrLine]) -> float:

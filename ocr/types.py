@@ -8,7 +8,7 @@ resampled to ``OcrPage.dpi``. ``to_dict``/``from_dict`` are the only JSON edge.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -372,6 +372,47 @@ class PageImage:
             warnings=self.warnings + warnings,
             stamps=stamps,
         )
+
+
+def moved_lines(
+    lines: Iterable[OcrLine],
+    dx: int,
+    dy: int,
+    *,
+    keep: Callable[[OcrWord], bool],
+    scale: int = 1,
+    block: int | None = None,
+) -> tuple[OcrLine, ...]:
+    """Lines read from a crop, moved into the page's pixels.
+
+    Args:
+        lines: Lines in the crop's pixels.
+        dx: The crop's left edge on the page.
+        dy: The crop's top edge on the page.
+        keep: Which words stay (the others, and lines left without words, are dropped).
+        scale: How many times the crop was enlarged before it was read.
+        block: The block number the lines get (default: their own).
+    """
+    moved: list[OcrLine] = []
+    for line in lines:
+        words = [
+            OcrWord(
+                w.text,
+                BBox(
+                    w.bbox.left // scale + dx,
+                    w.bbox.top // scale + dy,
+                    w.bbox.right // scale + dx,
+                    w.bbox.bottom // scale + dy,
+                ),
+                w.confidence,
+            )
+            for w in line.words
+            if keep(w)
+        ]
+        if words:
+            number = line.block if block is None else block
+            moved.append(OcrLine.from_words(words, block=number, paragraph=line.paragraph))
+    return tuple(moved)
 
 
 def mean_confidence(words: Iterable[OcrWord]) -> float | None:

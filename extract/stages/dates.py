@@ -210,9 +210,9 @@ def _all_dates(
     values = [DateMention(m.value, m.raw) for m in seen.values()]
     evidence = [e for m in seen.values() for e in view.evidence(m.start, m.end)]
     confidences = [view.confidence(m.start, m.end) for m in seen.values()]
-    for stamp in of_kind(tuple(stamps), StampKind.REGISTRY):
+    for stamp in of_kind(stamps, StampKind.REGISTRY):
         date = stamp_date(stamp, year)
-        if date is None or date.value in seen or any(v.date == date.value for v in values):
+        if date is None or any(v.date == date.value for v in values):
             continue
         values.append(DateMention(date.value, date.raw))
         evidence.extend(stamp.view.evidence(date.start, date.end))

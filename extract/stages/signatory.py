@@ -58,38 +58,39 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
     """The signatory of the letter's closing block, completed from its name stamp."""
     view = layout.view
     block, confidence = layout.signature_zone.parts, layout.signature_zone.confidence
-    printed = _parse(view, block) if block else _Signature()
-    stamp = _name_stamp(layout)
-    signed = _parse(stamp.view, Layout(stamp.view).segments(stamp.view.lines)) if stamp else None
-    if signed is not None and not _says_more(printed, signed):
-        signed = None
-    if signed is not None and stamp is not None:
-        stamp_confidence = STAMP_CONFIDENCE * stamp.stamp.confidence
-        confidence = stamp_confidence if not block else min(confidence, stamp_confidence)
-        printed = _merged(printed, signed)
-    name = printed.name or printed.e_signed
-    if printed.name is None and printed.e_signed:
-        confidence = min(confidence, E_SIGNATURE_CONFIDENCE)
-    if printed.repaired:
-        confidence *= REPAIRED_NAME
-    position = " ".join(printed.positions) or None
-    if name is None and position is None:
-        return
-    value = Signatory(name, position, printed.on_behalf_of)
+    signature = _parse(view, block) if block else _Signature()
     texts = [view.text[s.start : s.end] for s in block]
     evidence = [e for s in block for e in view.evidence(s.start, s.end)]
-    if block:
-        confidence *= min(view.confidence(s.start, s.end) for s in block)
-    if signed is not None and stamp is not None:
+    stamped = _from_stamp(layout, signature)
+    if stamped is not None:
+        stamp, signed = stamped
+        stamp_confidence = STAMP_CONFIDENCE * stamp.stamp.confidence
+        confidence = min(confidence, stamp_confidence) if block else stamp_confidence
+        signature = _merged(signature, signed)
         texts.append(stamp.view.text)
         evidence.extend(stamp.view.evidence(0, len(stamp.view.text)))
+    name = signature.name or signature.e_signed
+    if signature.name is None and signature.e_signed:
+        confidence = min(confidence, E_SIGNATURE_CONFIDENCE)
+    if signature.repaired:
+        confidence *= REPAIRED_NAME
+    position = " ".join(signature.positions) or None
+    if name is None and position is None:
+        return
+    if block:
+        confidence *= min(view.confidence(s.start, s.end) for s in block)
+    value = Signatory(name, position, signature.on_behalf_of)
     yield Candidate(FieldName.SIGNATORY, value, "\n".join(texts), confidence, tuple(evidence), NAME)
 
 
-def _name_stamp(layout: Layout) -> StampText | None:
-    """The letter's last name stamp: the one pressed at its signature."""
-    found = list(of_kind(layout.stamps, StampKind.NAME))
-    return found[-1] if found else None
+def _from_stamp(layout: Layout, printed: _Signature) -> tuple[StampText, _Signature] | None:
+    """The letter's last name stamp (pressed at its signature) when it adds to ``printed``."""
+    stamps = list(of_kind(layout.stamps, StampKind.NAME))
+    if not stamps:
+        return None
+    view = stamps[-1].view
+    signed = _parse(view, Layout(view).segments(view.lines))
+    return (stamps[-1], signed) if _says_more(printed, signed) else None
 
 
 def _says_more(printed: _Signature, stamp: _Signature) -> bool:
@@ -105,7 +106,7 @@ def _merged(printed: _Signature, stamp: _Signature) -> _Signature:
     """The printed block, its gaps filled from the stamp (print reads more reliably)."""
     name_from_stamp = not (printed.name or printed.e_signed) and stamp.name is not None
     return _Signature(
-        name=printed.name or (stamp.name if name_from_stamp else None),
+        name=stamp.name if name_from_stamp else printed.name,
         e_signed=printed.e_signed,
         # A block without a name is no signature block (a footer the zone ran into): the
         # stamp that names the signer has the position too.
