@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from extract.fields import FieldName
 from extract.layout import Layout
 from extract.stages import distribution
 from extract.text import TextView
 from ocr.plaintext import document_from_text
+from tests.letters import BODY, _letter, _value
 
 
 def _items(text: str) -> list[tuple[str, str]]:
@@ -103,3 +105,25 @@ def test_list_goes_on_over_a_page_break_skipping_page_marks_and_letterhead() -> 
         "Komenda Powiatowa Policji",
         "a/a",
     ]
+
+
+# --- shapes a review probed, on whole letters ---
+
+
+def test_numbered_item_wrapped_onto_a_genitive_office_line_stays_one_recipient() -> None:
+    text = _letter(
+        BODY,
+        "Otrzymują:",
+        "1. Dyrektor Wydziału Geodezji",
+        "   Starostwa Powiatowego w Lipnicy",
+        "2. a/a",
+    )
+    assert [i["recipient"] for i in _value(text, FieldName.DISTRIBUTION)] == [
+        "Dyrektor Wydziału Geodezji Starostwa Powiatowego w Lipnicy",
+        "a/a",
+    ]
+
+
+def test_number_on_the_heading_line_is_not_part_of_the_recipient() -> None:
+    text = _letter(BODY, "Otrzymują: 1. Adresat", "2. a/a")
+    assert [i["recipient"] for i in _value(text, FieldName.DISTRIBUTION)] == ["Adresat", "a/a"]
