@@ -30,15 +30,10 @@ from batch import cli, logs, runner, tasks
 from batch import journal as journal_module
 from batch.executors import ProcessExecutor
 from ocr.engine import Recognition
-from tests.test_pipeline import FakeEngine, make_scan
+from tests.fakes import FakeEngine, make_scan, run
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-
-
-def run(argv: list[str], engine: FakeEngine | None = None) -> int:
-    fake = engine or FakeEngine()
-    return pipeline.main(argv, make_engine=lambda options: fake)
 
 
 def index_rows(out: Path) -> dict[str, dict]:
@@ -581,7 +576,7 @@ def test_a_failing_part_fails_its_input_once(tmp_path: Path) -> None:
     write_pdf(folder / "long.pdf", tasks.PAGES_PER_PART * 3)
     make_scan(folder / "short.png")
     out = tmp_path / "out"
-    engine = FakeEngine(fail_with=ValueError("engine broke"))
+    engine = FakeEngine([ValueError("engine broke")])
     assert run(["run", str(folder), "-o", str(out), "-j", "2"], engine) == 2
     rows = index_rows(out)
     assert len(rows) == 2
@@ -595,7 +590,7 @@ def test_a_letter_with_a_page_that_timed_out_is_tried_again(tmp_path: Path) -> N
     folder = tmp_path / "in"
     make_scan(folder / "a.png")
     out = tmp_path / "out"
-    slow = FakeEngine(fail_with=OcrTimeoutError("Tesseract took longer than 1 s"))
+    slow = FakeEngine([OcrTimeoutError("Tesseract took longer than 1 s")])
     assert run(["run", str(folder), "-o", str(out), "-j", "1"], slow) == 0
     assert index_rows(out)["a.png"]["incomplete"] is True
     again = FakeEngine()

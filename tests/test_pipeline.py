@@ -8,53 +8,16 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 
 import pipeline
 from batch import files, tasks
 from extract import contract
-from ocr.engine import Orientation, Recognition
+from ocr.engine import Recognition
 from ocr.errors import MissingDependencyError, OcrTimeoutError
-from ocr.types import BBox, OcrLine, OcrWord
+from tests.fakes import FakeEngine, make_scan, run
 
 SCHEMA = json.loads(contract.schema_text())
-
-
-class FakeEngine:
-    """Answers every page with two fixed lines; records how many pages it saw."""
-
-    name = "fake 1.0"
-    lang = "pol"
-
-    def __init__(self, fail_with: Exception | None = None) -> None:
-        self.pages = 0
-        self.fail_with = fail_with
-
-    def recognize(self, image: Image.Image, *, dpi: int) -> Recognition:
-        self.pages += 1
-        if self.fail_with is not None:
-            raise self.fail_with
-        words = (
-            OcrWord("Kraków,", BBox(10, 10, 100, 40), 0.95),
-            OcrWord("dnia", BBox(110, 10, 160, 40), 0.9),
-        )
-        return Recognition((OcrLine.from_words(words, block=1),))
-
-    def detect_orientation(self, image: Image.Image, *, dpi: int) -> Orientation | None:
-        return None
-
-
-def run(argv: list[str], engine: FakeEngine | None = None) -> int:
-    fake = engine or FakeEngine()
-    return pipeline.main(argv, make_engine=lambda options: fake)
-
-
-def make_scan(path: Path, fmt: str | None = None) -> Path:
-    image = Image.new("L", (1240, 1754), 255)
-    ImageDraw.Draw(image).text((100, 100), "Urząd Gminy", fill=0)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, format=fmt, dpi=(150, 150))
-    return path
 
 
 @pytest.fixture
@@ -168,7 +131,7 @@ def test_page_timeout_gives_an_empty_page_with_a_warning(tmp_path: Path) -> None
     assert (
         run(
             ["run", str(scan), "-o", str(out), "-q"],
-            FakeEngine(OcrTimeoutError("Tesseract took longer than 1 s")),
+            FakeEngine([OcrTimeoutError("Tesseract took longer than 1 s")]),
         )
         == 0
     )

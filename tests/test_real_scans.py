@@ -10,7 +10,7 @@ from benchmarks import ocr_quality
 from ocr.engine import OcrMode, OcrOptions, read_document
 from ocr.load import open_document
 from ocr.types import PageSource
-from tests.test_ocr_pdftext import BORN_DIGITAL, BORN_DIGITAL_PDFS, _pdf_params
+from tests.real_pdfs import BORN_DIGITAL, BORN_DIGITAL_PDFS, _pdf_params
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REAL = SHARED / "real-scans"
