@@ -20,7 +20,9 @@ import sys
 import time
 import zlib
 from collections import deque
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw
@@ -610,10 +612,11 @@ def test_the_index_written_while_a_resumed_batch_runs_keeps_earlier_inputs(
     monkeypatch.setattr(runner, "INDEX_EVERY_S", 0.0)
     written: list[list[str]] = []
     real = runner.write_index
-    monkeypatch.setattr(
-        runner,
-        "write_index",
-        lambda o, rows: (written.append([r["path"] for r in rows]), real(o, rows)),
-    )
+
+    def recording(out: Path, rows: Sequence[Mapping[str, Any]]) -> None:
+        written.append([r["path"] for r in rows])
+        real(out, rows)
+
+    monkeypatch.setattr(runner, "write_index", recording)
     assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == 0
     assert written[0] == ["a.png", "b.png"]  # the periodic one, mid-run

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from extract.fields import FieldName
+from typing import cast
+
+from extract.fields import DistributionEntry, FieldName
 from extract.layout import Layout
 from extract.stages import distribution
 from extract.text import TextView
@@ -11,7 +13,10 @@ from tests.letters import BODY, _letter, _value
 def _items(text: str) -> list[tuple[str, str]]:
     view = TextView(document_from_text(text, source="t.txt"))
     found = list(distribution.find(Layout(view)))
-    return [(i.recipient, i.heading) for i in found[0].value] if found else []
+    if not found:
+        return []
+    entries = cast(tuple[DistributionEntry, ...], found[0].value)  # what this stage proposes
+    return [(i.recipient, i.heading) for i in entries]
 
 
 def test_numbered_list_with_wrapped_item_and_aa() -> None:

@@ -63,6 +63,7 @@ def test_signatory_position_completed_from_the_letterhead_organ() -> None:
         ]
     )
     signatory = fields[FieldName.SIGNATORY]
+    assert isinstance(signatory.value, Signatory)
     assert signatory.value.position == "Wójt Gminy Zabierzów"
     assert signatory.confidence == pytest.approx(0.6)
     assert signatory.source == "rules.signatory+rules.sender"
@@ -80,4 +81,6 @@ def test_signatory_position_not_completed_from_an_office() -> None:
             ),
         ]
     )
-    assert fields[FieldName.SIGNATORY].value.position is None
+    signatory = fields[FieldName.SIGNATORY]
+    assert isinstance(signatory.value, Signatory)
+    assert signatory.value.position is None

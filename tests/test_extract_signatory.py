@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.fields import FieldName, to_json
+from extract.fields import FieldName, Signatory, to_json
 from tests.letters import BODY, RIGHT, _fields, _letter, _right, _signed, _value
 
 
@@ -87,6 +87,7 @@ def test_e_signature_caption_then_name() -> None:
 def test_e_signature_caption_with_the_name_on_its_line() -> None:
     text = _letter(BODY, "Dokument podpisany elektronicznie przez: Wincenty Pałka")
     field = _fields(text)[FieldName.SIGNATORY]
+    assert isinstance(field.value, Signatory)
     assert field.value.name == "Wincenty Pałka"
     assert field.confidence <= 0.8
 
@@ -258,6 +259,7 @@ def test_copy_mark_before_the_signers_name() -> None:
         BODY, "", RIGHT + "Z poważaniem", RIGHT + "/-/ Marek Lisiecki", RIGHT + "Wójt Gminy"
     )
     signatory = _fields(text)[FieldName.SIGNATORY]
+    assert isinstance(signatory.value, Signatory)
     assert signatory.value.name == "Marek Lisiecki"
     assert signatory.source == "rules.signatory"
 
