@@ -30,11 +30,11 @@ test-all: setup
 	$(PY) -m pytest
 
 ## ruff and mypy (CI runs this before the tests). mypy: the shipped code, benchmarks,
-## scripts and the sample generator; tests are not type-checked yet.
+## scripts, the sample generator and the tests.
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy ocr extract batch outputs pipeline.py benchmarks scripts samples
+	$(VENV)/bin/mypy ocr extract batch outputs pipeline.py benchmarks scripts samples tests
 
 ## Every output byte of the work tree against a base revision (default origin/main).
 same-outputs: setup

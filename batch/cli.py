@@ -49,7 +49,7 @@ log = logging.getLogger("pismo")
 
 
 class ExitCode(IntEnum):
-    """Process exit codes (the CLI contract in DESIGN.md)."""
+    """Process exit codes: part of the CLI contract that scripts rely on (listed in the README)."""
 
     OK = 0
     USAGE = 1

@@ -1,11 +1,11 @@
 """Post-OCR repair of characters the Debian ``pol`` model cannot output.
 
-Debian's ``pol.traineddata`` has no ``§``, ``@``, ``°`` or ``–`` in its character set
-(ANCHORS.md finding 3): ``§ 5`` comes out as ``$ 5``, ``biuro@gmina.pl`` as ``biuroQ©gmina.pl``,
-and an initial ``S.`` before a surname often as ``S$.``. Polish letters practically never
-contain a dollar sign, so these repairs are safe where they are scoped: ``$`` before a
-number, and the ``@`` confusions only inside something shaped like an e-mail address.
-An en dash read as ``-`` needs no repair (the output contract writes dashes as ``-``).
+Debian's ``pol.traineddata`` has no ``§``, ``@``, ``°`` or ``–`` in its character set, so
+Tesseract never outputs them: ``§ 5`` comes out as ``$ 5``, ``biuro@gmina.pl`` as
+``biuroQ©gmina.pl``, and an initial ``S.`` before a surname often as ``S$.``. Polish letters
+practically never contain a dollar sign, so these repairs are safe where they are scoped:
+``$`` before a number, and the ``@`` confusions only inside something shaped like an e-mail
+address. An en dash read as ``-`` needs no repair (the output contract writes dashes as ``-``).
 """
 
 from __future__ import annotations

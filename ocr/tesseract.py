@@ -1,11 +1,10 @@
 """Tesseract behind one door: the only module that imports pytesseract.
 
 Every call runs the ``tesseract`` CLI in a subprocess with ``OMP_THREAD_LIMIT=1``: on the
-2-core machines we measured, Tesseract's own OpenMP threads make a page about 5x slower
-(ANCHORS.md finding 2), and pismo parallelises across processes instead. Known harmless
-failures become an empty result plus a warning; a missing binary or language becomes
-:class:`MissingDependencyError`; everything else becomes :class:`OcrEngineError` ``from`` the
-original exception.
+2-core machines we measured, Tesseract's own OpenMP threads make a page about 5x slower,
+and pismo parallelises across processes instead. Known harmless failures become an empty
+result plus a warning; a missing binary or language becomes :class:`MissingDependencyError`;
+everything else becomes :class:`OcrEngineError` ``from`` the original exception.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Shared fixtures: page builders, rendered letters, hand-made PDFs, marker handling.
 
-Inputs are built in code (habit 11): ``OcrPage``s from word lists, PIL-rendered letters in
-a DejaVu/Liberation font, minimal PDFs written byte by byte. Nothing touches the network.
+The fixtures build their inputs in code: ``OcrPage``s from word lists, PIL-rendered letters
+in a DejaVu/Liberation font, minimal PDFs written byte by byte. Nothing touches the network.
 """
 
 from __future__ import annotations

@@ -20,7 +20,9 @@ import sys
 import time
 import zlib
 from collections import deque
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw
@@ -30,15 +32,10 @@ from batch import cli, logs, runner, tasks
 from batch import journal as journal_module
 from batch.executors import ProcessExecutor
 from ocr.engine import Recognition
-from tests.test_pipeline import FakeEngine, make_scan
+from tests.fakes import FakeEngine, make_scan, run
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-
-
-def run(argv: list[str], engine: FakeEngine | None = None) -> int:
-    fake = engine or FakeEngine()
-    return pipeline.main(argv, make_engine=lambda options: fake)
 
 
 def index_rows(out: Path) -> dict[str, dict]:
@@ -52,14 +49,12 @@ def index_rows(out: Path) -> dict[str, dict]:
 class InkEngine(FakeEngine):
     """FakeEngine that, as Tesseract, finds no words on a page without ink."""
 
-    def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
-        if block:
-            return Recognition(())  # stamp reads: the fake page has none
+    def read_page(self, image: Image.Image, *, dpi: int) -> Recognition:
         low, high = image.convert("L").getextrema()
         if low == high:
             self.pages += 1
             return Recognition(())
-        return super().recognize(image, dpi=dpi)
+        return super().read_page(image, dpi=dpi)
 
 
 def page_image(shade: int = 255, text: str = "Urząd Gminy") -> Image.Image:
@@ -173,13 +168,9 @@ class DeletingEngine(FakeEngine):
         super().__init__()
         self.victim = victim
 
-    def recognize(  # noqa: ANN201 - as FakeEngine
-        self, image: Image.Image, *, dpi: int, block: bool = False
-    ):
-        if block:
-            return Recognition(())  # stamp reads: the fake page has none
+    def read_page(self, image: Image.Image, *, dpi: int) -> Recognition:
         self.victim.unlink(missing_ok=True)
-        return super().recognize(image, dpi=dpi)
+        return super().read_page(image, dpi=dpi)
 
 
 def test_file_deleted_mid_run_is_an_error_and_the_rest_is_done(tmp_path: Path) -> None:
@@ -587,7 +578,7 @@ def test_a_failing_part_fails_its_input_once(tmp_path: Path) -> None:
     write_pdf(folder / "long.pdf", tasks.PAGES_PER_PART * 3)
     make_scan(folder / "short.png")
     out = tmp_path / "out"
-    engine = FakeEngine(fail_with=ValueError("engine broke"))
+    engine = FakeEngine([ValueError("engine broke")])
     assert run(["run", str(folder), "-o", str(out), "-j", "2"], engine) == 2
     rows = index_rows(out)
     assert len(rows) == 2
@@ -601,7 +592,7 @@ def test_a_letter_with_a_page_that_timed_out_is_tried_again(tmp_path: Path) -> N
     folder = tmp_path / "in"
     make_scan(folder / "a.png")
     out = tmp_path / "out"
-    slow = FakeEngine(fail_with=OcrTimeoutError("Tesseract took longer than 1 s"))
+    slow = FakeEngine([OcrTimeoutError("Tesseract took longer than 1 s")])
     assert run(["run", str(folder), "-o", str(out), "-j", "1"], slow) == 0
     assert index_rows(out)["a.png"]["incomplete"] is True
     again = FakeEngine()
@@ -621,10 +612,11 @@ def test_the_index_written_while_a_resumed_batch_runs_keeps_earlier_inputs(
     monkeypatch.setattr(runner, "INDEX_EVERY_S", 0.0)
     written: list[list[str]] = []
     real = runner.write_index
-    monkeypatch.setattr(
-        runner,
-        "write_index",
-        lambda o, rows: (written.append([r["path"] for r in rows]), real(o, rows)),
-    )
+
+    def recording(out: Path, rows: Sequence[Mapping[str, Any]]) -> None:
+        written.append([r["path"] for r in rows])
+        real(out, rows)
+
+    monkeypatch.setattr(runner, "write_index", recording)
     assert run(["run", str(folder), "-o", str(out), "-j", "1"]) == 0
     assert written[0] == ["a.png", "b.png"]  # the periodic one, mid-run

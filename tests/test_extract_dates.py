@@ -4,6 +4,7 @@ import pytest
 
 from extract.dates import find_dates
 from extract.layout import Layout
+from extract.model import Candidate
 from extract.stages import dates as stage
 from extract.text import TextView
 from ocr.plaintext import document_from_text
@@ -60,7 +61,7 @@ def test_find_dates_br_takes_the_given_year() -> None:
     assert find_dates("pismo z dnia 5 marca br.") == []
 
 
-def _candidates(text: str) -> dict[str, object]:
+def _candidates(text: str) -> dict[str, Candidate]:
     view = TextView(document_from_text(text, source="t.txt"))
     return {c.field.value: c for c in stage.find(Layout(view))}
 
@@ -75,7 +76,8 @@ def test_letter_date_is_the_place_and_date_line_not_the_stamp_or_body() -> None:
     found = _candidates(text)
     assert found["letter_date"].value == "2020-01-29"
     assert found["place"].value == "Nowy Targ"
-    assert [d.date for d in found["dates"].value] == ["2020-02-03", "2020-01-29", "2020-01-12"]
+    # Candidate.value is typed as any field's value; the dates stage's is a tuple of DateMention.
+    assert [d.date for d in found["dates"].value] == ["2020-02-03", "2020-01-29", "2020-01-12"]  # type: ignore[union-attr]
     evidence = found["letter_date"].evidence[0]
     assert evidence.text == "29 stycznia 2020"
 

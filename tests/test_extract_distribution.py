@@ -1,15 +1,22 @@
 from __future__ import annotations
 
+from typing import cast
+
+from extract.fields import DistributionEntry, FieldName
 from extract.layout import Layout
 from extract.stages import distribution
 from extract.text import TextView
 from ocr.plaintext import document_from_text
+from tests.letters import BODY, _letter, _value
 
 
 def _items(text: str) -> list[tuple[str, str]]:
     view = TextView(document_from_text(text, source="t.txt"))
     found = list(distribution.find(Layout(view)))
-    return [(i.recipient, i.heading) for i in found[0].value] if found else []
+    if not found:
+        return []
+    entries = cast(tuple[DistributionEntry, ...], found[0].value)  # what this stage proposes
+    return [(i.recipient, i.heading) for i in entries]
 
 
 def test_numbered_list_with_wrapped_item_and_aa() -> None:
@@ -103,3 +110,25 @@ def test_list_goes_on_over_a_page_break_skipping_page_marks_and_letterhead() -> 
         "Komenda Powiatowa Policji",
         "a/a",
     ]
+
+
+# --- shapes a review probed, on whole letters ---
+
+
+def test_numbered_item_wrapped_onto_a_genitive_office_line_stays_one_recipient() -> None:
+    text = _letter(
+        BODY,
+        "Otrzymują:",
+        "1. Dyrektor Wydziału Geodezji",
+        "   Starostwa Powiatowego w Lipnicy",
+        "2. a/a",
+    )
+    assert [i["recipient"] for i in _value(text, FieldName.DISTRIBUTION)] == [
+        "Dyrektor Wydziału Geodezji Starostwa Powiatowego w Lipnicy",
+        "a/a",
+    ]
+
+
+def test_number_on_the_heading_line_is_not_part_of_the_recipient() -> None:
+    text = _letter(BODY, "Otrzymują: 1. Adresat", "2. a/a")
+    assert [i["recipient"] for i in _value(text, FieldName.DISTRIBUTION)] == ["Adresat", "a/a"]

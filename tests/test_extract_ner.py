@@ -124,8 +124,7 @@ def test_lexicon_component_annotates_before_the_model() -> None:
 
 
 def test_the_model_is_not_loaded_for_a_block_that_cannot_hold_a_name() -> None:
-    from types import SimpleNamespace
-
+    from extract.layout import Segment
     from extract.stages import persons
     from extract.text import TextView
 
@@ -135,5 +134,8 @@ def test_the_model_is_not_loaded_for_a_block_that_cannot_hold_a_name() -> None:
         (("Kancelaria Notarialna", "W. Zalewski"), True),
     ):
         view = TextView(document_from_text("\n".join(lines), source="x.txt"))
-        parts = [SimpleNamespace(start=line.start, end=line.end) for line in view.lines]
+        parts = [
+            Segment(line.start, line.end, line.page, line.index, line.line.bbox, line.page_width)
+            for line in view.lines
+        ]
         assert persons._may_hold_name(view, parts) is expected, lines

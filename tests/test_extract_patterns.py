@@ -73,3 +73,18 @@ def test_pattern_reads_the_cue(pattern: regex.Pattern[str], text: str, matches: 
 def test_on_behalf_keeps_the_organ_as_printed() -> None:
     found = patterns.ON_BEHALF.match("z up. Dyrektora Zarządu Dróg")
     assert found is not None and found["organ"] == "Dyrektora Zarządu Dróg"
+
+
+@pytest.mark.parametrize(
+    ("line", "closing"),
+    [
+        ("Z poważaniem", True),
+        ("Z wyrazami szacunku", True),
+        ("Łączę wyrazy szacunku", True),
+        ("Pozdrawiam serdecznie", True),
+        ("z up. Burmistrza", False),
+        ("Zapoznałem się z aktami", False),
+    ],
+)
+def test_closing_formula(line: str, closing: bool) -> None:
+    assert bool(patterns.CLOSING.match(line)) is closing

@@ -26,7 +26,7 @@ needs_model = pytest.mark.skipif(
 
 
 def test_nested_tags_give_the_outermost_span_with_a_folded_label() -> None:
-    rows = [
+    rows: list[tuple[str, ...]] = [
         ("Jan", "B-persName#B-persName-forename"),
         ("Nowak", "I-persName#B-persName-surname"),
         ("z", "O"),
@@ -89,7 +89,8 @@ def test_training_command_runs_end_to_end(tmp_path: Path) -> None:
 
     nlp = spacy.load(out)
     assert nlp.pipe_names == ["pismo_lexicon", "tok2vec", "ner"]
-    assert set(nlp.get_pipe("ner").labels) <= set(corpus.LABELS)
+    # spaCy types get_pipe() as a bare Callable[[Doc], Doc]; the "ner" pipe has .labels.
+    assert set(nlp.get_pipe("ner").labels) <= set(corpus.LABELS)  # type: ignore[attr-defined]
     nlp("Pan Jan Nowak mieszka w Gdyni od 3 maja 2020 r.")
 
 

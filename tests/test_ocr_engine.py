@@ -3,7 +3,6 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from ocr.load import LoadOptions, open_document
 from ocr.pdftext import TextLayer
 from ocr.tesseract import TesseractEngine
 from ocr.types import BBox, OcrLine, OcrWord, PageImage, PageSource
+from tests.fakes import FakeEngine
 
 GOOD_WORDS = ("Szanowna", "Pani,", "w", "odpowiedzi", "na", "wniosek", "z", "dnia", "20", "maja")
 TIMEOUT = "Tesseract took longer than 180 s"
@@ -45,40 +45,6 @@ GOOD = _recognition()
 GARBAGE = _recognition(("ȜȜ", "ʎuɐd", "ɐuʍouɐzS", "Ǝ", "ʍ", "ɹ"), confidence=0.2)
 
 
-@dataclass
-class FakeEngine:
-    """Records every call; replays canned recognitions in order (the last one repeats)."""
-
-    recognitions: list[Recognition | Exception] = field(default_factory=lambda: [GOOD])
-    orientation: Orientation | Exception | None = None
-    lang: str = "pol"
-    calls: list[tuple[str, Image.Image, int]] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return "fake 1.0"
-
-    def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
-        if block:
-            return Recognition(())  # stamp reads: the fake page has none
-        self.calls.append(("recognize", image, dpi))
-        count = sum(1 for kind, _, _ in self.calls if kind == "recognize")
-        result = self.recognitions[min(count, len(self.recognitions)) - 1]
-        if isinstance(result, Exception):
-            raise result
-        return result
-
-    def detect_orientation(self, image: Image.Image, *, dpi: int) -> Orientation | None:
-        self.calls.append(("osd", image, dpi))
-        if isinstance(self.orientation, Exception):
-            raise self.orientation
-        return self.orientation
-
-    @property
-    def kinds(self) -> list[str]:
-        return [kind for kind, _, _ in self.calls]
-
-
 def _page(image: Image.Image, dpi: int = 150, number: int = 1) -> PageImage:
     return PageImage(number=number, image=image, dpi=dpi, source_dpi=float(dpi))
 
@@ -88,7 +54,7 @@ def _same(a: Image.Image, b: Image.Image) -> bool:
 
 
 def test_read_image_page_upright_is_recognised_once_without_osd(letter_image) -> None:
-    engine = FakeEngine()
+    engine = FakeEngine([GOOD])
     page = read_image_page(_page(letter_image), engine, OcrOptions())
     assert engine.kinds == ["recognize"]
     assert page.rotation == 0
@@ -173,19 +139,19 @@ def test_read_image_page_sideways_page_is_turned_before_reading(letter_image) ->
 
 def test_read_image_page_records_deskew(letter_image) -> None:
     tilted = letter_image.rotate(-3, resample=Image.Resampling.BICUBIC, fillcolor=255)
-    page = read_image_page(_page(tilted), FakeEngine(), OcrOptions())
+    page = read_image_page(_page(tilted), FakeEngine([GOOD]), OcrOptions())
     assert page.skew == pytest.approx(3.0, abs=0.2)
     assert any(step.startswith("deskew +") for step in page.preprocessing)
 
 
 def test_read_image_page_without_deskew_leaves_tilt(letter_image) -> None:
     tilted = letter_image.rotate(-3, resample=Image.Resampling.BICUBIC, fillcolor=255)
-    page = read_image_page(_page(tilted), FakeEngine(), OcrOptions(deskew=False))
+    page = read_image_page(_page(tilted), FakeEngine([GOOD]), OcrOptions(deskew=False))
     assert page.skew == 0.0
 
 
 def test_read_image_page_clean_is_recorded(letter_image) -> None:
-    page = read_image_page(_page(letter_image), FakeEngine(), OcrOptions(clean=True))
+    page = read_image_page(_page(letter_image), FakeEngine([GOOD]), OcrOptions(clean=True))
     assert "clean background" in page.preprocessing
 
 
@@ -274,7 +240,7 @@ def test_read_layer_page_ocrs_only_uncovered_regions(hybrid_page) -> None:
 def test_read_layer_page_fully_covered_is_not_ocrd(hybrid_page) -> None:
     page_image, layer = hybrid_page
     blank = dataclasses.replace(page_image, image=Image.new("L", page_image.image.size, 255))
-    engine = FakeEngine()
+    engine = FakeEngine([GOOD])
     page = read_layer_page(blank, layer, engine)
     assert engine.kinds == []
     assert page.source is PageSource.TEXT_LAYER
@@ -293,7 +259,7 @@ def test_read_layer_page_region_timeout_is_a_warning(hybrid_page) -> None:
 
 
 def test_iter_ocr_pages_reads_text_layer_of_born_digital_pdf(text_pdf: Path) -> None:
-    engine = FakeEngine()
+    engine = FakeEngine([GOOD])
     options = OcrOptions(load=LoadOptions(render_dpi=100))
     (page,) = iter_ocr_pages(open_document(text_pdf), engine, options)
     assert engine.kinds == []  # the rendered text is all covered by the layer
@@ -303,7 +269,7 @@ def test_iter_ocr_pages_reads_text_layer_of_born_digital_pdf(text_pdf: Path) -> 
 
 
 def test_iter_ocr_pages_ocr_mode_always_ignores_text_layer(text_pdf: Path) -> None:
-    engine = FakeEngine()
+    engine = FakeEngine([GOOD])
     options = OcrOptions(ocr_mode=OcrMode.ALWAYS, load=LoadOptions(render_dpi=100))
     (page,) = iter_ocr_pages(open_document(text_pdf), engine, options)
     assert engine.kinds == ["recognize"]

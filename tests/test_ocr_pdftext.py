@@ -1,10 +1,7 @@
 from __future__ import annotations
 
-import csv
-import re
 import subprocess
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,74 +12,18 @@ from ocr.errors import InputFileError, MissingDependencyError
 from ocr.load import LoadOptions, open_document
 from ocr.pdftext import MIN_LAYER_CHARS, TextLayer, parse_bbox_layout, read_text_layer
 from ocr.types import BBox, OcrLine, OcrWord, PageSource
-
-REAL_SCANS = Path(__file__).parents[2] / "shared" / "real-scans"
-SHARED_PDFS = sorted(REAL_SCANS.glob("*.pdf"))
-BORN_DIGITAL = "born-digital"
-SCAN = "scan"
-
-
-def _documented_kinds() -> dict[str, str]:
-    """The ``kind`` column of ../shared/real-scans/SOURCES.tsv by file name ({} without it)."""
-    sources = REAL_SCANS / "SOURCES.tsv"
-    if not sources.is_file():
-        return {}
-    with sources.open(encoding="utf-8", newline="") as f:
-        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return {row["file"]: row["kind"] for row in rows}
-
-
-def _classify(kind: str | None) -> str | None:
-    """``BORN_DIGITAL`` or ``SCAN`` as SOURCES.tsv documents a file, None if it does not say.
-
-    The metadata decides, never the file's text layer: probing the layer to pick the
-    assertions would make the tests below pass for any file.
-    """
-    if kind is None:
-        return None
-    scan = re.match(r"REAL SCAN\b", kind) is not None
-    born = re.search(r"\bborn-digital\b", kind, re.IGNORECASE) is not None
-    if scan == born:
-        return None
-    return SCAN if scan else BORN_DIGITAL
-
-
-DOCUMENTED_KINDS = _documented_kinds()
-CLASSES = {path: _classify(DOCUMENTED_KINDS.get(path.name)) for path in SHARED_PDFS}
-BORN_DIGITAL_PDFS = [path for path, kind in CLASSES.items() if kind == BORN_DIGITAL]
-SCANNED_PDFS = [path for path, kind in CLASSES.items() if kind == SCAN]
-# Documented as "image-only PDF" / "no text layer": poppler must find no word at all.
-IMAGE_ONLY = re.compile(r"image-only|no text layer", re.IGNORECASE)
-
-
-def _pdf_params(paths: Sequence[Path], what: str) -> list[object]:
-    """One parameter per PDF; one skipped parameter saying why when there is none."""
-    if paths:
-        return [pytest.param(path, id=path.name) for path in paths]
-    if SHARED_PDFS:
-        reason = f"{REAL_SCANS}/SOURCES.tsv documents no {what} PDF among {len(SHARED_PDFS)}"
-    else:
-        reason = f"no PDF in {REAL_SCANS}"
-    return [pytest.param(None, id=f"no-{what}-pdf", marks=pytest.mark.skip(reason=reason))]
-
-
-@dataclass
-class RecordingEngine:
-    """An OCR engine that reads nothing and records the size of every image it is given."""
-
-    images: list[tuple[int, int]] = field(default_factory=list)
-    name: str = "recording 1.0"
-    lang: str = "pol"
-
-    def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
-        if block:
-            return Recognition(())  # stamp reads: the fake page has none
-        self.images.append(image.size)
-        return Recognition(())
-
-    def detect_orientation(self, image: Image.Image, *, dpi: int) -> None:
-        return None
-
+from tests.fakes import FakeEngine
+from tests.real_pdfs import (
+    BORN_DIGITAL,
+    BORN_DIGITAL_PDFS,
+    CLASSES,
+    DOCUMENTED_KINDS,
+    IMAGE_ONLY,
+    SCAN,
+    SCANNED_PDFS,
+    SHARED_PDFS,
+    _pdf_params,
+)
 
 # --ocr auto, the CLI default; no orientation or deskew work: the layer-or-OCR decision is
 # taken before them, and rendering at 100 dpi keeps the born-digital pages cheap.
@@ -256,7 +197,7 @@ def test_read_text_layer_of_real_born_digital_pdf(path: Path) -> None:
 @pytest.mark.shared
 @pytest.mark.parametrize("path", _pdf_params(BORN_DIGITAL_PDFS, BORN_DIGITAL))
 def test_real_born_digital_pdf_is_read_from_its_text_layer_in_auto_mode(path: Path) -> None:
-    engine = RecordingEngine()
+    engine = FakeEngine([Recognition(())])  # reads nothing
     (page,) = iter_ocr_pages(open_document(path), engine, AUTO, range(1, 2))
     # The engine reads nothing in the image regions (logo, e-signature box), so no OCR'd
     # line joins the layer's: the page is exactly its text layer.
@@ -281,7 +222,7 @@ def test_read_text_layer_of_real_scanned_pdf_is_unusable(path: Path) -> None:
 @pytest.mark.parametrize("path", _pdf_params(SCANNED_PDFS, SCAN))
 def test_real_scanned_pdf_pages_go_to_ocr_in_auto_mode(path: Path) -> None:
     document = open_document(path)
-    engine = RecordingEngine()
+    engine = FakeEngine([Recognition(())])  # reads nothing
     pages = list(iter_ocr_pages(document, engine, AUTO))
     assert [page.number for page in pages] == list(range(1, document.page_count + 1))
     assert all(page.source is PageSource.OCR for page in pages)

@@ -11,7 +11,7 @@ from ocr.plaintext import (
     PAGE_WIDTH,
     document_from_text,
 )
-from ocr.types import OcrDocument, PageSource
+from ocr.types import OcrDocument, OcrLine, PageSource
 
 LETTER = """\
 Urząd Miejski w Pułtusku
@@ -27,7 +27,7 @@ w odpowiedzi na wniosek uprzejmie informuję,
 """
 
 
-def _lines(text: str) -> dict[str, object]:
+def _lines(text: str) -> dict[str, OcrLine]:
     page = document_from_text(text, source="letter.txt").pages[0]
     return {line.text: line for line in page.lines}
 

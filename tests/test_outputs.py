@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -41,7 +42,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _schema():  # noqa: ANN202 - lxml's XMLSchema
-    etree = pytest.importorskip("lxml.etree")
+    etree: Any = pytest.importorskip("lxml.etree")  # lxml ships no type hints
 
     class Local(etree.Resolver):
         def resolve(self, url, public_id, context):  # noqa: ANN001, ANN201 - lxml's API
@@ -66,7 +67,7 @@ def test_alto_validates_and_carries_pismo_word_confidences(outputs: Path, name: 
     schema = _schema()
     assert schema.validate(etree.parse(str(path))), schema.error_log.last_error
     strings = ET.parse(path).getroot().iter(f"{ALTO}String")
-    alto_words = [(s.get("CONTENT"), round(float(s.get("WC")), 4)) for s in strings]
+    alto_words = [(s.get("CONTENT"), round(float(s.attrib["WC"]), 4)) for s in strings]
     document = _document(outputs, name)
     ours = [
         (w.text, round(w.confidence, 4)) for p in document.pages for ln in p.lines for w in ln.words
@@ -83,7 +84,7 @@ def test_alto_tags_the_strings_of_a_field_with_its_value(outputs: Path) -> None:
     reference = tags["TAG_reference_number"]
     assert reference.get("DESCRIPTION") == fields["reference_number"]["value"]
     tagged = [
-        s.get("CONTENT")
+        s.attrib["CONTENT"]
         for s in root.iter(f"{ALTO}String")
         if "TAG_reference_number" in (s.get("TAGREFS") or "").split()
     ]

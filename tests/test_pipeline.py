@@ -8,55 +8,16 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 
 import pipeline
 from batch import files, tasks
 from extract import contract
-from ocr.engine import Orientation, Recognition
+from ocr.engine import Recognition
 from ocr.errors import MissingDependencyError, OcrTimeoutError
-from ocr.types import BBox, OcrLine, OcrWord
+from tests.fakes import FakeEngine, make_scan, run
 
 SCHEMA = json.loads(contract.schema_text())
-
-
-class FakeEngine:
-    """Answers every page with two fixed lines; records how many pages it saw."""
-
-    name = "fake 1.0"
-    lang = "pol"
-
-    def __init__(self, fail_with: Exception | None = None) -> None:
-        self.pages = 0
-        self.fail_with = fail_with
-
-    def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
-        if block:
-            return Recognition(())  # stamp reads: the fake page has none
-        self.pages += 1
-        if self.fail_with is not None:
-            raise self.fail_with
-        words = (
-            OcrWord("Kraków,", BBox(10, 10, 100, 40), 0.95),
-            OcrWord("dnia", BBox(110, 10, 160, 40), 0.9),
-        )
-        return Recognition((OcrLine.from_words(words, block=1),))
-
-    def detect_orientation(self, image: Image.Image, *, dpi: int) -> Orientation | None:
-        return None
-
-
-def run(argv: list[str], engine: FakeEngine | None = None) -> int:
-    fake = engine or FakeEngine()
-    return pipeline.main(argv, make_engine=lambda options: fake)
-
-
-def make_scan(path: Path, fmt: str | None = None) -> Path:
-    image = Image.new("L", (1240, 1754), 255)
-    ImageDraw.Draw(image).text((100, 100), "Urząd Gminy", fill=0)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, format=fmt, dpi=(150, 150))
-    return path
 
 
 @pytest.fixture
@@ -171,7 +132,7 @@ def test_page_timeout_gives_an_empty_page_with_a_warning(tmp_path: Path) -> None
     assert (
         run(
             ["run", str(scan), "-o", str(out), "-q"],
-            FakeEngine(OcrTimeoutError("Tesseract took longer than 1 s")),
+            FakeEngine([OcrTimeoutError("Tesseract took longer than 1 s")]),
         )
         == 0
     )
@@ -216,12 +177,10 @@ def test_index_output_keeps_the_subfolder(scans: Path, tmp_path: Path) -> None:
 
 def test_unexpected_error_in_one_input_does_not_end_the_batch(scans: Path, tmp_path: Path) -> None:
     class Exploding(FakeEngine):
-        def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
-            if block:
-                return Recognition(())  # stamp reads: the fake page has none
+        def read_page(self, image: Image.Image, *, dpi: int) -> Recognition:
             if image.getpixel((0, 0)) == 0:
                 raise ZeroDivisionError("boom")
-            return super().recognize(image, dpi=dpi)
+            return super().read_page(image, dpi=dpi)
 
     black = Image.new("L", (1240, 1754), 0)
     black.save(scans / "black.png", dpi=(150, 150))
@@ -250,12 +209,10 @@ def test_interrupted_batch_still_writes_the_index_of_finished_inputs(
     scans: Path, tmp_path: Path
 ) -> None:
     class Interrupting(FakeEngine):
-        def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
-            if block:
-                return Recognition(())  # stamp reads: the fake page has none
+        def read_page(self, image: Image.Image, *, dpi: int) -> Recognition:
             if self.pages == 2:
                 raise KeyboardInterrupt
-            return super().recognize(image, dpi=dpi)
+            return super().read_page(image, dpi=dpi)
 
     out = tmp_path / "out"
     assert run(["run", str(scans), "-o", str(out), "-j", "1", "-q"], Interrupting()) == 130

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from benchmarks import ocr_quality
-from ocr.engine import OcrMode, OcrOptions, read_document
+from ocr.engine import OcrEngine, OcrMode, OcrOptions, read_document
 from ocr.load import open_document
 from ocr.types import OcrPage, PageSource
-from tests.test_ocr_pdftext import BORN_DIGITAL, BORN_DIGITAL_PDFS, _pdf_params
+from tests.real_pdfs import BORN_DIGITAL, BORN_DIGITAL_PDFS, _pdf_params
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REAL = SHARED / "real-scans"
@@ -28,14 +28,14 @@ GIF_CER_CEILING = {"006.txt": 0.13, "007.txt": 0.14, "008.txt": 0.07}
 
 
 @pytest.fixture(scope="module")
-def engine() -> object:
+def engine() -> OcrEngine:
     from ocr.tesseract import TesseractEngine
 
     return TesseractEngine()
 
 
 @pytest.mark.parametrize("scan,text", sorted(ocr_quality.REAL_SCANS.items()))
-def test_real_gif_scan_cer_under_ceiling(scan: str, text: str, engine: object) -> None:
+def test_real_gif_scan_cer_under_ceiling(scan: str, text: str, engine: OcrEngine) -> None:
     document = read_document(open_document(REAL / scan), engine, OcrOptions(), source=scan)
     page = document.pages[0]
     assert page.dpi_estimated and page.source_dpi is not None and page.source_dpi < 80
@@ -56,7 +56,7 @@ def _in_place(page: OcrPage) -> str:
 
 # Only the PDFs SOURCES.tsv documents as born-digital: the scans have no text layer.
 @pytest.mark.parametrize("pdf", _pdf_params(BORN_DIGITAL_PDFS, BORN_DIGITAL))
-def test_born_digital_pdf_is_read_from_its_text_layer(pdf: Path, engine: object) -> None:
+def test_born_digital_pdf_is_read_from_its_text_layer(pdf: Path, engine: OcrEngine) -> None:
     document = read_document(open_document(pdf), engine, OcrOptions(), source=pdf.name)
     page = document.pages[0]
     assert page.source in (PageSource.TEXT_LAYER, PageSource.HYBRID)
@@ -66,7 +66,7 @@ def test_born_digital_pdf_is_read_from_its_text_layer(pdf: Path, engine: object)
         assert 0 <= word.bbox.top <= word.bbox.bottom <= page.height
 
 
-def test_signature_image_on_a_born_digital_page_is_ocrd(engine: object) -> None:
+def test_signature_image_on_a_born_digital_page_is_ocrd(engine: OcrEngine) -> None:
     # The Terespol letter's signer appears only inside an embedded e-signature image.
     pdf = REAL / "terespol_SM.1431.15.2025.pdf"
     document = read_document(open_document(pdf), engine, OcrOptions(), source=pdf.name)
@@ -76,7 +76,7 @@ def test_signature_image_on_a_born_digital_page_is_ocrd(engine: object) -> None:
     assert "Podpisany elektronicznie" in region_text
 
 
-def test_ocr_always_ignores_the_text_layer(engine: object) -> None:
+def test_ocr_always_ignores_the_text_layer(engine: OcrEngine) -> None:
     pdf = REAL / "pultusk_OR.1431.76.2025.pdf"
     options = OcrOptions(ocr_mode=OcrMode.ALWAYS)
     document = read_document(open_document(pdf), engine, options, source=pdf.name)

@@ -69,7 +69,12 @@ def _open(browser, out: Path):  # noqa: ANN001, ANN202 - Playwright objects
     problems: list[str] = []
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(str(e)))
-    page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def on_dialog(dialog):  # noqa: ANN001, ANN202 - a Playwright Dialog
+        problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     page.goto((out / "report.html").as_uri())
     page.wait_for_selector("tr.letter")
     return page, problems

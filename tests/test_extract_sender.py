@@ -1,0 +1,88 @@
+"""The sender stage (extract/stages/sender.py) on synthetic letters.
+
+Every letter here is synthetic: names, offices and towns are invented for these tests.
+Letters are built with the helpers in :mod:`tests.letters`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.fields import FieldName
+from tests.letters import BODY, _fields, _letter, _right, _signed, _value
+
+
+def test_capitals_letterhead_over_two_lines_in_normal_case() -> None:
+    text = _letter(
+        "BURMISTRZ MIASTA",
+        "NOWY TARG",
+        "ul. Krzywa 1, 34-400 Nowy Targ",
+        "tel. 18 000 00 00, e-mail: sekretariat@nowytarg.test",
+        "",
+        BODY,
+    )
+    field = _fields(text)[FieldName.SENDER]
+    assert field.value == "Burmistrz Miasta Nowy Targ"
+    assert field.source == "rules.sender"
+
+
+def test_wojt_gminy_letterhead_without_contact_lines() -> None:
+    text = _letter(
+        "WÓJT GMINY",
+        "ZABIERZÓW",
+        "ul. Krzemienna 12, 32-080 Zabierzów",
+        "",
+        _right("Zabierzów, 12 marca 2024 r."),
+        "",
+        BODY,
+    )
+    assert _value(text, FieldName.SENDER) == "Wójt Gminy Zabierzów"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        ("Urząd Gminy Zabierzów", "Wójt Gminy Zabierzów"),
+        ("URZĄD GMINY ZABIERZÓW", "", "WÓJT GMINY ZABIERZÓW"),
+    ],
+)
+def test_organ_preferred_to_office(head: tuple[str, ...]) -> None:
+    assert _value(_letter(*head, "", BODY), FieldName.SENDER) == "Wójt Gminy Zabierzów"
+
+
+def test_starosta_preferred_to_starostwo() -> None:
+    text = _letter("Starostwo Powiatowe w Nowym Targu", "", "STAROSTA NOWOTARSKI", "", BODY)
+    assert _value(text, FieldName.SENDER) == "Starosta Nowotarski"
+
+
+def test_sender_from_z_up_organ_without_letterhead() -> None:
+    text = _letter(
+        _right("Nowy Targ, 3 kwietnia 2024 r."),
+        "",
+        BODY,
+        "Z poważaniem",
+        "",
+        "z up. Wojewody Małopolskiego",
+        "Jolanta Kamyk-Wiatr",
+        "Dyrektor Wydziału Geodezji",
+    )
+    field = _fields(text)[FieldName.SENDER]
+    assert field.value == "Wojewoda Małopolski"
+    assert field.source == "derived:rules.signatory"
+    assert field.confidence <= 0.6
+
+
+def test_no_sender_from_a_deputy_title() -> None:
+    text = _signed("Zastępca Wójta", "Ryszard Grabowiecki")
+    assert _value(text, FieldName.SENDER) is None
+
+
+def test_addressee_organisation_is_not_the_sender() -> None:
+    text = _letter(
+        _right("Wieliczka, 3 kwietnia 2024 r."),
+        "",
+        _right("Przedsiębiorstwo Wodociągów", "i Kanalizacji Sp. z o.o.", "ul. Lipowa 8"),
+        "",
+        BODY,
+    )
+    assert _value(text, FieldName.SENDER) is None

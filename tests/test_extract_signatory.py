@@ -1,0 +1,269 @@
+"""The signatory stage (extract/stages/signatory.py) on synthetic letters.
+
+Every letter here is synthetic: names, offices and towns are invented for these tests.
+Letters are built with the helpers in :mod:`tests.letters`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.fields import FieldName, Signatory, to_json
+from tests.letters import BODY, RIGHT, _fields, _letter, _right, _signed, _value
+
+
+def test_title_then_name_after_closing() -> None:
+    text = _signed("Kierownik Działu", "Gospodarki Wodnej", "Wiesław Kurek")
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Wiesław Kurek",
+        "position": "Kierownik Działu Gospodarki Wodnej",
+        "on_behalf_of": None,
+    }
+
+
+def test_name_then_title_after_closing() -> None:
+    text = _signed("Wiesław Kurek", "Kierownik Działu", "Gospodarki Wodnej")
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Wiesław Kurek",
+        "position": "Kierownik Działu Gospodarki Wodnej",
+        "on_behalf_of": None,
+    }
+
+
+def test_title_wrapped_at_a_conjunction() -> None:
+    text = _signed("Dyrektor Wydziału Geodezji", "i Kartografii", "Wiesław Kurek")
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Wiesław Kurek",
+        "position": "Dyrektor Wydziału Geodezji i Kartografii",
+        "on_behalf_of": None,
+    }
+
+
+def test_z_up_burmistrza() -> None:
+    text = _signed("z up. Burmistrza", "Halina Sowa-Pietrzyk", "Sekretarz Miasta")
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Halina Sowa-Pietrzyk",
+        "position": "Sekretarz Miasta",
+        "on_behalf_of": "Burmistrza",
+    }
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        ("z upoważnienia Starosty Nowotarskiego", "Radosław Pietrzak", "Sekretarz Powiatu"),
+        ("z upoważnienia", "Starosty Nowotarskiego", "Radosław Pietrzak", "Sekretarz Powiatu"),
+    ],
+)
+def test_z_upowaznienia_organ_not_truncated(block: tuple[str, ...]) -> None:
+    text = _signed(*block, closing="Z wyrazami szacunku")
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Radosław Pietrzak",
+        "position": "Sekretarz Powiatu",
+        "on_behalf_of": "Starosty Nowotarskiego",
+    }
+
+
+def test_organ_before_z_up_and_the_name() -> None:
+    text = _signed("Wojewoda Śląski z up. Jolanta Kamyk-Wiatr", "Dyrektor Wydziału Geodezji")
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Jolanta Kamyk-Wiatr",
+        "position": "Dyrektor Wydziału Geodezji",
+        "on_behalf_of": "Wojewoda Śląski",
+    }
+
+
+def test_e_signature_caption_then_name() -> None:
+    text = _signed(
+        "Dokument podpisany elektronicznie przez:", "Wincenty Pałka", "Wójt Gminy Zabierzów"
+    )
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Wincenty Pałka",
+        "position": "Wójt Gminy Zabierzów",
+        "on_behalf_of": None,
+    }
+
+
+def test_e_signature_caption_with_the_name_on_its_line() -> None:
+    text = _letter(BODY, "Dokument podpisany elektronicznie przez: Wincenty Pałka")
+    field = _fields(text)[FieldName.SIGNATORY]
+    assert isinstance(field.value, Signatory)
+    assert field.value.name == "Wincenty Pałka"
+    assert field.confidence <= 0.8
+
+
+def test_signature_without_closing_formula() -> None:
+    text = _letter(
+        BODY,
+        "Burmistrz Miasta Wieliczki",
+        "Ryszard Grabowiecki",
+        "",
+        "Otrzymują:",
+        "1. Adresat",
+        "2. a/a",
+    )
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Ryszard Grabowiecki",
+        "position": "Burmistrz Miasta Wieliczki",
+        "on_behalf_of": None,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _letter(BODY),
+        _letter(BODY, "Otrzymują:", "1. Adresat", "2. a/a"),
+        _letter(BODY, "Sprawę prowadzi: Wiesław Kurek, tel. 12 000 00 00"),
+    ],
+)
+def test_letter_without_signature(text: str) -> None:
+    assert _value(text, FieldName.SIGNATORY) is None
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        ("mgr inż. Ryszard Grabowiecki", "Burmistrz Miasta Wieliczki"),
+        ("Burmistrz Miasta Wieliczki", "mgr Ryszard Grabowiecki"),
+        (
+            "mgr inż. Ryszard Grabowiecki",
+            "Burmistrz Miasta Wieliczki",
+            "Wieliczka, dnia 12.03.2024 r.",
+        ),
+        ("Burmistrz Miasta Wieliczki", "mgr Ryszard Grabowiecki", "Wieliczka, 12 marca 2024 r."),
+    ],
+)
+def test_titles_and_date_line_not_in_the_signature(block: tuple[str, ...]) -> None:
+    assert _value(_signed(*block), FieldName.SIGNATORY) == {
+        "name": "Ryszard Grabowiecki",
+        "position": "Burmistrz Miasta Wieliczki",
+        "on_behalf_of": None,
+    }
+
+
+_PAGE_ONE = _letter(
+    "URZĄD MIASTA I GMINY WIELICZKA",
+    "ul. Rynek 7, 32-020 Wieliczka",
+    "",
+    _right("Wieliczka, 3 kwietnia 2024 r."),
+    "",
+    BODY.rstrip("\n"),
+    "Termin ten wynika z harmonogramu prac komisji i nie może zostać skrócony z przyczyn",
+    "",
+    "Strona 1 z 2",
+    "ul. Rynek 7, 32-020 Wieliczka, tel. 12 000 00 00, www.wieliczka.test",
+)
+
+
+_CONTINUED = "organizacyjnych, o czym poinformowano wszystkich zainteresowanych mieszkańców gminy."
+
+
+@pytest.mark.parametrize(
+    "page_two",
+    [
+        _letter(
+            _CONTINUED,
+            "",
+            "Z poważaniem",
+            "",
+            "Skarbnik Miasta i Gminy",
+            "Ryszard Grabowiecki",
+            "",
+            "Strona 2 z 2",
+            "ul. Rynek 7, 32-020 Wieliczka, tel. 12 000 00 00",
+        ),
+        _letter(
+            _CONTINUED,
+            "",
+            "Skarbnik Miasta i Gminy",
+            "Ryszard Grabowiecki",
+            "",
+            "- 2 -",
+            "Urząd Miasta i Gminy Wieliczka, tel. 12 000 00 00",
+        ),
+    ],
+)
+def test_two_page_letter_footers_skipped(page_two: str) -> None:
+    fields = _fields(_PAGE_ONE + "\f" + page_two)
+    assert to_json(fields[FieldName.SIGNATORY].value) == {
+        "name": "Ryszard Grabowiecki",
+        "position": "Skarbnik Miasta i Gminy",
+        "on_behalf_of": None,
+    }
+    assert fields[FieldName.SENDER].value == "Urząd Miasta i Gminy Wieliczka"
+
+
+def test_signature_on_the_next_page_after_page_mark() -> None:
+    text = (
+        _letter(
+            "URZĄD MIASTA I GMINY WIELICZKA",
+            "",
+            BODY.rstrip("\n"),
+            "Z poważaniem",
+            "",
+            "Strona 1 z 2",
+        )
+        + "\f"
+        + _letter("Skarbnik Miasta i Gminy", "Ryszard Grabowiecki")
+    )
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Ryszard Grabowiecki",
+        "position": "Skarbnik Miasta i Gminy",
+        "on_behalf_of": None,
+    }
+
+
+# --- shapes a review probed ---
+
+
+def test_two_signers_side_by_side_give_the_right_hand_one() -> None:
+    text = _letter(
+        BODY,
+        "",
+        "Skarbnik Gminy                              Wójt Gminy",
+        "Anna Borowa                                 Marek Lisiecki",
+    )
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Marek Lisiecki",
+        "position": "Wójt Gminy",
+        "on_behalf_of": None,
+    }
+
+
+def test_surname_first_signature() -> None:
+    text = _letter(
+        BODY, "", RIGHT + "Z poważaniem", RIGHT + "Lisiecki Marek", RIGHT + "Kierownik Referatu"
+    )
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Marek Lisiecki",
+        "position": "Kierownik Referatu",
+        "on_behalf_of": None,
+    }
+
+
+def test_paragraph_ending_in_a_capitalised_line_is_not_the_signature() -> None:
+    text = _letter(
+        "Uprzejmie informuję, że projekt uchwały zostanie przedstawiony na najbliższej sesji przez",
+        "Przewodniczącego Rady, po zaopiniowaniu go przez komisję właściwą dla Przewodniczącego",
+        "Rady Gminy Brzozowice.",
+        "",
+        RIGHT + "Marek Lisiecki",
+        RIGHT + "Wójt Gminy",
+    )
+    assert _value(text, FieldName.SIGNATORY)["position"] == "Wójt Gminy"
+
+
+def test_copy_mark_before_the_signers_name() -> None:
+    text = _letter(
+        BODY, "", RIGHT + "Z poważaniem", RIGHT + "/-/ Marek Lisiecki", RIGHT + "Wójt Gminy"
+    )
+    signatory = _fields(text)[FieldName.SIGNATORY]
+    assert isinstance(signatory.value, Signatory)
+    assert signatory.value.name == "Marek Lisiecki"
+    assert signatory.source == "rules.signatory"
+
+
+def test_name_on_the_closing_formulas_line() -> None:
+    text = _letter(BODY, "", RIGHT + "Z poważaniem, Marek Lisiecki", RIGHT + "Wójt Gminy")
+    assert _value(text, FieldName.SIGNATORY)["name"] == "Marek Lisiecki"
