@@ -72,6 +72,7 @@ EXIT_CODES: tuple[tuple[type[BaseException], ExitCode, str], ...] = (
     (OSError, ExitCode.SOME_FAILED, "%s; check the output folder and the disk"),
     (PismoError, ExitCode.SOME_FAILED, "%s"),
 )
+_EXITING = tuple(kind for kind, _, _ in EXIT_CODES)  # what main() turns into an exit code
 
 
 def main(
@@ -101,7 +102,7 @@ def main(
         if args.command == "evaluate":
             return command_evaluate(args)
         return command_schema()
-    except (UsageError, KeyboardInterrupt, PismoError, MissingResourceError, OSError) as e:
+    except _EXITING as e:
         return _exit_code(e)
     finally:
         run_log.close()
@@ -109,16 +110,14 @@ def main(
 
 def _exit_code(error: BaseException) -> ExitCode:
     """Log an error the user can act on and return its exit code (see EXIT_CODES)."""
-    for kind, code, message in EXIT_CODES:
-        if isinstance(error, kind):
-            if "%s" in message:
-                log.error(message, error)
-            else:
-                log.error(message)
-            if isinstance(error, OSError):
-                log.debug("details", exc_info=error)
-            return code
-    raise error
+    code, message = next((c, m) for kind, c, m in EXIT_CODES if isinstance(error, kind))
+    if "%s" in message:
+        log.error(message, error)
+    else:
+        log.error(message)
+    if isinstance(error, OSError):
+        log.debug("details", exc_info=error)
+    return code
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -145,10 +145,11 @@ class Part:
 
 @dataclass(frozen=True, slots=True)
 class Split:
-    """A long input cut into parts for several workers, instead of being read at once."""
+    """A long input cut into parts for several workers, instead of being read at once.
 
-    task: Task
-    stamp: SourceStamp
+    Each part carries its input's task and stamp.
+    """
+
     parts: tuple[Part, ...]
 
 
@@ -191,7 +192,7 @@ def split(task: Task, stamp: SourceStamp, document: InputDocument) -> Split:
         Part(task, range(first, min(first + PAGES_PER_PART, count + 1)), stamp, document)
         for first in range(1, count + 1, PAGES_PER_PART)
     )
-    return Split(task, stamp, parts)
+    return Split(parts)
 
 
 def failed(task: Task, message: str, seconds: float, detail: str | None = None) -> Result:

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from extract import extract
 from extract.evaluate import Report, render, score_letter
 from ocr.types import BBox, OcrDocument, OcrLine, OcrPage, OcrWord, PageSource
-from samples import generate as gen
+from samples import generator as gen
 
 
 def document_of(spec: gen.LetterSpec) -> OcrDocument:

@@ -67,11 +67,11 @@ def extract(document: OcrDocument, stages: Iterable[Stage] = STAGES) -> Extracti
         StageError: If a stage proposes a field it does not declare.
     """
     layout = Layout.of(document)
-    found: dict[FieldName, list[Candidate]] = {}
+    found: list[Candidate] = []
     for stage in stages:
-        earlier = {name: tuple(found.get(name, ())) for name in stage.requires}
+        earlier = {name: tuple(c for c in found if c.field is name) for name in stage.requires}
         for candidate in stage.find(layout, earlier):
             if candidate.field not in stage.produces:
                 raise StageError(f"stage {stage.name} proposed {candidate.field}, not declared")
-            found.setdefault(candidate.field, []).append(candidate)
-    return ExtractionResult(resolve(c for field in found.values() for c in field))
+            found.append(candidate)
+    return ExtractionResult(resolve(found))

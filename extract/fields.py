@@ -1,7 +1,7 @@
 """The field catalogue: every field of the output contract, its typed value, once.
 
 A field is declared here and found by its stage; everything else reads this table: the
-resolver (:mod:`extract.model`), the JSON Schema (:mod:`extract.schema`), the scoring
+resolver (:mod:`extract.model`), the JSON Schema (:mod:`extract.contract`), the scoring
 (:mod:`extract.evaluate`), the batch index (:mod:`batch.index`), the review page and ALTO
 (:mod:`outputs`). Adding a field means a :class:`FieldSpec` here and a stage that proposes
 candidates for it; nothing else.
@@ -12,6 +12,7 @@ Values are frozen dataclasses, never dicts: a stage builds ``Signatory(name=...)
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum, StrEnum
@@ -47,8 +48,19 @@ class _Unread(Enum):
 UNREAD = _Unread.UNREAD
 
 
+class _Record:
+    """A value record: its JSON has its fields in order, keyed by name or ``json`` metadata."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        fields = dataclasses.fields(self)  # type: ignore[arg-type]  # every record is a dataclass
+        return {f.metadata.get("json", f.name): getattr(self, f.name) for f in fields}
+
+
 @dataclass(frozen=True, slots=True)
-class ReferenceParts:
+class ReferenceParts(_Record):
     """A reference number split by the office-manual pattern: unit, JRWA class, case, year."""
 
     unit: str
@@ -57,19 +69,9 @@ class ReferenceParts:
     year: int
     initials: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form (the ``parts`` of the reference field)."""
-        return {
-            "unit": self.unit,
-            "jrwa": self.jrwa,
-            "case": self.case,
-            "year": self.year,
-            "initials": self.initials,
-        }
-
 
 @dataclass(frozen=True, slots=True)
-class Addressee:
+class Addressee(_Record):
     """Who the letter is addressed to; ``per_distribution``: "Według rozdzielnika"."""
 
     name: str | None = None
@@ -91,45 +93,33 @@ class Addressee:
 
 
 @dataclass(frozen=True, slots=True)
-class Signatory:
+class Signatory(_Record):
     """Who signed, in what position, and for whom (``z up.``, ``w imieniu``, as printed)."""
 
     name: str | None = None
     position: str | None = None
     on_behalf_of: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return {"name": self.name, "position": self.position, "on_behalf_of": self.on_behalf_of}
-
 
 @dataclass(frozen=True, slots=True)
-class DistributionEntry:
+class DistributionEntry(_Record):
     """One recipient of the distribution list and the heading it stood under."""
 
     recipient: str
     # "Otrzymują", "Do wiadomości"...; "list" in the JSON (a builtin's name in Python).
     heading: str = field(metadata={"json": "list"})
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return {"recipient": self.recipient, "list": self.heading}
-
 
 @dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(_Record):
     """A calendar date the letter states: ISO (``YYYY-MM-DD`` or ``YYYY-MM``) and as printed."""
 
     date: str = field(metadata={"pattern": ISO_DATE})
     raw: str
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return {"date": self.date, "raw": self.raw}
-
 
 @dataclass(frozen=True, slots=True)
-class Received:
+class Received(_Record):
     """The receiving office's registry stamp: when the letter came in, under what number.
 
     What an archivist records as "data wpływu" and the registry number (``L.dz.``); the
@@ -139,10 +129,6 @@ class Received:
     date: str | None = field(default=None, metadata={"pattern": ISO_DATE})
     number: str | None = None
     office: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return {"date": self.date, "number": self.number, "office": self.office}
 
 
 Record = Addressee | Signatory | DistributionEntry | DateMention | Received
@@ -156,7 +142,7 @@ def to_json(value: FieldValue | None) -> Any:
     """The JSON form of a field value (None stays None)."""
     if isinstance(value, tuple):
         return [item.to_dict() for item in value]
-    if isinstance(value, Addressee | Signatory | Received):
+    if isinstance(value, _Record):
         return value.to_dict()
     return value
 
@@ -187,11 +173,6 @@ class FieldSpec:
     item_key: str | None = None  # Scoring.LIST: the item's key compared
     pattern: str | None = None  # a text value's shape, for the schema
     parts: type[ReferenceParts] | None = None  # the structure a value may come with
-
-    @property
-    def missing(self) -> list[Any] | None:
-        """The JSON value of the field when it is not found."""
-        return [] if self.many else None
 
 
 FIELDS: tuple[FieldSpec, ...] = (

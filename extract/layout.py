@@ -67,10 +67,8 @@ def _running(text: str) -> bool:
     Contact and address lines of a letterhead ("tel. ..., e-mail: ...") are not.
     """
     if CONTACT.search(text) or ADDRESS.search(text):
-        return len(text) > PROSE_LENGTH and _prose(text) and is_sentence(text)
-    return (len(text) > PROSE_LENGTH and _prose(text)) or (
-        len(text) > SENTENCE_LENGTH and is_sentence(text)
-    )
+        return is_prose(text) and is_sentence(text)
+    return is_prose(text) or (len(text) > SENTENCE_LENGTH and is_sentence(text))
 
 
 def _prose(text: str) -> bool:
@@ -370,13 +368,7 @@ def _block_after(view: TextView, parts: Sequence[Segment], first: int) -> list[S
         text = view.text[part.start : part.end]
         if not block and _furniture(text):
             continue  # the page's number and footer between the closing and the signature
-        if (
-            TAIL.match(text)
-            or PAGE_MARK.match(text)
-            or CONTACT.search(text)
-            or ADDRESS.search(text)
-            or not _is_block_line(text)
-        ):
+        if TAIL.match(text) or _furniture(text) or not _is_block_line(text):
             break
         block.append(part)
     return block

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from extract.contract import dumps, stored_ocr, version
+from extract.contract import dumps, stored_ocr
 from ocr.types import OcrDocument
 from outputs import alto as alto_output
 from outputs import pdf as pdf_output
@@ -27,14 +27,13 @@ def document_files(
     files: list[tuple[str, str | bytes]] = [(".ocr.json", dumps(stored_ocr(ocr_doc, source_info)))]
     if "txt" in formats:
         files.append((".txt", ocr_doc.text_with_stamps + "\n"))
+    software = f"pismo {output['pismo_version']}"  # the version the output records
     if "alto" in formats:
-        software = f"pismo {version()}"
         files.append(
             (".alto.xml", alto_output.render(ocr_doc, output["fields"], software=software))
         )
     if "pdf" in formats and len(scans) == len(ocr_doc.pages):
         title = str(source_info.get("path", ocr_doc.source))
-        producer = f"pismo {version()}"
-        files.append((".pdf", pdf_output.render(ocr_doc, scans, title=title, producer=producer)))
+        files.append((".pdf", pdf_output.render(ocr_doc, scans, title=title, producer=software)))
     files.append((".json", dumps(output)))
     return tuple(files)

@@ -8,8 +8,7 @@ Usage::
         --pages-min 1 --pages-max 3 --formats pdf,tif,png,jpg
 
 The generator itself is the package :mod:`samples.generator` (its docstring describes the
-modules). This file is the entry point the Makefile runs, and it keeps the names that code
-importing ``samples.generate`` (benchmarks, tests) uses.
+modules); code imports that. This file is the entry point the Makefile runs.
 """
 
 from __future__ import annotations
@@ -22,51 +21,7 @@ if __name__ == "__main__" and not __package__:
     # holds the samples.generator package.
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from samples.generator import (  # noqa: E402 (after the sys.path fix above)
-    LAYOUT_DPI,
-    LetterOptions,
-    LetterSpec,
-    PlacedLine,
-    PlacedStamp,
-    ScanProfile,
-    Typesetter,
-    a4_size,
-    degrade,
-    expected_truth,
-    find_seed,
-    gt_text,
-    layout_letter,
-    letter_with_pages,
-    main,
-    normalize_reference,
-    page_texts,
-    random_letter,
-    render_letter,
-    seed_letter,
-)
-
-__all__ = [
-    "LAYOUT_DPI",
-    "LetterOptions",
-    "LetterSpec",
-    "PlacedLine",
-    "PlacedStamp",
-    "ScanProfile",
-    "Typesetter",
-    "a4_size",
-    "degrade",
-    "expected_truth",
-    "find_seed",
-    "gt_text",
-    "layout_letter",
-    "letter_with_pages",
-    "main",
-    "normalize_reference",
-    "page_texts",
-    "random_letter",
-    "render_letter",
-    "seed_letter",
-]
+from samples.generator import main  # noqa: E402 (after the sys.path fix above)
 
 if __name__ == "__main__":
     sys.exit(main())

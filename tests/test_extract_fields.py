@@ -92,7 +92,7 @@ def test_pismo_evaluate_fails_under_a_floor(tmp_path: Path) -> None:
 
 def test_synthetic_letters_across_layout_variants() -> None:
     from benchmarks.synthetic_fields import document_of
-    from samples import generate as gen
+    from samples import generator as gen
 
     report = Report()
     for index in range(40):

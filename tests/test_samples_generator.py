@@ -1,26 +1,24 @@
 """The synthetic sample generator (samples/generate.py) and the committed sample set.
 
-The generator is the package samples/generator/; its entry point samples/generate.py (which
-re-exports the names used here) is loaded from its path. Nothing here needs Tesseract, and
-nothing writes into the repository (tmp_path only).
+The generator is the package samples/generator/ (samples/generate.py is its command line).
+Nothing here needs Tesseract, and nothing writes into the repository (tmp_path only).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import random
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from PIL import Image
 
-GENERATOR = Path(__file__).resolve().parents[1] / "samples" / "generate.py"
-SAMPLES_DIR = GENERATOR.parent
+from samples import generator
+
+SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
 MANIFEST = SAMPLES_DIR / "manifest.json"
 SHARED_TRUTH = Path(__file__).resolve().parents[2] / "shared" / "dev-letters" / "seed.truth.json"
 TRUTH_KEYS = {
@@ -37,22 +35,9 @@ TRUTH_KEYS = {
 ISO_DATE = r"^\d{4}-\d{2}(-\d{2})?$"
 
 
-def _load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("samples_generate", GENERATOR)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    dont_write, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # no samples/__pycache__
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.dont_write_bytecode = dont_write
-    return module
-
-
 @pytest.fixture(scope="module")
 def gen() -> ModuleType:
-    return _load_generator()
+    return generator
 
 
 def _manifest_entries() -> list[dict]:

@@ -32,7 +32,7 @@ class TemplateFiller:
         self.day = letter_day
         self.counter = 0
 
-    def fill(self, template: str) -> tuple[str, tuple[str, ...]]:
+    def fill(self, template: str) -> Filled:
         """Fill every placeholder of a template.
 
         Args:
@@ -77,13 +77,13 @@ class TemplateFiller:
     def _future(self) -> dt.date:
         return self.day + dt.timedelta(days=self.rng.randint(7, 90))
 
-    def _styled(self, day: dt.date) -> tuple[str, tuple[str, ...]]:
+    def _styled(self, day: dt.date) -> Filled:
         return format_date(day, self.rng.choice(self.BODY_DATE_STYLES)), (day.isoformat(),)
 
-    def _d_past(self) -> tuple[str, tuple[str, ...]]:
+    def _d_past(self) -> Filled:
         return self._styled(self._past())
 
-    def _d_past_long(self) -> tuple[str, tuple[str, ...]]:
+    def _d_past_long(self) -> Filled:
         day = self._past()
         year = self.ctx.pop("_uchwala_year", None)
         if year is not None:  # "uchwała Nr XII/87/2019 ... z dnia ...": a day of 2019
@@ -92,10 +92,10 @@ class TemplateFiller:
             day = first + dt.timedelta(days=self.rng.randint(0, max(0, (last - first).days)))
         return format_date(day, "long"), (day.isoformat(),)
 
-    def _d_future(self) -> tuple[str, tuple[str, ...]]:
+    def _d_future(self) -> Filled:
         return self._styled(self._future())
 
-    def _d_br(self) -> tuple[str, tuple[str, ...]]:
+    def _d_br(self) -> Filled:
         """A date of the letter's year written with "br." (bieżącego roku)."""
         start = dt.date(self.day.year, 1, 1)
         if (self.day - start).days < 10:
@@ -103,7 +103,7 @@ class TemplateFiller:
         day = start + dt.timedelta(days=self.rng.randint(0, (self.day - start).days - 3))
         return f"{day.day} {MONTHS_GEN[day.month - 1]} br.", (day.isoformat(),)
 
-    def _day_range(self) -> tuple[str, tuple[str, ...]]:
+    def _day_range(self) -> Filled:
         first = self._future()
         last = first + dt.timedelta(days=self.rng.randint(2, 6))
         dash = self.rng.choice(("-", "–"))
@@ -118,7 +118,7 @@ class TemplateFiller:
             text = f"{format_date(first, 'long')} – {format_date(last, 'long')}"
         return text, (first.isoformat(), last.isoformat())
 
-    def _span(self) -> tuple[str, tuple[str, ...]]:
+    def _span(self) -> Filled:
         first = self.day - dt.timedelta(days=self.rng.randint(60, 400))
         last = first + dt.timedelta(days=self.rng.randint(30, 200))
         if first.year == last.year:
@@ -130,25 +130,25 @@ class TemplateFiller:
             text = f"od {format_date(first, 'long')} do {format_date(last, 'long')}"
         return text, (first.isoformat(), last.isoformat())
 
-    def _month_since(self) -> tuple[str, tuple[str, ...]]:
+    def _month_since(self) -> Filled:
         day = self.day - dt.timedelta(days=self.rng.randint(365, 6 * 365))
         suffix = self.rng.choice(("r.", "roku"))
         return f"{MONTHS_GEN[day.month - 1]} {day.year} {suffix}", (iso_month(day),)
 
-    def _month_nom(self) -> tuple[str, tuple[str, ...]]:
+    def _month_nom(self) -> Filled:
         # Used as "na {month_nom} {year_next} roku": month name with a year is a month date.
         month = self.rng.randint(1, 12)
         self.ctx["_month_nom"] = f"{self.day.year + 1}-{month:02d}"
         return MONTHS_NOM[month - 1], ()
 
-    def _year_next(self) -> tuple[str, tuple[str, ...]]:
+    def _year_next(self) -> Filled:
         pending = self.ctx.pop("_month_nom", None)
         return str(self.day.year + 1), (pending,) if pending else ()
 
-    def _year(self) -> tuple[str, tuple[str, ...]]:
+    def _year(self) -> Filled:
         return str(self.day.year - self.rng.randint(1, 3)), ()
 
-    def _law(self, key: str) -> tuple[str, tuple[str, ...]]:
+    def _law(self, key: str) -> Filled:
         if key == "ustroj":
             key = self.ctx["_law"]
         day, title = LAWS[key]
@@ -160,40 +160,40 @@ class TemplateFiller:
         )
         return text, (day.isoformat(),)
 
-    def _amount(self) -> tuple[str, tuple[str, ...]]:
+    def _amount(self) -> Filled:
         whole = f"{self.rng.randint(1200, 950000):,}".replace(",", " ")
         return f"{whole},{self.rng.randint(0, 99):02d} zł", ()
 
-    def _uchwala(self) -> tuple[str, tuple[str, ...]]:
+    def _uchwala(self) -> Filled:
         early = self.day.timetuple().tm_yday < 15
         year = self.day.year - self.rng.randint(1 if early else 0, 3)
         self.ctx["_uchwala_year"] = str(year)
         return f"{roman(self.rng.randint(3, 60))}/{self.rng.randint(10, 600)}/{year}", ()
 
-    def _phone(self) -> tuple[str, tuple[str, ...]]:
+    def _phone(self) -> Filled:
         r = self.rng
         number = f"{r.randint(200, 899)} {r.randint(10, 99)} {r.randint(10, 99)}"
         return f"{self.ctx['_area']} {number}", ()
 
-    def _count(self) -> tuple[str, tuple[str, ...]]:
+    def _count(self) -> Filled:
         # Only numbers followed by the genitive plural ("5 umów", "12 umów", "21 umów");
         # 2-4, 22-24 ... would need "umowy".
         return str(self.rng.choice(GENITIVE_PLURAL_COUNTS)), ()
 
-    def _n(self) -> tuple[str, tuple[str, ...]]:
+    def _n(self) -> Filled:
         self.counter += 1
         return str(self.counter), ()
 
-    def _par(self) -> tuple[str, tuple[str, ...]]:
+    def _par(self) -> Filled:
         return str(self.rng.randint(1, 14)), ()
 
-    def _ust(self) -> tuple[str, tuple[str, ...]]:
+    def _ust(self) -> Filled:
         return str(self.rng.randint(1, 6)), ()
 
-    def _room(self) -> tuple[str, tuple[str, ...]]:
+    def _room(self) -> Filled:
         return str(self.rng.randint(1, 320)), ()
 
-    def _email(self) -> tuple[str, tuple[str, ...]]:
+    def _email(self) -> Filled:
         return self.rng.choice((self.ctx["office_email"], self.ctx["_handler_email"])), ()
 
 
