@@ -20,7 +20,8 @@ from extract.fields import FIELDS, FieldSpec
 from extract.model import ExtractionResult
 from ocr.types import OcrDocument
 
-SCHEMA_VERSION = "1.0"
+# 1.1: received, signatory.signature; stamps and marks in the stored OCR (extensions only).
+SCHEMA_VERSION = "1.1"
 
 
 def version() -> str:
@@ -230,9 +231,11 @@ def _record_schema(record: type) -> dict[str, Any]:
     required: list[str] = []
     for item in dataclasses.fields(record):
         name = item.metadata.get("json", item.name)
-        properties[name] = _type_schema(hints[item.name]) | (
-            {"pattern": item.metadata["pattern"]} if "pattern" in item.metadata else {}
-        )
+        properties[name] = _type_schema(hints[item.name]) | {
+            key: list(value) if key == "enum" else value
+            for key, value in item.metadata.items()
+            if key in ("pattern", "enum")
+        }
         no_default = item.default is dataclasses.MISSING
         if no_default and item.default_factory is dataclasses.MISSING:
             required.append(name)

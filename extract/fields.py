@@ -92,13 +92,30 @@ class Addressee(_Record):
         return data
 
 
+class SignatureKind(StrEnum):
+    """How a letter was signed."""
+
+    HANDWRITTEN = "handwritten"  # ink strokes at the signature (over a name stamp or not)
+    ELECTRONIC = "electronic"  # an e-signature caption or "podpisano elektronicznie"
+    STAMP_ONLY = "stamp-only"  # a name stamp, nothing drawn across it
+    NONE = "none"  # a born-digital letter with no signature of any kind
+
+
 @dataclass(frozen=True, slots=True)
 class Signatory(_Record):
-    """Who signed, in what position, and for whom (``z up.``, ``w imieniu``, as printed)."""
+    """Who signed, in what position, and for whom (``z up.``, ``w imieniu``, as printed).
+
+    ``signature`` is how the letter was signed, a :class:`SignatureKind` value, or None when
+    the page does not show it (a grey scan, a transcription): an archivist tells a signed
+    original from a copy by it.
+    """
 
     name: str | None = None
     position: str | None = None
     on_behalf_of: str | None = None
+    signature: str | None = field(
+        default=None, metadata={"enum": (*(k.value for k in SignatureKind), None)}
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +236,8 @@ FIELDS: tuple[FieldSpec, ...] = (
         FieldName.SIGNATORY,
         Signatory,
         "Podpisał",
-        "who signed: name (nominative), position, and the organ after z up. / w imieniu",
+        "who signed: name (nominative), position, the organ after z up. / w imieniu, and how "
+        "(handwritten, electronic, stamp-only, none)",
         scoring=Scoring.PARTS,
         scored_parts=("name", "position", "on_behalf_of"),
     ),

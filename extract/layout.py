@@ -33,7 +33,7 @@ from extract.patterns import (
 )
 from extract.stamps import StampText, stamps_of
 from extract.text import LineInfo, Span, TextView
-from ocr.types import BBox, OcrDocument
+from ocr.types import BBox, Mark, OcrDocument, PageSource
 
 _WORDS = regex.compile(r"\p{L}+")
 _CLAUSE = regex.compile(r",\s+(?!dnia\b)\p{Ll}{3,}")
@@ -384,15 +384,25 @@ class Layout:
     addressee block, the signatory and NER stages the same signature zone.
     """
 
-    def __init__(self, view: TextView, stamps: tuple[StampText, ...] = ()) -> None:
+    def __init__(
+        self,
+        view: TextView,
+        stamps: tuple[StampText, ...] = (),
+        marks: tuple[tuple[int, Mark], ...] = (),
+        born_digital: bool = False,
+    ) -> None:
         self.view = view
         self.stamps = stamps  # read apart from the text: not in ``view``
+        self.marks = marks  # (page, mark): coloured strokes, no text (signatures)
+        self.born_digital = born_digital  # every page is a PDF's text layer, no image at all
         self._segments: dict[int, tuple[Segment, ...]] = {}
 
     @classmethod
     def of(cls, document: OcrDocument) -> Layout:
-        """The layout of an OCR'd document, with its stamps."""
-        return cls(TextView(document), stamps_of(document))
+        """The layout of an OCR'd document, with its stamps and marks."""
+        marks = tuple((page.number, mark) for page in document.pages for mark in page.marks)
+        born_digital = all(page.source is PageSource.TEXT_LAYER for page in document.pages)
+        return cls(TextView(document), stamps_of(document), marks, born_digital)
 
     def segments(self, lines: Sequence[LineInfo]) -> list[Segment]:
         """The lines cut into columns where their words stand far apart.

@@ -179,6 +179,14 @@ E_SIGNED_BY = regex.compile(
     r"(?:przez)?\s*:?\s*(?P<rest>[^;]*)",
     regex.IGNORECASE,
 )
+# Words that say a signature is electronic, wherever they stand in the signature block:
+# "(podpisano elektronicznie)", "podpisany kwalifikowanym podpisem elektronicznym".
+ELECTRONIC_SIGNATURE = regex.compile(
+    r"podpisan[oaey]\s+(?:elektronicznie|kwalifikowan)|podpis(?:em)?\s+elektroniczn|"
+    r"podpis\w*\s+kwalifikowan|podpis\w*\s+zaufan|signature\s+(?:not\s+)?(?:verified|valid)|"
+    r"\bsigned\s+by\b",
+    regex.IGNORECASE,
+)
 # Caption lines of e-signatures and signature marks that say nothing of the signer.
 SIGNATURE_CAPTION = regex.compile(
     r"^\s*(?:signature\s+not\s+verified|signed\s+by|data\s*:|date\s*:|reason\s*:|"

@@ -189,7 +189,10 @@ def _read_image_page(
     found = stamps.read_stamps(prepared, repair_lines(result.lines), _block_reader(engine))
     page_image = dataclasses.replace(prepared, colour=None)  # the RGB copy is not kept
     return page_image, page_image.to_page(
-        found.lines, warnings=warnings + found.warnings, stamps=_repaired(found.stamps)
+        found.lines,
+        warnings=warnings + found.warnings,
+        stamps=_repaired(found.stamps),
+        marks=found.marks,
     )
 
 

@@ -29,6 +29,7 @@ from ocr.errors import OcrTimeoutError
 from ocr.types import (
     BBox,
     Ink,
+    Mark,
     OcrLine,
     OcrWord,
     PageImage,
@@ -53,6 +54,7 @@ MIN_WORD_CONFIDENCE = 0.25
 MIN_STAMP_CONFIDENCE = 0.6  # a stamp needs one word of three letters at least this sure
 COVERED_CONFIDENCE = 0.6  # page words this sure explain their ink (grey pages)
 PRINTED_SHARE = 0.7  # of a coloured region's words the page's OCR read already: print
+PRINT_BANDS = (0.2, 0.88)  # of the page height: letterhead above, footer below
 INSIDE_SHARE = 0.6  # of a page line's box inside a stamp: the line is the stamp misread
 # A stamp on a grey page: bigger than a word, smaller than a paragraph (in inches).
 GREY_STAMP_IN = ((0.8, 0.25), (4.5, 2.0))
@@ -74,6 +76,7 @@ class StampsRead:
 
     stamps: tuple[Stamp, ...]
     lines: tuple[OcrLine, ...]
+    marks: tuple[Mark, ...] = ()  # coloured regions that read as no text: signatures
     warnings: tuple[str, ...] = ()
 
 
@@ -87,6 +90,7 @@ def read_stamps(page: PageImage, lines: tuple[OcrLine, ...], read: BlockReader) 
     """
     regions = _colour_regions(page) if page.colour is not None else _grey_regions(page, lines)
     stamps: list[Stamp] = []
+    marks: list[Mark] = []
     warnings: list[str] = []
     for region in regions[:MAX_REGIONS]:
         try:
@@ -94,11 +98,13 @@ def read_stamps(page: PageImage, lines: tuple[OcrLine, ...], read: BlockReader) 
         except OcrTimeoutError as e:
             warnings.append(f"stamp at {region.bbox.to_list()}: {e}")
             continue
-        if stamp is None or (region.inks and _printed(stamp, lines)):
+        if stamp is None and region.inks:
+            marks.append(Mark(region.bbox, region.inks[0]))  # coloured, and no text
+        if stamp is None or (region.inks and _printed(stamp, lines, page.image.height)):
             continue
         stamps.append(stamp)
     kept = tuple(line for line in lines if not any(_inside(line.bbox, s.bbox) for s in stamps))
-    return StampsRead(tuple(stamps), kept, tuple(warnings))
+    return StampsRead(tuple(stamps), kept, tuple(marks), tuple(warnings))
 
 
 def _colour_regions(page: PageImage) -> list[_Region]:
@@ -138,7 +144,8 @@ def _read_region(page: PageImage, region: _Region, read: BlockReader) -> Stamp |
     if best is None or not _legible(best[2]):
         return None
     lines = best[2]
-    return Stamp(BBox.enclosing(line.bbox for line in lines), best[1], lines)
+    crossed_by = next((i for i in region.inks if i is not best[1]), None)
+    return Stamp(BBox.enclosing(line.bbox for line in lines), best[1], lines, crossed_by)
 
 
 def _renderings(page: PageImage, region: _Region, box: BBox) -> Iterable[tuple[Ink, Image.Image]]:
@@ -171,8 +178,18 @@ def _legible(lines: Sequence[OcrLine]) -> bool:
     )
 
 
-def _printed(stamp: Stamp, lines: Sequence[OcrLine]) -> bool:
-    """Whether the page's OCR already read the stamp's words there: coloured print."""
+def _printed(stamp: Stamp, lines: Sequence[OcrLine], height: int) -> bool:
+    """Whether it is coloured print: a line, or a letterhead or footer, the page's OCR read.
+
+    A clean name stamp of a few lines in the body reads as well as print does, and is
+    still a stamp; a coloured link in a paragraph is one line, a letterhead stands at the
+    top and a footer at the bottom.
+    """
+    middle = (
+        PRINT_BANDS[0] * height <= stamp.bbox.top and stamp.bbox.bottom <= PRINT_BANDS[1] * height
+    )
+    if len(stamp.lines) > 1 and middle:
+        return False
     words = [_key(w.text) for line in stamp.lines for w in line.words if _WORD.search(w.text)]
     if not words:
         return False

@@ -140,6 +140,7 @@ class Stamp:
     bbox: BBox
     ink: Ink
     lines: tuple[OcrLine, ...]
+    crossed_by: Ink | None = None  # the ink of strokes drawn across it (a signature)
 
     @property
     def text(self) -> str:
@@ -159,6 +160,7 @@ class Stamp:
             "bbox": self.bbox.to_list(),
             "text": self.text,
             "confidence": round(self.confidence, 4),
+            "crossed_by": None if self.crossed_by is None else self.crossed_by.value,
             "lines": [_line_to_dict(line) for line in self.lines],
         }
 
@@ -169,7 +171,25 @@ class Stamp:
             BBox.from_list(data["bbox"]),
             Ink(data["ink"]),
             tuple(_line_from_dict(line) for line in data["lines"]),
+            None if data.get("crossed_by") is None else Ink(data["crossed_by"]),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Coloured strokes that are no text: a signature, a paraph, a tick, a scribble."""
+
+    bbox: BBox
+    ink: Ink
+
+    def to_dict(self) -> dict[str, Any]:
+        """Serialise the mark (a block of kind ``mark`` in ``.ocr.json``)."""
+        return {"kind": "mark", "ink": self.ink.value, "bbox": self.bbox.to_list()}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Mark:
+        """Inverse of :meth:`to_dict`."""
+        return cls(BBox.from_list(data["bbox"]), Ink(data["ink"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +214,7 @@ class OcrPage:
     preprocessing: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     stamps: tuple[Stamp, ...] = ()  # read apart from ``lines``: not in the reading order
+    marks: tuple[Mark, ...] = ()  # coloured strokes that read as no text (signatures)
 
     @property
     def words(self) -> tuple[OcrWord, ...]:
@@ -236,6 +257,7 @@ class OcrPage:
         if with_words:
             data["lines"] = [_line_to_dict(line) for line in self.lines]
             data["stamps"] = [stamp.to_dict() for stamp in self.stamps]
+            data["marks"] = [mark.to_dict() for mark in self.marks]
         return data
 
     @classmethod
@@ -255,6 +277,7 @@ class OcrPage:
             preprocessing=tuple(data.get("preprocessing", ())),
             warnings=tuple(data.get("warnings", ())),
             stamps=tuple(Stamp.from_dict(stamp) for stamp in data.get("stamps", ())),
+            marks=tuple(Mark.from_dict(mark) for mark in data.get("marks", ())),
         )
 
 
@@ -355,6 +378,7 @@ class PageImage:
         source: PageSource = PageSource.OCR,
         warnings: tuple[str, ...] = (),
         stamps: tuple[Stamp, ...] = (),
+        marks: tuple[Mark, ...] = (),
     ) -> OcrPage:
         """Combine this image's provenance with recognised ``lines`` into an :class:`OcrPage`."""
         return OcrPage(
@@ -371,6 +395,7 @@ class PageImage:
             preprocessing=self.steps,
             warnings=self.warnings + warnings,
             stamps=stamps,
+            marks=marks,
         )
 
 

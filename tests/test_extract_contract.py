@@ -62,5 +62,6 @@ def test_full_letter_output_is_schema_valid() -> None:
         "name": "Cezary Kos",
         "position": "Sekretarz Gminy",
         "on_behalf_of": "Wójta",
+        "signature": None,
     }
     assert fields["subject"]["value"].startswith("przekazania informacji")

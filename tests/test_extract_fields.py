@@ -129,5 +129,6 @@ def test_plain_text_letter_gets_people_fields() -> None:
         "name": "Katarzyna Lewandowska-Mróz",
         "position": "Sekretarz Gminy",
         "on_behalf_of": "Wójta",
+        "signature": None,
     }
     assert fields["sender"]["value"] == "Wójt Gminy Zagórzany"

@@ -58,6 +58,7 @@ def test_name_sharing_a_line_with_the_title_is_found_by_the_ner_stage() -> None:
         "name": "Jacek Lipiński",
         "position": "Dyrektor Wydziału",
         "on_behalf_of": "Wojewody",
+        "signature": None,
     }
     assert signatory.source == "rules.signatory+ner.persons"
 

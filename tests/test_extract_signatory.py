@@ -18,6 +18,7 @@ def test_title_then_name_after_closing() -> None:
         "name": "Wiesław Kurek",
         "position": "Kierownik Działu Gospodarki Wodnej",
         "on_behalf_of": None,
+        "signature": None,
     }
 
 
@@ -27,6 +28,7 @@ def test_name_then_title_after_closing() -> None:
         "name": "Wiesław Kurek",
         "position": "Kierownik Działu Gospodarki Wodnej",
         "on_behalf_of": None,
+        "signature": None,
     }
 
 
@@ -36,6 +38,7 @@ def test_title_wrapped_at_a_conjunction() -> None:
         "name": "Wiesław Kurek",
         "position": "Dyrektor Wydziału Geodezji i Kartografii",
         "on_behalf_of": None,
+        "signature": None,
     }
 
 
@@ -45,6 +48,7 @@ def test_z_up_burmistrza() -> None:
         "name": "Halina Sowa-Pietrzyk",
         "position": "Sekretarz Miasta",
         "on_behalf_of": "Burmistrza",
+        "signature": None,
     }
 
 
@@ -61,6 +65,7 @@ def test_z_upowaznienia_organ_not_truncated(block: tuple[str, ...]) -> None:
         "name": "Radosław Pietrzak",
         "position": "Sekretarz Powiatu",
         "on_behalf_of": "Starosty Nowotarskiego",
+        "signature": None,
     }
 
 
@@ -70,6 +75,7 @@ def test_organ_before_z_up_and_the_name() -> None:
         "name": "Jolanta Kamyk-Wiatr",
         "position": "Dyrektor Wydziału Geodezji",
         "on_behalf_of": "Wojewoda Śląski",
+        "signature": None,
     }
 
 
@@ -81,6 +87,7 @@ def test_e_signature_caption_then_name() -> None:
         "name": "Wincenty Pałka",
         "position": "Wójt Gminy Zabierzów",
         "on_behalf_of": None,
+        "signature": "electronic",
     }
 
 
@@ -106,6 +113,7 @@ def test_signature_without_closing_formula() -> None:
         "name": "Ryszard Grabowiecki",
         "position": "Burmistrz Miasta Wieliczki",
         "on_behalf_of": None,
+        "signature": None,
     }
 
 
@@ -139,6 +147,7 @@ def test_titles_and_date_line_not_in_the_signature(block: tuple[str, ...]) -> No
         "name": "Ryszard Grabowiecki",
         "position": "Burmistrz Miasta Wieliczki",
         "on_behalf_of": None,
+        "signature": None,
     }
 
 
@@ -190,6 +199,7 @@ def test_two_page_letter_footers_skipped(page_two: str) -> None:
         "name": "Ryszard Grabowiecki",
         "position": "Skarbnik Miasta i Gminy",
         "on_behalf_of": None,
+        "signature": None,
     }
     assert fields[FieldName.SENDER].value == "Urząd Miasta i Gminy Wieliczka"
 
@@ -211,6 +221,7 @@ def test_signature_on_the_next_page_after_page_mark() -> None:
         "name": "Ryszard Grabowiecki",
         "position": "Skarbnik Miasta i Gminy",
         "on_behalf_of": None,
+        "signature": None,
     }
 
 
@@ -228,6 +239,7 @@ def test_two_signers_side_by_side_give_the_right_hand_one() -> None:
         "name": "Marek Lisiecki",
         "position": "Wójt Gminy",
         "on_behalf_of": None,
+        "signature": None,
     }
 
 
@@ -239,6 +251,7 @@ def test_surname_first_signature() -> None:
         "name": "Marek Lisiecki",
         "position": "Kierownik Referatu",
         "on_behalf_of": None,
+        "signature": None,
     }
 
 

@@ -6,13 +6,15 @@ Documents are built from word lists (``ocr.plaintext`` for the letter, hand-made
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from extract import extract
 from extract.fields import FieldName, Received, Signatory
 from extract.stamps import StampKind, stamp_date, stamps_of
 from ocr.plaintext import document_from_text
-from ocr.types import BBox, Ink, OcrDocument, OcrLine, OcrWord, Stamp
+from ocr.types import BBox, Ink, Mark, OcrDocument, OcrLine, OcrWord, PageSource, Stamp
 
 LETTER = "\n".join(
     (
@@ -145,3 +147,49 @@ def test_header_stamp_at_the_top_of_page_one() -> None:
     stamp = _stamp("Urząd Miejski w Kórniku", "ul. Rynek 1, 62-035 Kórnik", top=80, left=100)
     (found,) = stamps_of(_with_stamps(LETTER, stamp))
     assert found.kind is StampKind.HEADER
+
+
+def _mark(top: int = 2580, left: int = 1250) -> Mark:
+    return Mark(BBox(left, top, left + 400, top + 150), Ink.BLUE)
+
+
+def _signature(document: OcrDocument) -> str | None:
+    value = extract(document).fields[FieldName.SIGNATORY].value
+    assert isinstance(value, Signatory)
+    return value.signature
+
+
+def test_a_stamp_crossed_by_another_ink_is_signed_by_hand() -> None:
+    stamp = dataclasses.replace(
+        _stamp("KIEROWNIK REFERATU", "Tomasz Wiśniewski"), crossed_by=Ink.BLUE
+    )
+    assert _signature(_with_stamps(LETTER, stamp)) == "handwritten"
+
+
+def test_strokes_by_the_printed_signatory_are_a_handwritten_signature() -> None:
+    document = _with_stamps(LETTER + "\nTomasz Wiśniewski\nKierownik Referatu")
+    page = dataclasses.replace(document.pages[0], marks=(_mark(top=0, left=0),))
+    far = dataclasses.replace(document, pages=(page,))
+    assert _signature(far) is None  # strokes far away (a tick in the margin) say nothing
+    line = document.pages[0].lines[-1]
+    near = dataclasses.replace(
+        document.pages[0], marks=(_mark(top=line.bbox.top - 100, left=line.bbox.left),)
+    )
+    assert _signature(dataclasses.replace(document, pages=(near,))) == "handwritten"
+
+
+def test_e_signature_words_make_it_electronic() -> None:
+    text = LETTER + "\nTomasz Wiśniewski\nKierownik Referatu\n(podpisano elektronicznie)"
+    assert _signature(_with_stamps(text)) == "electronic"
+
+
+def test_a_born_digital_letter_without_a_signature_is_unsigned() -> None:
+    document = _with_stamps(LETTER + "\nTomasz Wiśniewski\nKierownik Referatu")
+    layer = dataclasses.replace(document.pages[0], source=PageSource.TEXT_LAYER)
+    assert _signature(dataclasses.replace(document, pages=(layer,))) == "none"
+    assert _signature(document) is None  # a transcription cannot show it: not known
+
+
+def test_a_stamp_alone_is_not_called_stamp_only() -> None:
+    # The pen may share the stamp's ink: without strokes told apart, it is not known.
+    assert _signature(_with_stamps(LETTER, _stamp("KIEROWNIK REFERATU", "Jan Nowak"))) is None

@@ -149,3 +149,21 @@ def test_stamps_survive_the_json_edge() -> None:
     assert data["stamps"][0]["ink"] == "red"
     assert data["stamps"][0]["text"] == "DYREKTOR"
     assert OcrPage.from_dict(data) == page
+
+
+@pytest.mark.tesseract
+def test_the_signature_across_a_stamp_is_its_crossing_ink(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+) -> None:
+    (stamp,) = _read(_page(font)).stamps
+    assert stamp.crossed_by is Ink.BLUE
+    (unsigned,) = _read(_page(font, signature=False)).stamps
+    assert unsigned.crossed_by is None
+
+
+@pytest.mark.tesseract
+def test_a_signature_alone_is_a_mark(font: Callable[[int], ImageFont.FreeTypeFont]) -> None:
+    page = _read(_page(font, stamp_ink=None))
+    assert [mark.ink for mark in page.marks] == [Ink.BLUE]
+    assert page.marks[0].bbox.top < 1330 < page.marks[0].bbox.bottom
+    assert OcrPage.from_dict(page.to_dict()).marks == page.marks

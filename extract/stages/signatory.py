@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 import regex
 
 from extract import morph, people
-from extract.fields import FieldName, Signatory
+from extract.fields import FieldName, Signatory, SignatureKind
 from extract.layout import Layout, Segment, is_sentence
-from extract.model import Candidate
+from extract.model import Candidate, Evidence
 from extract.patterns import (
     COPY_MARK,
     E_SIGNED_BY,
+    ELECTRONIC_SIGNATURE,
     ON_BEHALF,
     ORGAN_THEN_ON_BEHALF,
     POSITION,
@@ -32,6 +33,7 @@ from extract.patterns import (
 from extract.stages import NOTHING, Earlier, Stage
 from extract.stamps import StampKind, StampText, of_kind
 from extract.text import TextView
+from ocr.types import BBox
 
 NAME = "rules.signatory"
 # A place-and-date line printed at the end of the letter, above or beside the signature.
@@ -42,6 +44,8 @@ E_SIGNATURE_CONFIDENCE = 0.8
 # A signatory read from a name stamp: stamp text is worn and crossed by the signature, so
 # it never reaches the confidence of print (times the stamp's own OCR confidence).
 STAMP_CONFIDENCE = 0.8
+# Signature strokes stand within this many text-line heights of the signatory's words.
+SIGNATURE_REACH = 6
 REPAIRED_NAME = 0.9  # a name that needed an OCR repair is less sure
 
 
@@ -52,6 +56,7 @@ class _Signature:
     positions: list[str] = field(default_factory=list)
     on_behalf_of: str | None = None
     repaired: bool = False  # the name needed an OCR repair
+    electronic: bool = False  # an e-signature caption ("Dokument podpisany przez ...")
 
 
 def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
@@ -62,6 +67,7 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
     texts = [view.text[s.start : s.end] for s in block]
     evidence = [e for s in block for e in view.evidence(s.start, s.end)]
     stamped = _from_stamp(layout, signature)
+    kind = _kind(layout, signature, evidence, _name_stamp(layout))
     if stamped is not None:
         stamp, signed = stamped
         stamp_confidence = STAMP_CONFIDENCE * stamp.stamp.confidence
@@ -79,18 +85,53 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
         return
     if block:
         confidence *= min(view.confidence(s.start, s.end) for s in block)
-    value = Signatory(name, position, signature.on_behalf_of)
+    value = Signatory(name, position, signature.on_behalf_of, kind)
     yield Candidate(FieldName.SIGNATORY, value, "\n".join(texts), confidence, tuple(evidence), NAME)
 
 
-def _from_stamp(layout: Layout, printed: _Signature) -> tuple[StampText, _Signature] | None:
-    """The letter's last name stamp (pressed at its signature) when it adds to ``printed``."""
+def _name_stamp(layout: Layout) -> StampText | None:
+    """The letter's last name stamp: the one pressed at its signature."""
     stamps = list(of_kind(layout.stamps, StampKind.NAME))
-    if not stamps:
+    return stamps[-1] if stamps else None
+
+
+def _from_stamp(layout: Layout, printed: _Signature) -> tuple[StampText, _Signature] | None:
+    """The name stamp and what it says, when that adds to ``printed``."""
+    stamp = _name_stamp(layout)
+    if stamp is None:
         return None
-    view = stamps[-1].view
-    signed = _parse(view, Layout(view).segments(view.lines))
-    return (stamps[-1], signed) if _says_more(printed, signed) else None
+    signed = _parse(stamp.view, Layout(stamp.view).segments(stamp.view.lines))
+    return (stamp, signed) if _says_more(printed, signed) else None
+
+
+def _kind(
+    layout: Layout,
+    printed: _Signature,
+    evidence: Sequence[Evidence],
+    stamp: StampText | None,
+) -> str | None:
+    """How the letter was signed, or None when the page cannot show it (a grey scan)."""
+    if printed.electronic:
+        return SignatureKind.ELECTRONIC.value
+    places = [
+        *((e.page, e.bbox) for e in evidence),
+        *([(stamp.page, stamp.stamp.bbox)] if stamp else []),
+    ]
+    if (stamp is not None and stamp.stamp.crossed_by is not None) or any(
+        _near(mark.bbox, box) for page, mark in layout.marks for at, box in places if at == page
+    ):
+        return SignatureKind.HANDWRITTEN.value
+    # A stamp with nothing of another ink across it is no proof of "stamp-only": the pen
+    # may share the pad's colour (a pink stamp and a red pen). That needs the strokes told
+    # apart by their shape; until then the answer is "not known".
+    return SignatureKind.NONE.value if layout.born_digital else None
+
+
+def _near(mark: BBox, box: BBox) -> bool:
+    """Whether strokes stand by a signature's words: a few of their lines above or below."""
+    reach = SIGNATURE_REACH * box.height
+    overlaps = mark.left < box.right + reach and box.left < mark.right + reach
+    return overlaps and mark.top < box.bottom + reach and box.top < mark.bottom + reach
 
 
 def _says_more(printed: _Signature, stamp: _Signature) -> bool:
@@ -115,6 +156,7 @@ def _merged(printed: _Signature, stamp: _Signature) -> _Signature:
         or stamp.positions,
         on_behalf_of=printed.on_behalf_of or stamp.on_behalf_of,
         repaired=stamp.repaired if name_from_stamp else printed.repaired,
+        electronic=printed.electronic,
     )
 
 
@@ -126,8 +168,10 @@ def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
     awaiting_organ = awaiting_e_signed = continuing_organ = False
     for part in zone:
         text = COPY_MARK.sub("", view.text[part.start : part.end]).strip(" ,;")
+        signature.electronic |= bool(ELECTRONIC_SIGNATURE.search(text))
         e_signed = E_SIGNED_BY.match(text)
         if e_signed:
+            signature.electronic = True
             found = people.find_name(e_signed["rest"].strip(), whole=False)
             signature.e_signed = signature.e_signed or (found.value if found else None)
             awaiting_e_signed = found is None
