@@ -66,8 +66,9 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
     signature = _parse(view, block) if block else _Signature()
     texts = [view.text[s.start : s.end] for s in block]
     evidence = [e for s in block for e in view.evidence(s.start, s.end)]
-    stamped = _from_stamp(layout, signature)
-    kind = _kind(layout, signature, evidence, _name_stamp(layout))
+    name_stamp = _name_stamp(layout)
+    stamped = _from_stamp(name_stamp, signature)
+    kind = _kind(layout, signature, evidence, name_stamp)
     if stamped is not None:
         stamp, signed = stamped
         stamp_confidence = STAMP_CONFIDENCE * stamp.stamp.confidence
@@ -95,9 +96,10 @@ def _name_stamp(layout: Layout) -> StampText | None:
     return stamps[-1] if stamps else None
 
 
-def _from_stamp(layout: Layout, printed: _Signature) -> tuple[StampText, _Signature] | None:
+def _from_stamp(
+    stamp: StampText | None, printed: _Signature
+) -> tuple[StampText, _Signature] | None:
     """The name stamp and what it says, when that adds to ``printed``."""
-    stamp = _name_stamp(layout)
     if stamp is None:
         return None
     signed = _parse(stamp.view, Layout(stamp.view).segments(stamp.view.lines))
