@@ -58,6 +58,9 @@ class StampText:
     stamp: Stamp
     kind: StampKind
     view: TextView  # the stamp's lines only, in page pixels: evidence points at the stamp
+    # Every legible reading of the stamp (its best first, then its alternatives), cleaned:
+    # a field may take from another reading what the best one mangled.
+    readings: tuple[TextView, ...] = ()
 
 
 def stamps_of(document: OcrDocument) -> tuple[StampText, ...]:
@@ -65,17 +68,20 @@ def stamps_of(document: OcrDocument) -> tuple[StampText, ...]:
     found: list[StampText] = []
     for page in document.pages:
         for stamp in sorted(page.stamps, key=lambda s: (s.bbox.top, s.bbox.left)):
-            lines = tuple(_cleaned(line) for line in stamp.lines)
-            legible = tuple(line for line in lines if line is not None)
-            if not legible:
-                continue
-            view = TextView(_as_document(document, page, legible))
-            found.append(StampText(page.number, stamp, _kind(view, page, stamp), view))
+            views = tuple(
+                TextView(_as_document(document, page, legible))
+                for lines in (stamp.lines, *stamp.alternatives)
+                if (legible := tuple(c for line in lines if (c := _cleaned(line)) is not None))
+            )
+            if views:
+                kind = _kind(views, page, stamp)
+                found.append(StampText(page.number, stamp, kind, views[0], views))
     return tuple(found)
 
 
-def _kind(view: TextView, page: OcrPage, stamp: Stamp) -> StampKind:
-    texts = [view.text[line.start : line.end] for line in view.lines]
+def _kind(views: Iterable[TextView], page: OcrPage, stamp: Stamp) -> StampKind:
+    """The kind any reading of the stamp shows, the most telling first."""
+    texts = [view.text[line.start : line.end] for view in views for line in view.lines]
     if any(REGISTRY_STAMP.search(t) for t in texts):
         return StampKind.REGISTRY
     if any(POSITION.match(t) or ON_BEHALF.match(t) for t in texts):
@@ -179,17 +185,29 @@ class StampDate:
     raw: str
     start: int
     end: int
+    view: TextView  # the reading of the stamp it was read in
 
 
 def stamp_date(stamp: StampText, year_hint: int | None = None) -> StampDate | None:
     """The first date a stamp states (digits, Roman months or words), or None.
+
+    The stamp's best reading is asked first, then its other readings: a date stamp's
+    digits are the likeliest part of a registry stamp to be misread in one of them.
 
     Args:
         stamp: The stamp.
         year_hint: The letter's year: taken for a stamp date whose year is missing or
             misread (a year after the hint's next one cannot be a registry date).
     """
-    text = stamp.view.text
+    for view in stamp.readings or (stamp.view,):
+        found = _date_in(view.text, year_hint)
+        if found is not None:
+            value, raw, start, end = found
+            return StampDate(value, raw, start, end, view)
+    return None
+
+
+def _date_in(text: str, year_hint: int | None) -> tuple[str, str, int, int] | None:
     for found in _STAMP_DATE.finditer(text):
         day = int(found["day"] or found["day2"])
         month_text = found["month"] or found["month2"]
@@ -199,18 +217,20 @@ def stamp_date(stamp: StampText, year_hint: int | None = None) -> StampDate | No
         if year_hint is not None and not year_hint <= year <= year_hint + 1:
             year = year_hint  # a registry stamp is pressed days after the letter is dated
         if 1 <= day <= 31 and 1 <= month <= 12:
-            return StampDate(f"{year:04d}-{month:02d}-{day:02d}", found[0], *found.span())
+            return f"{year:04d}-{month:02d}-{day:02d}", found[0], *found.span()
     if year_hint is not None:
         for found in _DAY_MONTH.finditer(text):
             day, month = int(found["day"]), int(found["month"])
             if 1 <= day <= 31 and 1 <= month <= 12:
-                value = f"{year_hint:04d}-{month:02d}-{day:02d}"
-                return StampDate(value, found[0], *found.span())
+                return f"{year_hint:04d}-{month:02d}-{day:02d}", found[0], *found.span()
     dates = find_dates(text)  # the printed forms ("11 maja 2018 r.")
-    return StampDate(dates[0].value, dates[0].raw, dates[0].start, dates[0].end) if dates else None
+    return (dates[0].value, dates[0].raw, dates[0].start, dates[0].end) if dates else None
 
 
-def registry_number(stamp: StampText) -> tuple[str, int, int] | None:
-    """The registry number after "L.dz." / "Nr" on a registry stamp, and its span."""
-    found = _REGISTRY_NUMBER.search(stamp.view.text)
-    return (found["number"], *found.span("number")) if found else None
+def registry_number(stamp: StampText) -> str | None:
+    """The registry number after "L.dz." / "Nr" on a registry stamp, in any of its readings."""
+    for view in stamp.readings or (stamp.view,):
+        found = _REGISTRY_NUMBER.search(view.text)
+        if found:
+            return str(found["number"])
+    return None

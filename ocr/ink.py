@@ -32,6 +32,15 @@ _MIN_INK_PER_CELL = 3  # of the 8x8 pixels of a cell on the half-size page
 _JOIN_CELLS = 2  # stamp lines stand up to about 3 mm apart and still form one stamp
 _MIN_REGION_PX = (90, 30)  # smaller than a short stamp line at 300 dpi: a speck, a tick
 _MIN_INK_SHARE = 0.12  # of a region's coloured pixels, for an ink to be read on its own
+# Ink-strength renderings: a pixel this little stronger in the ink's channel than in the
+# others is paper tint or JPEG noise ...
+_STRENGTH_FLOOR = 8
+_STRENGTH_FULL = 90  # ... and this percentile of the stronger ones is printed full black
+# Darker than this (0-255) is black print or ballpoint, never a stamp pad's ink.
+_DARK = 90
+# A ballpoint stroke crossing a stamp is about 0.5 mm wide: the gap it leaves in a letter
+# is closed across this many pixels (at the 300-400 dpi pages are read at).
+_CROSSING_PX = 9
 
 
 # Hue bands (Pillow's 0-255 circle) of each coloured ink; orange and yellow (paper tone,
@@ -120,6 +129,48 @@ def isolate(image: Image.Image, stamp: Ink) -> Image.Image:
     grey = np.asarray(image.convert("L"), dtype=np.uint8).copy()
     grey[~near | ((labels > 0) & (labels != _index(stamp)))] = 255
     return Image.fromarray(grey, mode="L")
+
+
+def strength(image: Image.Image, stamp: Ink) -> Image.Image:
+    """The image in grey, as dark as the ``stamp`` ink is strong; the strokes crossing it mended.
+
+    Where :func:`isolate` keeps the pixels a colour threshold calls the stamp's, this
+    measures how much more the stamp's channel shows than the others (red: R over G and
+    B), so faint, worn or low-resolution stamp ink that stays under :data:`MIN_CHROMA`
+    still reads, and black print and other inks come out as paper. Where a stroke of
+    another ink (the signature) or of black crosses a letter it leaves a gap; the gap is
+    closed from the ink on either side of it, so "Kowalski" crossed by a pen is not read
+    as "Kowa ski".
+
+    Args:
+        image: An RGB crop around a stamp.
+        stamp: The stamp's ink (not black).
+    """
+    rgb = np.asarray(image, dtype=np.int16)
+    red, green, blue = rgb[:, :, 0], rgb[:, :, 1], rgb[:, :, 2]
+    channel = {
+        Ink.RED: red - np.maximum(green, blue),
+        Ink.BLUE: blue - np.maximum(red, green),
+        Ink.VIOLET: np.minimum(red, blue) - green,
+        Ink.GREEN: green - np.maximum(red, blue),
+    }.get(stamp, np.zeros_like(red))
+    channel = np.where(channel > _STRENGTH_FLOOR, channel, 0)  # paper tint and noise: paper
+    inked = channel[channel > 0]
+    full = float(np.percentile(inked, _STRENGTH_FULL)) if inked.size else 1.0
+    darkness = np.clip(channel.astype(np.float32) * (255.0 / max(full, 1.0)), 0, 255)
+    darkness = darkness.astype(np.uint8)
+    labels = ink_labels(image)
+    crossing = ((labels > 0) & (labels != _index(stamp))) | (np.asarray(image.convert("L")) < _DARK)
+    if crossing.any():
+        covered = Image.fromarray(crossing.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(3))
+        closed = (
+            Image.fromarray(darkness)
+            .filter(ImageFilter.MaxFilter(_CROSSING_PX))
+            .filter(ImageFilter.MinFilter(_CROSSING_PX))
+        )
+        where = np.asarray(covered) > 0
+        darkness[where] = np.asarray(closed)[where]
+    return Image.fromarray(255 - darkness, mode="L")
 
 
 def _index(ink: Ink) -> int:

@@ -35,6 +35,7 @@ from ocr.types import (
     PageImage,
     Recognition,
     Stamp,
+    mean_confidence,
     moved_lines,
 )
 
@@ -47,6 +48,10 @@ MAX_REGIONS = 6  # per page: a letter carries two or three stamps; the rest is d
 READ_DPI = 550
 MAX_SCALE = 3
 MAX_INKS = 2  # a stamp and the signature across it
+# A stamp is read in a few renderings and at two enlargements; the best reading is the
+# stamp, the next few (of other text) are kept for the fields to check against names.
+MAX_ALTERNATIVES = 3
+CLEAR_CONFIDENCE = 0.88  # a reading this sure is not read again (a clean stamp costs one read)
 MARGIN_PX = 12  # around a region, so letters cut by the ink grid are whole
 # A stamp's words under a signature read at 0.3-0.5 and are kept (the fields check them
 # against names and titles); below this a "word" is a stroke of the signature.
@@ -127,36 +132,82 @@ def _grey_regions(page: PageImage, lines: Sequence[OcrLine]) -> list[_Region]:
 
 
 def _read_region(page: PageImage, region: _Region, read: BlockReader) -> Stamp | None:
+    ranked = sorted(_readings(page, region, read), key=_by_score, reverse=True)
+    if not ranked:
+        return None
+    best = ranked[0]
+    alternatives: list[tuple[OcrLine, ...]] = []
+    for other in ranked[1:]:
+        seen = {_text(best.lines), *(_text(a) for a in alternatives)}
+        if _text(other.lines) not in seen and len(alternatives) < MAX_ALTERNATIVES:
+            alternatives.append(other.lines)
+    crossed_by = next((i for i in region.inks if i is not best.ink), None)
+    bbox = BBox.enclosing(line.bbox for line in best.lines)
+    return Stamp(bbox, best.ink, best.lines, crossed_by, tuple(alternatives))
+
+
+def _readings(page: PageImage, region: _Region, read: BlockReader) -> list[_Reading]:
+    """The legible readings of a region, in the most plentiful of its inks that has any."""
     box = _grown(region.bbox, MARGIN_PX, page.image.size)
     scale = max(1, min(MAX_SCALE, round(READ_DPI / page.dpi)))
-    best: tuple[float, Ink, tuple[OcrLine, ...]] | None = None
-    for stamp_ink, image in _renderings(page, region, box):
-        if scale > 1:
-            size = (image.width * scale, image.height * scale)
-            image = image.resize(size, Image.Resampling.LANCZOS)
-        lines = read(image, page.dpi * scale).lines
-        found = moved_lines(lines, box.left, box.top, keep=_stamp_word, scale=scale)
-        score = _score(found)
-        if score > 0 and (best is None or score > best[0]):
-            best = (score, stamp_ink, found)
-        if best is not None and _legible(best[2]):
-            break  # the most plentiful ink read as a stamp: the other is the signature
-    if best is None or not _legible(best[2]):
-        return None
-    lines = best[2]
-    crossed_by = next((i for i in region.inks if i is not best[1]), None)
-    return Stamp(BBox.enclosing(line.bbox for line in lines), best[1], lines, crossed_by)
+    for stamp_ink in region.inks[:MAX_INKS] or (Ink.BLACK,):
+        found: list[_Reading] = []
+        for image in _renderings(page, stamp_ink, box):
+            for factor in sorted({scale, min(MAX_SCALE, scale + 1)}):
+                lines = _read_at(image, factor, page.dpi, box, read)
+                if _legible(lines):
+                    found.append(_Reading(_score(lines), stamp_ink, lines))
+                    if _clear(lines):
+                        return found
+        if found:
+            return found  # the most plentiful ink read as a stamp: the other is the signature
+    return []
 
 
-def _renderings(page: PageImage, region: _Region, box: BBox) -> Iterable[tuple[Ink, Image.Image]]:
-    """The crop as the engine should see it, for each ink the stamp may be in."""
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    score: float
+    ink: Ink
+    lines: tuple[OcrLine, ...]
+
+
+def _by_score(reading: _Reading) -> float:
+    return reading.score
+
+
+def _read_at(
+    image: Image.Image, scale: int, dpi: int, box: BBox, read: BlockReader
+) -> tuple[OcrLine, ...]:
+    """One rendering of a stamp read enlarged ``scale`` times, in page pixels."""
+    if scale > 1:
+        image = image.resize((image.width * scale, image.height * scale), Image.Resampling.LANCZOS)
+    lines = read(image, dpi * scale).lines
+    return moved_lines(lines, box.left, box.top, keep=_stamp_word, scale=scale)
+
+
+def _renderings(page: PageImage, stamp_ink: Ink, box: BBox) -> Iterable[Image.Image]:
+    """The crop as the engine should see it when the stamp is in ``stamp_ink``.
+
+    A colour stamp is read in its own ink twice: thresholded by colour (crisp where the
+    ink is strong) and by the strength of its colour, with the signature's gaps mended
+    (complete where the ink is faint or crossed). Neither wins everywhere.
+    """
     crop_box = (box.left, box.top, box.right, box.bottom)
-    if page.colour is None or not region.inks:
-        yield Ink.BLACK, page.image.crop(crop_box)
+    if page.colour is None or stamp_ink is Ink.BLACK:
+        yield page.image.crop(crop_box)
         return
     colour = page.colour.crop(crop_box)
-    for stamp_ink in region.inks[:MAX_INKS]:
-        yield stamp_ink, ink.isolate(colour, stamp_ink)
+    yield ink.isolate(colour, stamp_ink)
+    yield ink.strength(colour, stamp_ink)
+
+
+def _text(lines: Sequence[OcrLine]) -> str:
+    return "\n".join(line.text for line in lines)
+
+
+def _clear(lines: Sequence[OcrLine]) -> bool:
+    """Read so surely that another rendering would not read it better."""
+    return (mean_confidence(w for line in lines for w in line.words) or 0.0) >= CLEAR_CONFIDENCE
 
 
 def _stamp_word(word: OcrWord) -> bool:

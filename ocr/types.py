@@ -141,6 +141,10 @@ class Stamp:
     ink: Ink
     lines: tuple[OcrLine, ...]
     crossed_by: Ink | None = None  # the ink of strokes drawn across it (a signature)
+    # Other readings of the stamp (other renderings of its ink), best first: a worn or
+    # crossed stamp reads differently each time, and a name one reading mangles another
+    # may read whole.
+    alternatives: tuple[tuple[OcrLine, ...], ...] = ()
 
     @property
     def text(self) -> str:
@@ -162,6 +166,9 @@ class Stamp:
             "confidence": round(self.confidence, 4),
             "crossed_by": None if self.crossed_by is None else self.crossed_by.value,
             "lines": [_line_to_dict(line) for line in self.lines],
+            "alternatives": [
+                [_line_to_dict(line) for line in lines] for lines in self.alternatives
+            ],
         }
 
     @classmethod
@@ -172,6 +179,10 @@ class Stamp:
             Ink(data["ink"]),
             tuple(_line_from_dict(line) for line in data["lines"]),
             None if data.get("crossed_by") is None else Ink(data["crossed_by"]),
+            tuple(
+                tuple(_line_from_dict(line) for line in lines)
+                for lines in data.get("alternatives", ())
+            ),
         )
 
 

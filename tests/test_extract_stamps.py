@@ -107,6 +107,42 @@ def test_registry_stamp_gives_received_and_never_the_letter_date() -> None:
     assert "2024-03-15" in dates  # the stamp's date is a date the page states
 
 
+def _readings(best: Stamp, *others: Stamp) -> Stamp:
+    """``best`` with the other stamps' lines as its alternative readings."""
+    return dataclasses.replace(best, alternatives=tuple(other.lines for other in others))
+
+
+def test_the_name_comes_from_the_reading_that_gives_a_known_surname() -> None:
+    # The best-scored reading mangled the surname; another rendering read it whole.
+    stamp = _readings(
+        _stamp("DYREKTOR WYDZIAŁU", "Tomasz Wiśnewskl"),
+        _stamp("DYREKTOR", "Tomasz"),
+        _stamp("DYREKTOR WYDZIAŁU", "Tomasz Wiśniewski"),
+    )
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory("Tomasz Wiśniewski", "Dyrektor Wydziału", None)
+
+
+def test_the_position_comes_from_a_reading_that_has_one() -> None:
+    # The best reading lost the position line under the signature: the stamp is still a
+    # name stamp, and another reading gives its position.
+    stamp = _readings(_stamp("Tomasz Wiśniewski"), _stamp("KIEROWNIK", "Tomasz Wiśn"))
+    (found,) = stamps_of(_with_stamps(LETTER, stamp))
+    assert found.kind is StampKind.NAME
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory("Tomasz Wiśniewski", "Kierownik", None)
+
+
+def test_a_registry_date_is_taken_from_another_reading() -> None:
+    registry = _readings(
+        _stamp("Wpłynęło", "wpł 2% 05. 2024", top=100),
+        _stamp("Wpłynęło", "wpł 25 05. 2024", "L.dz. 77/24", top=100),
+    )
+    document = _with_stamps(LETTER.replace("marca", "maja"), registry)
+    received = _value(document, FieldName.RECEIVED)
+    assert received == Received("2024-05-25", "77/24", None)
+
+
 def test_no_registry_stamp_no_received() -> None:
     assert _value(_with_stamps(LETTER), FieldName.RECEIVED) is None
 

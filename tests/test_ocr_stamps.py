@@ -7,6 +7,7 @@ tests run the real Tesseract.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import numpy as np
@@ -107,6 +108,31 @@ def test_isolate_keeps_the_stamp_and_drops_the_signature(
     assert (isolated[180:500] < 128).sum() == 0  # and the black print at the top
 
 
+def test_strength_mends_the_letters_a_signature_crosses(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+) -> None:
+    page = _page(font)
+    crossing = (770, 1290, 1500, 1420)  # the stamp's first line, the signature across it
+    mended = np.asarray(ink.strength(page.crop(crossing), Ink.RED)) < 128
+    isolated = np.asarray(ink.isolate(page.crop(crossing), Ink.RED)) < 128
+    unsigned = np.asarray(ink.strength(_page(font, signature=False).crop(crossing), Ink.RED))
+    stamp_only = unsigned < 128
+    # Of the stamp's ink the signature covers, isolation loses it all; strength mends most.
+    lost = stamp_only & ~isolated
+    assert lost.sum() > 100
+    assert (mended & lost).sum() > 0.5 * lost.sum()
+    assert (np.asarray(ink.strength(page, Ink.RED))[180:500] < 128).sum() == 0  # print gone
+
+
+def test_faint_stamp_ink_reads_in_strength_not_in_isolation(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+) -> None:
+    faint = (240, 200, 210)  # a worn pink impression: under the colour threshold
+    page = _page(font, stamp_ink=faint, signature=False)
+    assert (np.asarray(ink.isolate(page, Ink.RED)) < 128).sum() == 0
+    assert (np.asarray(ink.strength(page, Ink.RED)) < 128).sum() > 1000
+
+
 @pytest.mark.tesseract
 @pytest.mark.parametrize("stamp_ink", [STAMP_RED, STAMP_VIOLET])
 def test_name_stamp_is_read_apart_from_the_text(
@@ -144,6 +170,9 @@ def test_stamps_survive_the_json_edge() -> None:
 
     line = OcrLine.from_words([OcrWord("DYREKTOR", BBox(10, 10, 200, 50), 0.8)], block=0)
     page = OcrPage(1, 1000, 1400, 300, stamps=(Stamp(BBox(10, 10, 200, 50), Ink.RED, (line,)),))
+    page = dataclasses.replace(
+        page, stamps=(dataclasses.replace(page.stamps[0], alternatives=((line,), ())),)
+    )
     data = page.to_dict()
     assert data["stamps"][0]["kind"] == "stamp"
     assert data["stamps"][0]["ink"] == "red"

@@ -215,8 +215,8 @@ def _all_dates(
         if date is None or any(v.date == date.value for v in values):
             continue
         values.append(DateMention(date.value, date.raw))
-        evidence.extend(stamp.view.evidence(date.start, date.end))
-        confidences.append(stamp.view.confidence(date.start, date.end))
+        evidence.extend(date.view.evidence(date.start, date.end))
+        confidences.append(date.view.confidence(date.start, date.end))
     if not values:
         return
     yield Candidate(

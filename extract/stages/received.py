@@ -32,7 +32,7 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
         if date is None:
             continue
         number = registry_number(stamp)
-        value = Received(date.value, number[0] if number else None, _office(stamp))
+        value = Received(date.value, number, _office(stamp))
         view = stamp.view
         yield Candidate(
             FieldName.RECEIVED,

@@ -12,6 +12,7 @@ name when the block prints none.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -70,12 +71,12 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
     stamped = _from_stamp(name_stamp, signature)
     kind = _kind(layout, signature, evidence, name_stamp)
     if stamped is not None:
-        stamp, signed = stamped
+        stamp, signed, read = stamped
         stamp_confidence = STAMP_CONFIDENCE * stamp.stamp.confidence
         confidence = min(confidence, stamp_confidence) if block else stamp_confidence
         signature = _merged(signature, signed)
-        texts.append(stamp.view.text)
-        evidence.extend(stamp.view.evidence(0, len(stamp.view.text)))
+        texts.append(read.text)
+        evidence.extend(read.evidence(0, len(read.text)))
     name = signature.name or signature.e_signed
     if signature.name is None and signature.e_signed:
         confidence = min(confidence, E_SIGNATURE_CONFIDENCE)
@@ -98,12 +99,39 @@ def _name_stamp(layout: Layout) -> StampText | None:
 
 def _from_stamp(
     stamp: StampText | None, printed: _Signature
-) -> tuple[StampText, _Signature] | None:
-    """The name stamp and what it says, when that adds to ``printed``."""
+) -> tuple[StampText, _Signature, TextView] | None:
+    """The name stamp, what it says and the reading that says it, when that adds to ``printed``."""
     if stamp is None:
         return None
-    signed = _parse(stamp.view, Layout(stamp.view).segments(stamp.view.lines))
-    return (stamp, signed) if _says_more(printed, signed) else None
+    parsed = [
+        (_parse(view, Layout(view).segments(view.lines)), view)
+        for view in stamp.readings or (stamp.view,)
+    ]
+    named = max(parsed, key=lambda pair: _name_rank(pair[0]))  # the first of the best
+    titled = next((p for p in parsed if _known_position(p[0])), None)
+    signed = named[0]
+    if titled is not None and not _known_position(signed):
+        signed = dataclasses.replace(signed, positions=titled[0].positions)
+    if signed.on_behalf_of is None:
+        signed.on_behalf_of = next((p.on_behalf_of for p, _ in parsed if p.on_behalf_of), None)
+    return (stamp, signed, named[1]) if _says_more(printed, signed) else None
+
+
+def _name_rank(signature: _Signature) -> int:
+    """How far a reading's name can be trusted: a surname the dictionary knows, any, none.
+
+    Readings of a worn stamp differ mostly in the surname ("Bogusz", "bogusz", "Bogasz");
+    the one that gives a known surname, unrepaired, is the likeliest right.
+    """
+    if signature.name is None:
+        return 0
+    surnames = signature.name.split()[1:]
+    known = bool(surnames) and all(morph.is_surname(w) for w in surnames)
+    return 1 + 2 * known + (not signature.repaired)
+
+
+def _known_position(signature: _Signature) -> bool:
+    return bool(signature.positions) and POSITION.match(signature.positions[0]) is not None
 
 
 def _kind(
