@@ -8,12 +8,12 @@ never an image or OCR library.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from extract.errors import StageError
 from extract.fields import FieldName
 from extract.layout import Layout
-from extract.model import Candidate, ExtractionResult
+from extract.model import Candidate, ExtractionResult, Field
 from extract.resolve import resolve
 from extract.stages import Stage
 from extract.stages import addressee as _addressee
@@ -74,4 +74,17 @@ def extract(document: OcrDocument, stages: Iterable[Stage] = STAGES) -> Extracti
             if candidate.field not in stage.produces:
                 raise StageError(f"stage {stage.name} proposed {candidate.field}, not declared")
             found.append(candidate)
-    return ExtractionResult(resolve(found))
+    fields = resolve(found)
+    return ExtractionResult(fields, _warnings(fields))
+
+
+def _warnings(fields: Mapping[FieldName, Field]) -> tuple[str, ...]:
+    """What a person should check in the fields: values known to be incomplete."""
+    found = fields.get(FieldName.LETTER_DATE)
+    letter_date = found.value if found is not None else None
+    if isinstance(letter_date, str) and len(letter_date) == len("YYYY-MM"):
+        return (
+            f"letter_date {letter_date} has no day: the day on the page is handwritten "
+            "or illegible; check it on the scan",
+        )
+    return ()

@@ -95,7 +95,7 @@ def _kind(views: Iterable[TextView], page: OcrPage, stamp: Stamp) -> StampKind:
 def _cleaned(line: OcrLine) -> OcrLine | None:
     """The line without edge junk, its first word repaired to a position head; None if empty."""
     words = [_trimmed(w) for w in line.words]
-    while words and _junk_word(words[0].text, words[1:]):
+    while words and _junk_word(words[0].text, words[1:]) and not _preposition(words):
         words.pop(0)
     while words and _junk_word(words[-1].text, words[:-1]):
         words.pop()
@@ -124,6 +124,18 @@ def _junk_word(text: str, others: list[OcrWord]) -> bool:
     if regex.search(r"\d[./\-]\d", text):
         return False  # "25.05", "1234/24": a date or a registry number
     return not any(regex.search(r"\d", w.text) for w in others)
+
+
+def _preposition(words: list[OcrWord]) -> bool:
+    """A one-letter preposition opening a line ("W KÓRNIKU", "z up."), not a stray stroke."""
+    return (
+        len(words) > 1
+        and words[0].text.casefold() in _PREPOSITIONS
+        and bool(regex.match(r"\p{L}{2}", words[1].text))
+    )
+
+
+_PREPOSITIONS = frozenset({"w", "z", "o", "u", "i"})
 
 
 def _trimmed(word: OcrWord) -> OcrWord:

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from extract import extract
 from extract.dates import find_dates
+from extract.fields import FieldName
 from extract.layout import Layout
 from extract.model import Candidate
 from extract.stages import dates as stage
@@ -125,6 +127,25 @@ def test_a_date_inside_a_sentence_is_not_the_letter_date() -> None:
 
 def test_a_name_after_a_label_is_not_a_place() -> None:
     assert "place" not in _candidates("Sporządziła: Anna Nowak, 05.05.2021\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Warszawa, /$ maja 2023 r.", "Warszawa, ......... maja 2023 r.", "Warszawa, ~ maja 2023 r."],
+)
+def test_a_handwritten_day_gives_the_month_low_and_flagged(line: str) -> None:
+    found = _candidates(line + "\n")
+    assert found["letter_date"].value == "2023-05"  # never a day it cannot read
+    assert found["letter_date"].confidence < 0.5
+    assert found["place"].value == "Warszawa"
+    result = extract(document_from_text(line + "\n", source="t.txt"))
+    assert any("no day" in warning for warning in result.warnings)
+
+
+def test_a_printed_day_is_no_warning() -> None:
+    result = extract(document_from_text("Warszawa, 29 maja 2023 r.\n", source="t.txt"))
+    assert result.fields[FieldName.LETTER_DATE].value == "2023-05-29"
+    assert result.warnings == ()
 
 
 def test_place_date_line_without_comma_or_with_a_damaged_r() -> None:

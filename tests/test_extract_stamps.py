@@ -185,6 +185,20 @@ def test_header_stamp_at_the_top_of_page_one() -> None:
     assert found.kind is StampKind.HEADER
 
 
+def test_a_header_stamp_is_the_sender_when_no_letterhead_is_printed() -> None:
+    unheaded = LETTER.split("\n", 2)[2]  # the letter without its printed letterhead
+    stamp = _stamp("URZĄD MIEJSKI", "W KÓRNIKU", "ul. Rynek 1, 62-035 Kórnik", top=80, left=100)
+    found = extract(_with_stamps(unheaded, stamp)).fields[FieldName.SENDER]
+    assert found.value == "Urząd Miejski w Kórniku"
+    assert all(e.bbox.top >= 80 and e.bbox.bottom <= 80 + 3 * 60 for e in found.evidence)
+    assert _value(_with_stamps(unheaded), FieldName.SENDER) is None
+
+
+def test_a_printed_letterhead_wins_over_a_header_stamp() -> None:
+    stamp = _stamp("URZĄD MIEJSKI", "W KÓRNIKU", top=80, left=100)
+    assert _value(_with_stamps(LETTER, stamp), FieldName.SENDER) == "Urząd Gminy Dobrzyca"
+
+
 def _mark(top: int = 2580, left: int = 1250) -> Mark:
     return Mark(BBox(left, top, left + 400, top + 150), Ink.BLUE)
 

@@ -61,6 +61,10 @@ PLACE_ONLY_CONFIDENCE = 0.8
 REPAIRED_PLACE = 0.9  # a place corrected to the town the letter names elsewhere
 _NOT_PLACES = frozenset({"Dnia", "Data", "Znak", "Dotyczy", "Sygn", "Pismo", "Nr"})
 PLACE_DATE_CONFIDENCE = 0.95
+# "Warszawa, /$ maja 2023 r.": the day written in by hand, read as marks or not at all (or
+# a form's dotted gap never filled). The month and year are printed; the day is unknown.
+_ILLEGIBLE_DAY = regex.compile(r"\s(?:[^\p{L}\d\s]{1,4}|[._…]{2,})\s*$")
+NO_DAY = 0.5  # a letter date without its day: right as far as it goes, flagged for a person
 LOWER_ON_PAGE = 0.9
 DNIA_TOP_CONFIDENCE = 0.7
 TOP_OF_PAGE = 0.35
@@ -118,6 +122,9 @@ def _letter_date(view: TextView) -> tuple[DateMatch, str | None, tuple[int, int]
             continue  # a stamp, a quotation, or "Sporządziła: Anna Nowak, 05.05.2021"
         if not _AFTER_DATE.fullmatch(view.text, match.end, line.end):
             continue  # the date is inside a sentence, not on a place-and-date line
+        no_day = len(match.value) == len("YYYY-MM")
+        if no_day:
+            before = _ILLEGIBLE_DAY.sub("", before)
         place = _PLACE_BEFORE.search(before)
         between = before[place.end("place") :] if place else ""
         if (
@@ -159,6 +166,8 @@ def _letter_date(view: TextView) -> tuple[DateMatch, str | None, tuple[int, int]
             )
         else:
             continue
+        if no_day:
+            found = (*found[:3], found[3] * NO_DAY)
         if best is None or found[3] > best[3]:
             best = found
     return best

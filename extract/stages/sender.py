@@ -9,6 +9,7 @@ office name ("Centrala: ... Urząd Wojewódzki ...") gives the office name.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -19,6 +20,7 @@ from extract.layout import Layout, Segment
 from extract.model import Candidate
 from extract.patterns import ADDRESS, CONTACT, ON_BEHALF, REGISTRY_STAMP
 from extract.stages import NOTHING, Earlier, Stage
+from extract.stamps import StampKind, of_kind
 from extract.text import TextView
 
 NAME = "rules.sender"
@@ -30,11 +32,26 @@ CONTINUATION_GAP = 0.8
 LETTERHEAD_DEPTH = 0.3  # share of the page height the letterhead stays within
 ORGAN_CONFIDENCE = 0.8  # "Prezydent Miasta ...": the organ, what the archive catalogues
 OFFICE_CONFIDENCE = 0.7  # "Urząd Miasta ...": the office, when no organ is printed
+STAMP_CONFIDENCE = 0.8  # times the above: a header stamp is worn, and read apart
 
 
 def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
-    """The letterhead's organ (preferred) and office names, in the top of page 1."""
-    view, head = layout.view, layout.head
+    """The letterhead's organ (preferred) and office names; a header stamp's, less surely."""
+    yield from _letterhead(layout)
+    for stamp in of_kind(layout.stamps, StampKind.HEADER):
+        # A letter without a printed letterhead carries the office's stamp where it would
+        # stand; a stamp reads worse than print, so a printed letterhead wins.
+        stamp_layout = Layout(stamp.view)
+        for found in _letterhead(stamp_layout, stamp_layout.segments(stamp.view.lines)):
+            confidence = found.confidence * STAMP_CONFIDENCE
+            yield dataclasses.replace(found, confidence=confidence)
+            return
+
+
+def _letterhead(layout: Layout, head: Sequence[Segment] | None = None) -> Iterator[Candidate]:
+    """The organ and office names heading ``head`` (default: the head of page 1)."""
+    view = layout.view
+    head = layout.head if head is None else head
     addressee_block = set(layout.addressee_block.parts if layout.addressee_block else ())
     after_on_behalf = False
     for position, part in enumerate(head):
