@@ -48,9 +48,11 @@ def test_real_gif_scan_cer_under_ceiling(scan: str, text: str, engine: OcrEngine
 def _in_place(page: OcrPage) -> str:
     """The page's text with its stamps' lines put back where they stand on the page."""
     lines = list(page.lines)
-    for line in sorted((ln for s in page.stamps for ln in s.lines), key=lambda ln: ln.bbox.top):
-        at = next((i for i, o in enumerate(lines) if o.bbox.top > line.bbox.top), len(lines))
-        lines.insert(at, line)
+    # A stamp is transcribed as a block where its top stands, not line by line among the
+    # page's lines beside it (a name stamp stands beside "Sprawę prowadzi" and the like).
+    for stamp in sorted(page.stamps, key=lambda s: s.bbox.top, reverse=True):
+        at = next((i for i, o in enumerate(lines) if o.bbox.top > stamp.bbox.top), len(lines))
+        lines[at:at] = stamp.lines
     return "\n".join(line.text for line in lines)
 
 
