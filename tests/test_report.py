@@ -10,6 +10,7 @@ are, marks the fields read from the stamp and lists the stamp.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -21,6 +22,8 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from batch.index import write_report
+from extract.contract import output_of
+from ocr.plaintext import document_from_text
 from ocr.types import BBox, Ink, Mark, OcrDocument, OcrLine, OcrPage, OcrWord, Stamp
 from outputs import report
 
@@ -290,6 +293,42 @@ def test_stamp_is_recognised_by_its_whole_box_and_not_on_another_page() -> None:
     assert report.stamp_of({"page": 2, "bbox": STAMP_BOX.to_list()}, stamps) == 1
     assert report.stamp_of({"page": 1, "bbox": STAMP_BOX.to_list()}, stamps) is None
     assert report.stamp_of({"page": 2, "bbox": None}, stamps) is None
+
+
+def test_fields_extraction_reads_from_stamps_carry_their_stamp() -> None:
+    """The evidence ``extract`` really writes for stamp-read fields is recognised.
+
+    The name stamp's edge junk ("7", "2") is cleaned off and its worn head repaired
+    before extraction reads it, so its evidence is a run of the stamp's words, not a line.
+    """
+    letter = document_from_text(
+        "Urząd Gminy Dobrzyca\n\nDobrzyca, 12 marca 2019 r.\n\nSzanowny Panie,\n"
+        "dokumenty zostały przekazane do archiwum.\n\nZ poważaniem",
+        source="letter.txt",
+    ).pages[0]
+    name_stamp = (
+        _line(("PREZYDENI", 1300, 2600, 1540, 2645), ("MIASTA", 1560, 2600, 1700, 2645)),
+        _line(
+            ("7", 1300, 2660, 1320, 2705),
+            ("Tomasz", 1340, 2660, 1490, 2705),
+            ("Wiśniewski;2", 1510, 2660, 1800, 2705),
+        ),
+    )
+    stamps = (
+        Stamp(STAMP_BOX, Ink.VIOLET, STAMP_LINES),
+        Stamp(BBox(1290, 2590, 1810, 2715), Ink.RED, name_stamp),
+    )
+    page = dataclasses.replace(letter, stamps=stamps)
+    document = OcrDocument("letter.txt", (page,), "fake 1.0", "pol")
+    output = output_of(document, {"path": "letter.txt"})
+    ink = report.page_ink(document.to_dict())
+    html = report.render([report.Letter("a", "ok", None, "a.json", output, ink)], Path())
+    read = _data(html)["a"]["fields"]
+    assert read["received"]["text"] == "2019-03-14, 123/19, Starostwo Powiatowe"
+    assert {e["stamp"] for e in read["received"]["evidence"]} == {1}
+    assert read["signatory"]["text"] == "Tomasz Wiśniewski, Prezydent Miasta"
+    assert {e["stamp"] for e in read["signatory"]["evidence"]} == {2}
+    assert [e["stamp"] for e in read["letter_date"]["evidence"]] == [None]
 
 
 def test_received_and_signature_are_shown_part_by_part(stamped: Path) -> None:
