@@ -109,7 +109,11 @@ def signature_strokes(seed: int, width_mm: float, height_mm: float) -> list[NDAr
     run = span - cap_w
     phase = rng.uniform(0, 2 * math.pi)
     envelope = 1.0 - 0.5 * t + 0.25 * np.sin(2 * math.pi * rng.uniform(0.5, 1.5) * t)
-    x = left + cap_w + run * t + 0.35 * run / loops * np.cos(2 * math.pi * loops * t + phase)
+    # Letters of uneven height and width: a smooth random factor per loop.
+    knots = rng.uniform(0.45, 1.3, size=loops + 1)
+    envelope = envelope * np.interp(t * loops, np.arange(loops + 1), knots)
+    wobble = np.interp(t * loops, np.arange(loops + 1), rng.uniform(0.2, 0.5, size=loops + 1))
+    x = left + cap_w + run * t + wobble * run / loops * np.cos(2 * math.pi * loops * t + phase)
     y = base - amp * envelope * np.sin(2 * math.pi * loops * t) - rng.uniform(-2, 2) * t
     strokes.append(np.stack([x, y], axis=1))
     end = strokes[-1][-1]

@@ -34,7 +34,7 @@ def draw_look(rng: random.Random, *, signed: bool) -> StampLook:
         ink=rng.choice(tuple(STAMP_INKS)),
         tilt=round(rng.uniform(-3.0, 3.0), 2),
         frame=rng.choice(("none", "none", "thin")),
-        wear=round(rng.uniform(0.25, 0.8), 2),
+        wear=round(rng.uniform(0.2, 0.65), 2),
         seed=rng.randrange(2**31),
         signature=rng.choice(("ballpoint", "ballpoint", "black")) if signed else None,
     )
