@@ -27,3 +27,18 @@ def test_throughput_benchmark_smoke(tmp_path: Path) -> None:
     assert set(report["ratios"]) == {"pismo/limit", "pismo/ocrmypdf", "pismo/naive"}
     assert report["extraction"]["letters_per_s"] > 0
     assert report["cli_help_seconds"] > 0
+
+
+@pytest.mark.tesseract
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_stamped_letters_benchmark_reads_and_scores_every_letter() -> None:
+    args = ["--count", "2", "--dpi", "150", "--jobs", "1"]
+    run = subprocess.run(
+        [sys.executable, "-m", "benchmarks.stamped_letters", *args],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    figures = json.loads(run.stdout.strip().splitlines()[-1])
+    assert figures["letters"] == 2 and figures["missing_outputs"] == 0
+    assert figures["registry_date_as_letter_date"] == 0  # a stamp's date is never the letter's
+    assert figures["strict"] > 0.3  # the printed fields are read; stamps are what is hard
+    assert "signatory name+position" in run.stdout and "colour" in run.stdout

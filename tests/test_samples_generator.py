@@ -6,6 +6,7 @@ Nothing here needs Tesseract, and nothing writes into the repository (tmp_path o
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -13,10 +14,12 @@ import re
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
 from PIL import Image
 
 from samples import generator
+from samples.generator import forms, stamps, vocabulary
 
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
 MANIFEST = SAMPLES_DIR / "manifest.json"
@@ -244,3 +247,154 @@ def test_standard_set_covers_the_required_cases() -> None:
     assert sum(e["clean_300dpi"] for e in entries) >= 3
     size = sum(p.stat().st_size for p in SAMPLES_DIR.iterdir() if p.is_file())
     assert size < 6_500_000
+
+
+# Stamps: name stamps signed across by hand, header stamps (opt-in LetterOptions).
+# Pillow's HSV hue (0-255 circle) of each stamp ink, as pismo's ocr/ink.py bands them.
+INK_HUES = {"red": ((0, 14), (205, 256)), "blue": ((128, 177),), "violet": ((177, 205),)}
+MIN_CHROMA = 55
+STAMP_DPI = 150
+
+
+def _stamped(gen: ModuleType, letter_seed: int, kind: str = "only", **look: object):  # noqa: ANN202
+    """A one-page letter with a name stamp whose look is forced (and no registry stamp)."""
+    options = gen.LetterOptions(name_stamp=kind, stamp_position="", paragraphs=1)
+    spec = gen.random_letter(random.Random(letter_seed), options)
+    stamp = spec.signatory.stamp
+    new_look = dataclasses.replace(stamp.look, **look)
+    signatory = dataclasses.replace(spec.signatory, stamp=dataclasses.replace(stamp, look=new_look))
+    return dataclasses.replace(spec, signatory=signatory)
+
+
+def _name_stamp_box(gen: ModuleType, spec: object, dpi: int) -> tuple[int, int, int, int]:
+    """The name stamp's box on the page, in pixels at dpi."""
+    (stamp,) = [
+        item
+        for item in gen.layout_letter(spec)[0].items
+        if isinstance(item, gen.PlacedStamp) and item.look.signature is not None
+    ]
+    scale = dpi / gen.LAYOUT_DPI
+    return (
+        round(stamp.x * scale),
+        round(stamp.y * scale),
+        round((stamp.x + stamp.width) * scale),
+        round((stamp.y + stamp.height) * scale),
+    )
+
+
+def _ink_mask(image: Image.Image, ink: str) -> np.ndarray:
+    """Pixels of a coloured ink: saturated enough and of that ink's hue."""
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    chroma = rgb.max(axis=2) - rgb.min(axis=2)
+    hue = np.asarray(image.convert("RGB").convert("HSV"), dtype=np.int16)[:, :, 0]
+    in_band = np.zeros(hue.shape, dtype=bool)
+    for low, high in INK_HUES[ink]:
+        in_band |= (hue >= low) & (hue < high)
+    return (chroma >= MIN_CHROMA) & in_band
+
+
+def test_stamps_are_off_by_default_and_change_nothing_else(gen: ModuleType) -> None:
+    for seed in range(6):
+        plain = gen.random_letter(random.Random(seed))
+        assert plain.header_stamp is None and plain.signatory.stamp is None
+        options = gen.LetterOptions(name_stamp="printed", header_stamp=True)
+        stamped = gen.random_letter(random.Random(seed), options)
+        # Stamps are drawn after everything else: the letter is otherwise the same one.
+        unstamped = dataclasses.replace(
+            stamped,
+            signatory=dataclasses.replace(stamped.signatory, stamp=None),
+            letterhead=plain.letterhead, header_stamp=None, sender=plain.sender,
+        )  # fmt: skip
+        assert unstamped == plain
+
+
+@pytest.mark.parametrize("ink", ["red", "blue", "violet"])
+def test_name_stamp_is_printed_in_the_ink_asked_for(gen: ModuleType, ink: str) -> None:
+    spec = _stamped(gen, 21, ink=ink, signature="black", wear=0.4)
+    page = gen.render_letter(spec, dpi=STAMP_DPI, color=True)[0]
+    left, top, right, bottom = _name_stamp_box(gen, spec, STAMP_DPI)
+    inside = _ink_mask(page, ink)[top:bottom, left:right]
+    assert inside.sum() > 300  # the stamp's letters, in that hue, inside its box
+    for other in set(INK_HUES) - {ink}:
+        assert _ink_mask(page, other).sum() < inside.sum() / 10
+    lines = [text for text, _ in stamps.name_stamp_lines(spec.signatory, spec.signatory.stamp)]
+    assert lines[-1].endswith(spec.signatory.name)
+    gt = gen.gt_text(spec).splitlines()
+    assert all(line in gt for line in lines)  # the stamp's lines are transcribed
+
+
+def test_signature_crosses_the_name_stamp(gen: ModuleType) -> None:
+    spec = _stamped(gen, 22, ink="red", signature="ballpoint", wear=0.0)
+    page = gen.render_letter(spec, dpi=STAMP_DPI, color=True)[0]
+    left, top, right, bottom = _name_stamp_box(gen, spec, STAMP_DPI)
+    pen = _ink_mask(page, "blue")  # the only blue on the page is the ballpoint
+    assert pen.sum() > 200
+    inside = pen[top:bottom, left:right]
+    assert inside.sum() > 0.5 * pen.sum()  # most of the signature is on the stamp
+    columns = np.flatnonzero(inside.any(axis=0))
+    assert columns.max() - columns.min() > 0.5 * (right - left)  # across it, not beside it
+    red = _ink_mask(page, "red")[top:bottom, left:right]
+    touching = red & (np.roll(inside, 1, axis=0) | np.roll(inside, -1, axis=0))
+    assert touching.sum() > 0  # strokes run over the stamp's letters
+    unsigned = _stamped(gen, 22, ink="red", signature=None, wear=0.0)
+    assert gen.gt_text(spec) == gen.gt_text(unsigned)  # the signature is not transcribed
+
+
+@pytest.mark.parametrize("kind", ["only", "printed"])
+def test_truth_carries_the_stamp_signatory(gen: ModuleType, kind: str) -> None:
+    spec = _stamped(gen, 23, kind)
+    s = spec.signatory
+    truth = gen.expected_truth(spec)["signatory"]
+    position = " ".join(s.position)
+    assert truth == {"name": s.name, "position": position, "on_behalf_of": s.on_behalf_of}
+    lines = [t for t, _ in stamps.name_stamp_lines(s, s.stamp)]
+    stamp_text = " ".join(lines).casefold()
+    assert s.name in lines[-1] and position.casefold() in stamp_text
+    if s.on_behalf_of:
+        assert s.on_behalf_of.casefold() in stamp_text
+    # "only": the stamp is the only place the name is printed; "printed": it is in both.
+    assert gen.gt_text(spec).count(s.name) == (1 if kind == "only" else 2)
+
+
+def test_header_stamp_replaces_the_letterhead_and_is_the_sender(gen: ModuleType) -> None:
+    options = gen.LetterOptions(header_stamp=True, stamp_position="", paragraphs=1)
+    spec = gen.random_letter(random.Random(24), options)
+    stamp = spec.header_stamp
+    assert stamp is not None and spec.letterhead == ()
+    assert 2 <= len(stamp.lines) <= 4
+    name = " ".join(stamp.lines[: stamp.name_lines])
+    assert gen.expected_truth(spec)["sender"].upper() == name
+    placed = [i for i in gen.layout_letter(spec)[0].items if isinstance(i, gen.PlacedStamp)]
+    assert placed[0].y < 30 * gen.LAYOUT_DPI / 25.4  # top-left, where a letterhead stands
+    assert gen.gt_text(spec).startswith(stamp.lines[0])
+
+
+def test_grey_render_draws_stamps_and_signature_in_grey(gen: ModuleType) -> None:
+    spec = _stamped(gen, 25, ink="violet", signature="ballpoint")
+    spec = dataclasses.replace(
+        spec,
+        header_stamp=stamps.draw_header_stamp(
+            random.Random(1), forms.make_office(vocabulary.PLACES[0], "wojt")
+        ),
+    )
+    grey = gen.render_letter(spec, dpi=STAMP_DPI)[0]
+    assert grey.mode == "L"
+    left, top, right, bottom = _name_stamp_box(gen, spec, STAMP_DPI)
+    assert np.asarray(grey)[top:bottom, left:right].min() < 120  # stamp and pen, in grey
+    colour = gen.render_letter(spec, dpi=STAMP_DPI, color=True)[0]
+    assert _ink_mask(colour, "violet").sum() > 300 and not _ink_mask(grey, "violet").any()
+
+
+def test_stamped_letters_are_deterministic_from_the_seed(gen: ModuleType) -> None:
+    options = gen.LetterOptions(name_stamp=None, header_stamp=None)
+    specs = [gen.random_letter(random.Random(31), options) for _ in range(2)]
+    assert specs[0] == specs[1]
+    stamped = _stamped(gen, 26)
+    one = gen.render_letter(stamped, dpi=72, color=True)
+    two = gen.render_letter(stamped, dpi=72, color=True)
+    assert [p.tobytes() for p in one] == [p.tobytes() for p in two]
+    other = dataclasses.replace(
+        stamped.signatory.stamp.look, seed=stamped.signatory.stamp.look.seed + 1
+    )
+    moved = _stamped(gen, 26, seed=other.seed)
+    assert gen.render_letter(moved, dpi=72, color=True)[0].tobytes() != one[0].tobytes()

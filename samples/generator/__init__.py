@@ -17,9 +17,24 @@ Reading order (also documented in ``samples/README.md``): the page is a sequence
 (bands) top to bottom. Where blocks share a band (letterhead and date, reference and date,
 registry stamp and addressee), their lines are merged by height like visual lines: lines
 whose vertical centres are less than half a line apart form one text line, the parts joined
-left to right by one space (this is how Tesseract reads such bands). A drawn registry stamp
-is transcribed like any other block. Footer lines and the page number come last on their
-page. Blank lines are not transcribed.
+left to right by one space (this is how Tesseract reads such bands). Drawn stamps are
+transcribed like any other block: the registry stamp, a name stamp (its "z up." line,
+position lines and name, in the signature block's place) and a header stamp (office name,
+address, phone/NIP, in the letterhead's place), each line as printed on the stamp,
+capitals included. The handwritten signature drawn across a name stamp is not text and is
+not transcribed. Footer lines and the page number come last on their page. Blank lines
+are not transcribed.
+
+Stamps (``stamps`` draws them, ``inking`` inks them): name stamps (pieczątka imienna) and
+header stamps (pieczęć nagłówkowa) are opt-in (``LetterOptions.name_stamp`` and
+``header_stamp``, off by default and drawn from the letter's random stream only after
+everything else), so a seed without them gives the letter it always gave. A name stamp is
+red, blue or violet (grey on greyscale pages), without a frame or in a thin one, tilted by
+up to 3 degrees, patchily inked with faded streaks, and signed across in ballpoint (dark
+blue or black) by a random scribble of Bezier and sine strokes. With ``name_stamp="only"``
+the stamp is the only place the signatory is named; with ``"printed"`` the printed block
+follows it. The truth's signatory is the same either way (the stamp is drawn from it);
+with a header stamp the truth's sender is the office the stamp names.
 
 The modules, in the order a letter goes through them:
 
@@ -29,6 +44,7 @@ The modules, in the order a letter goes through them:
   ``letters`` (:func:`random_letter`): content generation; ``seed``: the founding letter;
 * ``compose``: a letter as rows of blocks in reading order; ``truth``: its truth;
 * ``fonts`` and ``layout``: the rows placed on pages, and the printed text of every page;
+* ``stamps``: name and header stamps; ``inking``: patchy stamp ink and signatures;
 * ``render``: clean page images; ``scan``: scan simulation (:class:`ScanProfile`);
 * ``files``: atomic writing of scans, text and JSON; ``sample``: one letter to one sample;
 * ``standard``: the committed set; ``corpus``: a random corpus; ``cli``: the command line.
@@ -62,12 +78,15 @@ from .letters import random_letter
 from .model import (
     Addressee,
     Distribution,
+    HeaderStamp,
     LetterLayout,
     LetterOptions,
     LetterSpec,
+    NameStamp,
     Paragraph,
     RegistryStamp,
     Signatory,
+    StampLook,
 )
 from .render import a4_size, render_letter
 from .sample import SampleDef, letter_with_pages, make_sample
@@ -84,9 +103,11 @@ __all__ = [
     "Addressee",
     "Distribution",
     "FontNotFoundError",
+    "HeaderStamp",
     "LetterLayout",
     "LetterOptions",
     "LetterSpec",
+    "NameStamp",
     "PageLayout",
     "Paragraph",
     "PlacedLine",
@@ -96,6 +117,7 @@ __all__ = [
     "SampleDef",
     "ScanProfile",
     "Signatory",
+    "StampLook",
     "Typesetter",
     "a4_size",
     "compose",

@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .geometry import SIGNATURE_SPACE_MM, TEXT_WIDTH_MM
-from .model import LetterSpec, RegistryStamp
+from .model import HeaderStamp, LetterSpec, RegistryStamp, StampLook
+from .stamps import name_stamp_lines
+
+# Left edge of the signature block, from the left text margin.
+SIGNATURE_X_MM = 78.0
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class Block:
         justify: Justify the paragraph (all lines but the last).
         indent_mm: First-line indent of the paragraph.
         dates: ISO dates the block states, in order.
-        stamp: Draw the block as this registry stamp (boxed, tilted, inked).
+        stamp: Draw the block as a stamp of this look (framed or not, tilted, inked).
         rule: A horizontal rule instead of text.
     """
 
@@ -54,7 +58,7 @@ class Block:
     justify: bool = False
     indent_mm: float = 0.0
     dates: tuple[str, ...] = ()
-    stamp: RegistryStamp | None = None
+    stamp: StampLook | None = None
     rule: bool = False
 
 
@@ -104,8 +108,17 @@ def _stamp_block(stamp: RegistryStamp) -> Block:
         anchor_right=right,
         x_mm=stamp.offset_mm,
         dates=stamp.dates,
-        stamp=stamp,
+        stamp=StampLook(ink=stamp.ink, tilt=stamp.tilt),
     )
+
+
+def _header_stamp_block(stamp: HeaderStamp) -> Block:
+    role = f"nstamp_{stamp.face}"
+    lines = tuple(
+        _line(text, f"{role}_name" if i < stamp.name_lines else role)
+        for i, text in enumerate(stamp.lines)
+    )
+    return Block(lines=lines, width_mm=None, align="center", stamp=stamp.look)
 
 
 def _reference_block(spec: LetterSpec) -> Block | None:
@@ -136,30 +149,62 @@ def _addressee_block(spec: LetterSpec) -> Block | None:
     return Block(lines=tuple(lines), x_mm=x, width_mm=width)
 
 
-def _signature_block(spec: LetterSpec) -> Block | None:
+def _signature_rows(spec: LetterSpec) -> list[Row]:
+    """The signature block's rows: one block, or closing, name stamp and printed block.
+
+    A name stamp stands in its own row under the closing formula, against the right
+    margin; the printed position and name follow it only when the stamp says it is
+    printed too.
+    """
+    s = spec.signatory
+    if s is None:
+        return []
+    if s.stamp is None:
+        block = _signature_block(spec)
+        return [Row((block,), 9.0)] if block else []
+    rows: list[Row] = []
+    if s.closing:
+        x = SIGNATURE_X_MM
+        closing = Block(
+            lines=(_line(s.closing),), x_mm=x, width_mm=TEXT_WIDTH_MM - x, align="center"
+        )
+        rows.append(Row((closing,), 9.0))
+    lines = tuple(Line((run,)) for run in name_stamp_lines(s, s.stamp))
+    stamp = Block(lines=lines, width_mm=None, align="center", anchor_right=True, stamp=s.stamp.look)
+    rows.append(Row((stamp,), 4.0 if rows else 9.0))
+    if s.stamp.printed:
+        printed = _signature_block(spec, stamped=True)
+        if printed and printed.lines:
+            rows.append(Row((printed,), 3.0))
+    return rows
+
+
+def _signature_block(spec: LetterSpec, *, stamped: bool = False) -> Block | None:
+    """The printed signature block; under a name stamp without closing or signature room."""
     s = spec.signatory
     if s is None:
         return None
+    room = 0.0 if stamped else SIGNATURE_SPACE_MM
     lines: list[Line] = []
     gap = 0.0
-    if s.closing:
+    if s.closing and not stamped:
         lines.append(_line(s.closing))
         gap = 6.0
     if s.on_behalf_of:
         behalf = s.on_behalf_of.upper() if s.caps else s.on_behalf_of
         lines.append(_line(f"{s.on_behalf_prefix} {behalf}", space=gap))
-        gap = 0.0 if s.position_first else SIGNATURE_SPACE_MM
+        gap = 0.0 if s.position_first else room
     position = [p.upper() if s.caps else p for p in s.position]
     name = f"{s.title} {s.name}" if s.title and s.name else s.name
     if s.position_first:
         lines.extend(_line(p, space=gap if i == 0 else 0.0) for i, p in enumerate(position))
         if name:
-            lines.append(_line(name, space=SIGNATURE_SPACE_MM))
+            lines.append(_line(name, space=room))
     else:
         if name:
-            lines.append(_line(name, space=max(gap, SIGNATURE_SPACE_MM)))
+            lines.append(_line(name, space=max(gap, room)))
         lines.extend(_line(p) for p in position)
-    x = 78.0
+    x = SIGNATURE_X_MM
     return Block(lines=tuple(lines), x_mm=x, width_mm=TEXT_WIDTH_MM - x, align="center")
 
 
@@ -193,7 +238,10 @@ def compose(spec: LetterSpec) -> list[Row]:
     top_blocks: list[Block] = []
     date_top = lay.date_position == "header_right"
     stamp_top = stamp is not None and stamp.position == "top_right"
-    top_blocks.append(_letterhead_block(spec, beside=date_top or stamp_top))
+    if spec.header_stamp is not None:
+        top_blocks.append(_header_stamp_block(spec.header_stamp))
+    else:
+        top_blocks.append(_letterhead_block(spec, beside=date_top or stamp_top))
     date_block = _date_block(spec, at_end=lay.date_position == "end")
     if date_top and date_block:
         top_blocks.append(date_block)
@@ -236,9 +284,7 @@ def compose(spec: LetterSpec) -> list[Row]:
         rows.append(Row((block,), 7.0 if i == 0 else lay.paragraph_gap_mm, splittable=True))
     if lay.date_position == "end" and date_block:
         rows.append(Row((date_block,), 7.0))
-    signature = _signature_block(spec)
-    if signature:
-        rows.append(Row((signature,), 9.0))
+    rows.extend(_signature_rows(spec))
     tail = []
     if spec.handler:
         tail.append(Block(lines=tuple(_line(t, "small") for t in spec.handler)))

@@ -17,6 +17,8 @@ from .geometry import (
     MONO_FACES,
     ROLES,
     STAMP_FACES,
+    STAMP_NARROW_FACES,
+    STAMP_SERIF_FACES,
 )
 from .model import LetterLayout
 
@@ -51,7 +53,8 @@ def font_faces(family: str) -> dict[str, Path]:
         family: One of FONT_FAMILIES.
 
     Returns:
-        Paths for the faces "regular", "bold", "stamp" and "mono".
+        Paths for the faces "regular", "bold", "stamp", "stamp_serif", "stamp_narrow"
+        and "mono".
 
     Raises:
         FontNotFoundError: When neither DejaVu nor Liberation fonts are installed.
@@ -65,7 +68,14 @@ def font_faces(family: str) -> dict[str, Path]:
         if regular and bold:
             stamp = _first_font(STAMP_FACES) or bold
             mono = _first_font(MONO_FACES) or bold
-            return {"regular": regular, "bold": bold, "stamp": stamp, "mono": mono}
+            return {
+                "regular": regular,
+                "bold": bold,
+                "stamp": stamp,
+                "stamp_serif": _first_font(STAMP_SERIF_FACES) or bold,
+                "stamp_narrow": _first_font(STAMP_NARROW_FACES) or stamp,
+                "mono": mono,
+            }
     raise FontNotFoundError(
         "no DejaVu or Liberation TrueType font found under "
         + ", ".join(str(d) for d in FONT_DIRS)

@@ -25,6 +25,9 @@ SIGNATURE_SPACE_MM = 14.0  # room left for the handwritten signature
 TEXT_INK = 25
 STAMP_INK_GREY = 95
 STAMP_INKS = {"blue": (40, 70, 165), "red": (185, 45, 60), "violet": (105, 55, 150)}
+# Handwritten signatures: ballpoint ink (RGB) and its grey level on greyscale pages.
+SIGNATURE_INKS = {"ballpoint": (28, 45, 135), "black": (32, 32, 40)}
+SIGNATURE_INK_GREY = {"ballpoint": 70, "black": 40}
 PAPER_WHITE = 255
 MAX_JUSTIFY_STRETCH = 8.0  # leave a line ragged only if its spaces would grow beyond this
 
@@ -37,7 +40,16 @@ ROLES: dict[str, tuple[float, str]] = {
     "small_bold": (0.92, "bold"),
     "stamp": (0.85, "stamp"),
     "datestamp": (1.0, "mono"),
+    # Name and header stamps: the same three faces for position/address lines and, a
+    # little larger, for the name line (name stamps) or office name (header stamps).
+    "nstamp_sans": (0.85, "stamp"),
+    "nstamp_serif": (0.9, "stamp_serif"),
+    "nstamp_narrow": (0.95, "stamp_narrow"),
+    "nstamp_sans_name": (1.0, "stamp"),
+    "nstamp_serif_name": (1.05, "stamp_serif"),
+    "nstamp_narrow_name": (1.1, "stamp_narrow"),
 }
+STAMP_FACE_NAMES = ("sans", "serif", "narrow")
 
 FONT_DIRS = (
     Path("/usr/share/fonts"),
@@ -58,6 +70,8 @@ FONT_FAMILIES: dict[str, dict[str, tuple[str, ...]]] = {
     "dejavu-sans": {"regular": ("DejaVuSans.ttf",), "bold": ("DejaVuSans-Bold.ttf",)},
 }
 STAMP_FACES = ("LiberationSans-Bold.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansCondensed-Bold.ttf")
+STAMP_SERIF_FACES = ("LiberationSerif-Bold.ttf", "DejaVuSerif-Bold.ttf")
+STAMP_NARROW_FACES = ("LiberationSansNarrow-Bold.ttf", "DejaVuSansCondensed-Bold.ttf")
 MONO_FACES = (
     "LiberationMono-Bold.ttf",
     "DejaVuSansMono-Bold.ttf",

@@ -17,7 +17,7 @@ from .geometry import (
     PAGE_NUMBER_MM,
     TEXT_WIDTH_MM,
 )
-from .model import LetterSpec
+from .model import LetterSpec, StampLook
 
 
 @dataclass(frozen=True)
@@ -39,15 +39,14 @@ class PlacedLine:
 
 @dataclass(frozen=True)
 class PlacedStamp:
-    """A registry stamp: box geometry and its lines relative to the box, layout pixels."""
+    """A stamp: box geometry and its lines relative to the box, layout pixels."""
 
     x: float
     y: float
     width: float
     height: float
     lines: tuple[PlacedLine, ...]
-    tilt: float
-    ink: str
+    look: StampLook
 
 
 @dataclass(frozen=True)
@@ -153,7 +152,7 @@ def _layout_stamp(block: Block, ts: Typesetter, x: float, width: float) -> tuple
         lines.append(PlacedLine(pad, y, inner, "center", line.runs))
         y += ts.line_height(line.runs)
     height = y + pad * 0.6
-    stamp = PlacedStamp(x, 0.0, width, height, tuple(lines), block.stamp.tilt, block.stamp.ink)
+    stamp = PlacedStamp(x, 0.0, width, height, tuple(lines), block.stamp)
     return [stamp], height
 
 

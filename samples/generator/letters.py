@@ -28,6 +28,7 @@ from .model import (
     RegistryStamp,
     Signatory,
 )
+from .stamps import draw_header_stamp, draw_name_stamp
 from .vocabulary import (
     ACADEMIC_TITLES,
     DATE_POSITIONS,
@@ -433,4 +434,29 @@ def random_letter(rng: random.Random, options: LetterOptions | None = None) -> L
     body_rng = random.Random(rng.random())
     count = opts.paragraphs if opts.paragraphs is not None else body_rng.randint(1, 3)
     body = _body(body_rng, TemplateFiller(body_rng, ctx, day), topic, opts, count)
-    return replace(spec, body=body)
+    # Stamps are drawn after everything else, so that letters without them (the default)
+    # are the letters this generator has always drawn from the same seed.
+    return _with_stamps(rng, replace(spec, body=body), opts, office)
+
+
+def _with_stamps(
+    rng: random.Random, spec: LetterSpec, opts: LetterOptions, office: Office
+) -> LetterSpec:
+    """Add the name stamp and header stamp the options ask for (or draw them)."""
+    kind = opts.name_stamp
+    if kind is None:
+        kind = rng.choice(("", "only", "printed"))
+    header = opts.header_stamp
+    if header is None:
+        header = rng.random() < 0.3
+    if kind and spec.signatory is not None:
+        stamp = draw_name_stamp(rng, spec.signatory, printed=kind == "printed")
+        spec = replace(spec, signatory=replace(spec.signatory, stamp=stamp))
+    if header:
+        # The stamp names the office, so the office is the sender (as with letterheads
+        # that print only the office).
+        spec = replace(
+            spec, letterhead=(), header_stamp=draw_header_stamp(rng, office),
+            sender=office.office_name,
+        )  # fmt: skip
+    return spec

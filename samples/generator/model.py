@@ -38,6 +38,72 @@ class Addressee:
 
 
 @dataclass(frozen=True)
+class StampLook:
+    """How a stamp impression looks on paper (the ink, not the words).
+
+    Attributes:
+        ink: "blue", "red" or "violet" (grey on greyscale pages).
+        tilt: Rotation of the impression, degrees counter-clockwise.
+        frame: "rounded" (the registry stamp's box), "thin" (a thin rectangle) or "none".
+        wear: How unevenly the stamp is inked, 0 (evenly) to 1 (patchy, faded strokes).
+        seed: Seed of the patchy inking and of the handwritten signature across it.
+        signature: Ink of a handwritten signature drawn across the stamp ("ballpoint" blue
+            or "black"), or None.
+    """
+
+    ink: str = "blue"
+    tilt: float = 0.0
+    frame: str = "rounded"
+    wear: float = 0.0
+    seed: int = 0
+    signature: str | None = None
+
+
+@dataclass(frozen=True)
+class NameStamp:
+    """A name stamp (pieczątka imienna) in the signature block, signed across by hand.
+
+    Its lines come from the :class:`Signatory` it belongs to: the "z up." line, the
+    position on one or two lines, then the person's name on its own line.
+
+    Attributes:
+        look: Ink, tilt, frame, inking and the signature across it.
+        face: Stamp face of all lines: "sans", "serif" or "narrow".
+        position_case: "caps" (all position lines in capitals), "first_caps" (the first
+            line in capitals, as "KIEROWNIK" / "Referatu ...") or "as_is".
+        split_position: Break a one-line position over two lines ("Zastępca" /
+            "Burmistrza Miasta ...").
+        with_title: Print the academic title before the name.
+        printed: The printed signature block (position and name) is kept under the
+            stamp; False: the stamp is the only place the signatory is named.
+    """
+
+    look: StampLook
+    face: str = "sans"
+    position_case: str = "caps"
+    split_position: bool = False
+    with_title: bool = False
+    printed: bool = False
+
+
+@dataclass(frozen=True)
+class HeaderStamp:
+    """A header stamp (pieczęć nagłówkowa) top-left, in place of a printed letterhead.
+
+    Attributes:
+        lines: The office's name (one or two lines), its address, phone and NIP lines.
+        name_lines: How many leading lines are the office's name (set larger).
+        look: Ink, tilt, frame and inking.
+        face: Stamp face: "sans", "serif" or "narrow".
+    """
+
+    lines: tuple[str, ...]
+    name_lines: int
+    look: StampLook
+    face: str = "sans"
+
+
+@dataclass(frozen=True)
 class Signatory:
     """The signature block.
 
@@ -50,6 +116,7 @@ class Signatory:
         closing: A closing formula printed above ("Z poważaniem"), or None.
         caps: Print the position (and on_behalf_of) in capitals.
         position_first: Title above the name (True) or name above the title (False).
+        stamp: A name stamp in the signature block, or None.
     """
 
     name: str | None
@@ -60,6 +127,7 @@ class Signatory:
     closing: str | None = "Z poważaniem"
     caps: bool = False
     position_first: bool = True
+    stamp: NameStamp | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +231,7 @@ class LetterSpec:
         handler: "Sprawę prowadzi: ..." lines.
         footer: Footer lines printed at the bottom of every page.
         stamp: A registry stamp, or None.
+        header_stamp: A header stamp printed instead of the letterhead, or None.
         layout: Layout conventions.
     """
 
@@ -185,6 +254,7 @@ class LetterSpec:
     handler: tuple[str, ...] = ()
     footer: tuple[str, ...] = ()
     stamp: RegistryStamp | None = None
+    header_stamp: HeaderStamp | None = None
     layout: LetterLayout = field(default_factory=LetterLayout)
 
 
@@ -209,6 +279,12 @@ class LetterOptions:
         paragraph_sign_and_email: Include a paragraph with "§ 5 ust. 2" and an e-mail.
         font_family: One of FONT_FAMILIES.
         font_pt: Body size in points.
+        name_stamp: "" (no name stamp), "only" (a signed name stamp and no printed name
+            or position), "printed" (a signed name stamp over the printed block), or
+            None to draw one of the three. Off by default: the committed standard set was
+            drawn without stamps and must stay byte-identical.
+        header_stamp: Stamp the office's name and address top-left instead of printing
+            a letterhead (True), not (False, the default), or None to draw.
     """
 
     topic: str | None = None
@@ -226,3 +302,5 @@ class LetterOptions:
     paragraph_sign_and_email: bool = False
     font_family: str | None = None
     font_pt: float | None = None
+    name_stamp: str | None = ""
+    header_stamp: bool | None = False

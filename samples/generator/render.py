@@ -11,11 +11,15 @@ from .geometry import (
     DEFAULT_DPI,
     LAYOUT_DPI,
     MAX_JUSTIFY_STRETCH,
+    MM,
     PAPER_WHITE,
+    SIGNATURE_INK_GREY,
+    SIGNATURE_INKS,
     STAMP_INK_GREY,
     STAMP_INKS,
     TEXT_INK,
 )
+from .inking import apply_density, density, signature_layer, signature_strokes
 from .layout import PlacedLine, PlacedRule, PlacedStamp, layout_letter
 from .model import LetterSpec
 
@@ -62,20 +66,44 @@ def _draw_line(
 
 
 def _draw_stamp(page: Image.Image, stamp: PlacedStamp, ts: Typesetter, scale: float) -> None:
+    look = stamp.look
     w, h = max(1, round(stamp.width * scale)), max(1, round(stamp.height * scale))
     white = _ink(page.mode, PAPER_WHITE, (255, 255, 255))
-    ink = _ink(page.mode, STAMP_INK_GREY, STAMP_INKS.get(stamp.ink))
+    ink = _ink(page.mode, STAMP_INK_GREY, STAMP_INKS.get(look.ink))
     layer = Image.new(page.mode, (w, h), white)
     draw = ImageDraw.Draw(layer)
-    border = max(1, round(0.35 * ts.dpi / 25.4))
-    draw.rounded_rectangle((0, 0, w - 1, h - 1), radius=border * 3, outline=ink, width=border)
+    if look.frame == "rounded":
+        border = max(1, round(0.35 * ts.dpi / 25.4))
+        draw.rounded_rectangle((0, 0, w - 1, h - 1), radius=border * 3, outline=ink, width=border)
+    elif look.frame == "thin":
+        border = max(1, round(0.2 * ts.dpi / 25.4))
+        draw.rectangle((0, 0, w - 1, h - 1), outline=ink, width=border)
     for line in stamp.lines:
         _draw_line(draw, line, ts, scale, ink)
-    layer = layer.rotate(
-        stamp.tilt, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=white
-    )
+    if look.wear > 0:
+        layer = apply_density(layer, density(layer.size, ts.dpi / 25.4, look.wear, look.seed))
+    layer = layer.rotate(look.tilt, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=white)
     cx, cy = (stamp.x + stamp.width / 2) * scale, (stamp.y + stamp.height / 2) * scale
-    left, top = round(cx - layer.width / 2), round(cy - layer.height / 2)
+    _darken(page, layer, (cx - layer.width / 2, cy - layer.height / 2))
+    if look.signature is not None:
+        _draw_signature(page, stamp, scale)
+
+
+def _draw_signature(page: Image.Image, stamp: PlacedStamp, scale: float) -> None:
+    """A handwritten signature across a stamp, in ballpoint over the stamp's ink."""
+    look = stamp.look
+    assert look.signature is not None
+    strokes = signature_strokes(look.seed, stamp.width / MM, stamp.height / MM)
+    grey = SIGNATURE_INK_GREY[look.signature]
+    pen = _ink(page.mode, grey, SIGNATURE_INKS[look.signature])
+    layer, origin = signature_layer(strokes, scale * MM, page.mode, pen)
+    cx, cy = (stamp.x + stamp.width / 2) * scale, (stamp.y + stamp.height / 2) * scale
+    _darken(page, layer, (cx - origin[0], cy - origin[1]))
+
+
+def _darken(page: Image.Image, layer: Image.Image, at: tuple[float, float]) -> None:
+    """Lay an ink-on-white layer on the page at a position: the darker pixel wins."""
+    left, top = round(at[0]), round(at[1])
     box = (
         max(0, left),
         max(0, top),
@@ -94,7 +122,7 @@ def render_letter(
     Args:
         spec: The letter.
         dpi: Output resolution; an A4 page is 2480 x 3508 pixels at 300 dpi.
-        color: Render in RGB (registry stamps in colour) instead of greyscale.
+        color: Render in RGB (stamps and signatures in their ink) instead of greyscale.
 
     Returns:
         One image per page (mode "L" or "RGB"); its text is ``page_texts(spec)``.
