@@ -410,7 +410,7 @@ def organ_nominative(phrase: str) -> str:
 # Tesseract's usual confusions inside words, each way round: "rn" read "m", "cl" read "d".
 _OCR_CONFUSIONS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("u", "ii"), ("ł", "l"))
 # ... and at a word's start, where a capital "I" is read as "T", "l", "|" or "[".
-_OCR_FIRST_LETTER = (("T", "I"), ("l", "I"), ("|", "I"), ("[", "I"), ("1", "I"))
+_OCR_FIRST_LETTER = (("T", "I"), ("l", "I"), ("|", "I"), ("[", "I"), ("1", "I"), ("r", "I"))
 
 
 @lru_cache(maxsize=16384)

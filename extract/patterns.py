@@ -219,6 +219,9 @@ PER_DISTRIBUTION = regex.compile(
     r"^\s*(?:adresaci\s+)?(?:wed[łl]ug|wg\.?)\s+rozdzielnika\b", regex.IGNORECASE
 )
 # Words of a receiving office's registry stamp ("Wpłynęło", "Kancelaria", "L.dz.").
+# The sender's dispatch stamp on its file copy ("WYSŁANO dnia ...", "Nadano"): a chancery
+# stamp like the registry stamp, but its date is when the letter left, not when it came.
+DISPATCH_STAMP = regex.compile(r"\bwys[łl]ano\b|\bnadano\b|\bwyekspediowano\b", regex.IGNORECASE)
 REGISTRY_STAMP = regex.compile(
     r"wp[łl]yn|data\s+wp|kancelari|sekretariat|dziennik|l\.\s?dz|l\.\s?wp|ilo[śs][ćc]\s+za[łl]|podpis|"
     r"\bwp[łl]\b",

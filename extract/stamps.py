@@ -27,6 +27,7 @@ from extract import morph
 from extract.dates import find_dates
 from extract.patterns import (
     ADDRESS,
+    DISPATCH_STAMP,
     ON_BEHALF,
     ORGANIZATION,
     POSITION,
@@ -36,6 +37,8 @@ from extract.patterns import (
 from extract.text import TextView, edit_distance
 from ocr.types import OcrDocument, OcrLine, OcrPage, OcrWord, Stamp, mean_confidence
 
+# A date or a registry number: four digits at least, in groups ("14.08.2016", "4488/16").
+_NUMBERED = regex.compile(r"\d{1,4}\s*[.\-/ ]\s*\d{1,4}(?:\s*[.\-/ ]\s*\d{2,4})?")
 SHORT_LINE = 5  # letters; a shorter stamp line ...
 SURE_WORD = 0.75  # ... read less surely than this is a stroke, not a word
 HEADER_DEPTH = 0.3  # share of page 1's height a header stamp stands within
@@ -82,6 +85,8 @@ def stamps_of(document: OcrDocument) -> tuple[StampText, ...]:
 def _kind(views: Iterable[TextView], page: OcrPage, stamp: Stamp) -> StampKind:
     """The kind any reading of the stamp shows, the most telling first."""
     texts = [view.text[line.start : line.end] for view in views for line in view.lines]
+    if any(DISPATCH_STAMP.search(t) for t in texts):
+        return StampKind.OTHER  # the sender's own "sent" stamp: no receiving office's date
     if any(REGISTRY_STAMP.search(t) for t in texts):
         return StampKind.REGISTRY
     if any(POSITION.match(t) or ON_BEHALF.match(t) for t in texts):
@@ -100,10 +105,12 @@ def _cleaned(line: OcrLine) -> OcrLine | None:
     while words and _junk_word(words[-1].text, words[:-1]):
         words.pop()
     text = " ".join(w.text for w in words)
-    if not words or not regex.search(r"\p{L}{2}", text):
+    numbered = _NUMBERED.search(text) is not None  # a date stamp's "2016 -08- 14" is kept
+    if not words or not (numbered or regex.search(r"\p{L}{2}", text)):
         return None
     if (
-        len(regex.findall(r"\p{L}", text)) < SHORT_LINE
+        not numbered
+        and len(regex.findall(r"\p{L}", text)) < SHORT_LINE
         and (mean_confidence(words) or 0) < SURE_WORD
     ):
         return None  # "rze", "NY": a stroke of the signature read as letters

@@ -41,6 +41,11 @@ _DARK = 90
 # A ballpoint stroke crossing a stamp is about 0.5 mm wide: the gap it leaves in a letter
 # is closed across this many pixels (at the 300-400 dpi pages are read at).
 _CROSSING_PX = 9
+# Grey stamps: ink is darker than paper (0-255) ...
+_PAPER = 200
+_MIN_GREY_INK = 200  # ... pixels of it at least, to tell populations apart
+_PEN_PERCENTILE = 5  # the pen's black: the darkest of the ink
+_GREY_GAP = 50  # the stamp's grey (the median ink) this much lighter: two inks
 
 
 # Hue bands (Pillow's 0-255 circle) of each coloured ink; orange and yellow (paper tone,
@@ -154,23 +159,65 @@ def strength(image: Image.Image, stamp: Ink) -> Image.Image:
         Ink.VIOLET: np.minimum(red, blue) - green,
         Ink.GREEN: green - np.maximum(red, blue),
     }.get(stamp, np.zeros_like(red))
-    channel = np.where(channel > _STRENGTH_FLOOR, channel, 0)  # paper tint and noise: paper
-    inked = channel[channel > 0]
-    full = float(np.percentile(inked, _STRENGTH_FULL)) if inked.size else 1.0
-    darkness = np.clip(channel.astype(np.float32) * (255.0 / max(full, 1.0)), 0, 255)
-    darkness = darkness.astype(np.uint8)
+    darkness = np.where(channel > _STRENGTH_FLOOR, channel, 0)  # paper tint and noise: paper
     labels = ink_labels(image)
     crossing = ((labels > 0) & (labels != _index(stamp))) | (np.asarray(image.convert("L")) < _DARK)
-    if crossing.any():
-        covered = Image.fromarray(crossing.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(3))
-        closed = (
-            Image.fromarray(darkness)
-            .filter(ImageFilter.MaxFilter(_CROSSING_PX))
-            .filter(ImageFilter.MinFilter(_CROSSING_PX))
-        )
-        where = np.asarray(covered) > 0
-        darkness[where] = np.asarray(closed)[where]
-    return Image.fromarray(255 - darkness, mode="L")
+    covered = Image.fromarray(crossing.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(3))
+    return _mended(darkness, np.asarray(covered) > 0)
+
+
+def mended_grey(image: Image.Image) -> Image.Image | None:
+    """A grey crop's stamp layer: its mid-grey ink, the black strokes across it mended.
+
+    On a grey scan a stamp pad's ink comes out lighter than the pen's or the printer's
+    black. When the crop's ink falls into two such populations, the darker one (the
+    signature) is taken off, the gaps it leaves in the stamp's letters closed, and the
+    stamp's grey stretched to black. None when the ink is all of one darkness (a black
+    stamp: the crop is read as it is).
+
+    Args:
+        image: A grey ("L") crop around a stamp.
+    """
+    grey = np.asarray(image, dtype=np.int16)
+    ink_ = grey[grey < _PAPER]
+    if ink_.size < _MIN_GREY_INK:
+        return None
+    darkest, middle = np.percentile(ink_, _PEN_PERCENTILE), np.median(ink_)
+    if middle - darkest < _GREY_GAP:
+        return None
+    pen = Image.fromarray(((grey < (darkest + middle) / 2) * 255).astype(np.uint8), mode="L")
+    return _mended(255 - grey, np.asarray(pen.filter(ImageFilter.MaxFilter(3))) > 0)
+
+
+def _mended(darkness: np.ndarray, crossing: np.ndarray) -> Image.Image:
+    """Darkness with the ``crossing`` pixels closed from the ink beside them, stretched."""
+    cut = np.where(crossing, 0, darkness).astype(np.uint8)
+    closed = np.asarray(
+        Image.fromarray(cut)
+        .filter(ImageFilter.MaxFilter(_CROSSING_PX))
+        .filter(ImageFilter.MinFilter(_CROSSING_PX))
+    )
+    out = np.where(crossing, closed, cut).astype(np.float32)
+    inked = out[out > _STRENGTH_FLOOR]
+    full = float(np.percentile(inked, _STRENGTH_FULL)) if inked.size else 255.0
+    out = np.clip(out * (255.0 / max(full, 1.0)), 0, 255)
+    return Image.fromarray(255 - out.astype(np.uint8), mode="L")
+
+
+def without_colour(grey: Image.Image, colour: Image.Image) -> Image.Image:
+    """The grey crop with every coloured stroke (and its grey edge) turned to paper.
+
+    What is left is the black print a stamp or a signature was pressed over.
+
+    Args:
+        grey: The page's grey image, cropped.
+        colour: The same crop in RGB.
+    """
+    coloured = Image.fromarray((ink_labels(colour) > 0).astype(np.uint8) * 255, mode="L")
+    near = np.asarray(coloured.filter(ImageFilter.MaxFilter(_EDGE_PX))) > 0
+    out = np.asarray(grey, dtype=np.uint8).copy()
+    out[near] = 255
+    return Image.fromarray(out, mode="L")
 
 
 def _index(ink: Ink) -> int:

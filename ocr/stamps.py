@@ -108,8 +108,37 @@ def read_stamps(page: PageImage, lines: tuple[OcrLine, ...], read: BlockReader) 
         if stamp is None or (region.inks and _printed(stamp, lines, page.image.height)):
             continue
         stamps.append(stamp)
-    kept = tuple(line for line in lines if not any(_inside(line.bbox, s.bbox) for s in stamps))
-    return StampsRead(tuple(stamps), kept, tuple(marks), tuple(warnings))
+    kept = [line for line in lines if not any(_inside(line.bbox, s.bbox) for s in stamps)]
+    for stamp in stamps:
+        try:
+            under = _print_under(page, stamp, read)
+        except OcrTimeoutError as e:
+            warnings.append(f"print under the stamp at {stamp.bbox.to_list()}: {e}")
+            continue
+        for line in under:
+            at = next((i for i, o in enumerate(kept) if o.bbox.top > line.bbox.top), len(kept))
+            kept.insert(at, line)
+    return StampsRead(tuple(stamps), tuple(kept), tuple(marks), tuple(warnings))
+
+
+def _print_under(page: PageImage, stamp: Stamp, read: BlockReader) -> tuple[OcrLine, ...]:
+    """The black print a coloured stamp was pressed over, read with the stamp's ink removed.
+
+    The page's OCR read stamp and print together as one muddle (and its lines in the
+    stamp's box were dropped as the stamp misread); a name printed under a name stamp is
+    still the likeliest-right name on the page. On a grey page the two cannot be told.
+    """
+    if page.colour is None:
+        return ()
+    box = _grown(stamp.bbox, MARGIN_PX, page.image.size)
+    crop_box = (box.left, box.top, box.right, box.bottom)
+    image = ink.without_colour(page.image.crop(crop_box), page.colour.crop(crop_box))
+    lines = moved_lines(read(image, page.dpi).lines, box.left, box.top, keep=_print_word)
+    return tuple(line for line in lines if _legible((line,)))
+
+
+def _print_word(word: OcrWord) -> bool:
+    return word.confidence >= COVERED_CONFIDENCE and bool(regex.search(r"[\p{L}\d]", word.text))
 
 
 def _colour_regions(page: PageImage) -> list[_Region]:
@@ -194,7 +223,11 @@ def _renderings(page: PageImage, stamp_ink: Ink, box: BBox) -> Iterable[Image.Im
     """
     crop_box = (box.left, box.top, box.right, box.bottom)
     if page.colour is None or stamp_ink is Ink.BLACK:
-        yield page.image.crop(crop_box)
+        grey = page.image.crop(crop_box)
+        yield grey
+        mended = ink.mended_grey(grey)  # a grey stamp under a black signature
+        if mended is not None:
+            yield mended
         return
     colour = page.colour.crop(crop_box)
     yield ink.isolate(colour, stamp_ink)

@@ -143,6 +143,19 @@ def test_a_registry_date_is_taken_from_another_reading() -> None:
     assert received == Received("2024-05-25", "77/24", None)
 
 
+def test_a_date_stamps_line_of_digits_is_the_received_date() -> None:
+    registry = _stamp("URZĄD GMINY", "WPŁYNĘŁO", "2024 -03- 15", "L.dz. 4488/24", top=100)
+    received = _value(_with_stamps(LETTER, registry), FieldName.RECEIVED)
+    assert received == Received("2024-03-15", "4488/24", "URZĄD GMINY")
+
+
+def test_a_dispatch_stamp_is_not_received() -> None:
+    dispatch = _stamp("URZĄD GMINY", "Kancelaria Ogólna", "WYSŁANO", "14 III 2024", top=100)
+    (found,) = stamps_of(_with_stamps(LETTER, dispatch))
+    assert found.kind is StampKind.OTHER
+    assert _value(_with_stamps(LETTER, dispatch), FieldName.RECEIVED) is None
+
+
 def test_no_registry_stamp_no_received() -> None:
     assert _value(_with_stamps(LETTER), FieldName.RECEIVED) is None
 

@@ -150,6 +150,19 @@ def test_name_stamp_is_read_apart_from_the_text(
 
 
 @pytest.mark.tesseract
+def test_print_under_a_coloured_stamp_stays_in_the_text(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+) -> None:
+    image = _page(font, signature=False)
+    # The signatory's name printed in black where the stamp is then pressed over it.
+    ImageDraw.Draw(image).text((820, 1340), "Marianna Dobrowolska", font=font(42), fill=(0, 0, 0))
+    page = _read(image)
+    assert page.stamps and "KIEROWNIK" in page.stamps[0].text
+    assert "Dobrowolska" in page.text
+    assert "KIEROWNIK" not in page.text
+
+
+@pytest.mark.tesseract
 def test_a_signature_alone_is_no_stamp(font: Callable[[int], ImageFont.FreeTypeFont]) -> None:
     page = _read(_page(font, stamp_ink=None))
     assert page.stamps == ()
