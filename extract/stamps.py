@@ -17,7 +17,7 @@ Kinds, from what a stamp says and where it stands:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -35,7 +35,7 @@ from extract.patterns import (
     REGISTRY_STAMP,
 )
 from extract.text import TextView, edit_distance
-from ocr.types import OcrDocument, OcrLine, OcrPage, OcrWord, Stamp, mean_confidence
+from ocr.types import BBox, Ink, OcrDocument, OcrLine, OcrPage, OcrWord, Stamp, mean_confidence
 
 # A date or a registry number: four digits at least, in groups ("14.08.2016", "4488/16").
 _NUMBERED = regex.compile(r"\d{1,4}\s*[.\-/ ]\s*\d{1,4}(?:\s*[.\-/ ]\s*\d{2,4})?")
@@ -79,7 +79,80 @@ def stamps_of(document: OcrDocument) -> tuple[StampText, ...]:
             if views:
                 kind = _kind(views, page, stamp)
                 found.append(StampText(page.number, stamp, kind, views[0], views))
+        if not any(s.kind is StampKind.REGISTRY for s in found):
+            printed = registry_in_text(page)
+            if printed is not None:
+                view = TextView(_as_document(document, page, printed.lines))
+                found.append(StampText(page.number, printed, StampKind.REGISTRY, view, (view,)))
     return tuple(found)
+
+
+# "WPŁYNĘŁO", "Data wpływu", "Wpł." opening a short run of words: a registry stamp the
+# page's OCR read as print (on a grey scan nothing tells its ink from print's).
+_REGISTRY_HEAD = regex.compile(r"\W{0,3}(?:wp[łl]yn[ęe][łl]o|data\s+wp[łl]ywu|wp[łl]\.)", regex.I)
+REGISTRY_LINES = 3  # a registry stamp's lines below its head: date, number, signature
+OFFICE_LINES = 2  # ... and above it: the receiving office's name
+MAX_STAMP_WORDS = 4  # a run of more words on one line is a sentence, not a stamp's line
+# Words this many line heights apart belong to different blocks that share a text line
+# (the stamp and the addressee beside it).
+BLOCK_GAP = 2.0
+
+
+def registry_in_text(page: OcrPage) -> Stamp | None:
+    """A registry stamp among the page's own lines: its head and the lines under it.
+
+    Each line's run of words in the head's column is taken (a stamp shares its text lines
+    with the addressee block beside it). A head inside a sentence ("Wpłynęło do urzędu
+    pismo ...") opens too long a run and is no stamp.
+    """
+    for index, line in enumerate(page.lines):
+        head = _run(line.words, 0) if _REGISTRY_HEAD.match(line.text) else ()
+        if not head or len(head) > MAX_STAMP_WORDS:
+            continue
+        left, right = head[0].bbox.left, head[-1].bbox.right
+        reach = (right - left) // 2
+        column = (left - reach, right + reach)
+        below = [
+            part
+            for other in page.lines[index + 1 : index + 1 + REGISTRY_LINES]
+            if (part := _in_column(other, column)) is not None
+        ]
+        above: list[OcrLine] = []  # the receiving office's name over "Wpłynęło"
+        for other in reversed(page.lines[max(0, index - OFFICE_LINES) : index]):
+            part = _in_column(other, column)
+            if part is None or regex.search(r"\d", part.text):
+                break
+            above.insert(0, part)
+        if below or any(_NUMBERED.search(w.text) for w in head):
+            lines = (*above, OcrLine.from_words(head, block=line.block), *below)
+            return Stamp(BBox.enclosing(ln.bbox for ln in lines), Ink.BLACK, lines)
+    return None
+
+
+def _in_column(line: OcrLine, column: tuple[int, int]) -> OcrLine | None:
+    """The run of words that starts in a stamp's column, if a stamp line's few."""
+    start = next(
+        (
+            i
+            for i, w in enumerate(line.words)
+            if column[0] <= (w.bbox.left + w.bbox.right) // 2 <= column[1]
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    words = _run(line.words, start)
+    return OcrLine.from_words(words, block=line.block) if len(words) <= MAX_STAMP_WORDS else None
+
+
+def _run(words: Sequence[OcrWord], start: int) -> tuple[OcrWord, ...]:
+    """The words from ``start`` on that stand together, up to the first block-sized gap."""
+    run = [words[start]]
+    for word in words[start + 1 :]:
+        if word.bbox.left - run[-1].bbox.right > BLOCK_GAP * max(1, run[-1].bbox.height):
+            break
+        run.append(word)
+    return tuple(run)
 
 
 def _kind(views: Iterable[TextView], page: OcrPage, stamp: Stamp) -> StampKind:

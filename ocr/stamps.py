@@ -61,6 +61,7 @@ COVERED_CONFIDENCE = 0.6  # page words this sure explain their ink (grey pages)
 PRINTED_SHARE = 0.7  # of a coloured region's words the page's OCR read already: print
 PRINT_BANDS = (0.2, 0.88)  # of the page height: letterhead above, footer below
 INSIDE_SHARE = 0.6  # of a page line's box inside a stamp: the line is the stamp misread
+OVERLAP_SHARE = 0.3  # of a line re-read under a stamp that a kept page line covers: the same
 # A stamp on a grey page: bigger than a word, smaller than a paragraph (in inches).
 GREY_STAMP_IN = ((0.8, 0.25), (4.5, 2.0))
 # ... and below the letterhead: a logo there is ink no word explains, and where a grey
@@ -116,6 +117,8 @@ def read_stamps(page: PageImage, lines: tuple[OcrLine, ...], read: BlockReader) 
             warnings.append(f"print under the stamp at {stamp.bbox.to_list()}: {e}")
             continue
         for line in under:
+            if any(_overlaps(line.bbox, other.bbox) for other in kept):
+                continue  # a page line half in the stamp's box, kept already
             at = next((i for i, o in enumerate(kept) if o.bbox.top > line.bbox.top), len(kept))
             kept.insert(at, line)
     return StampsRead(tuple(stamps), tuple(kept), tuple(marks), tuple(warnings))
@@ -297,6 +300,12 @@ def _inside(box: BBox, outer: BBox) -> bool:
     if width <= 0 or height <= 0:
         return False
     return width * height >= INSIDE_SHARE * max(1, box.width * box.height)
+
+
+def _overlaps(box: BBox, other: BBox) -> bool:
+    width = min(box.right, other.right) - max(box.left, other.left)
+    height = min(box.bottom, other.bottom) - max(box.top, other.top)
+    return width > 0 and height > 0 and width * height >= OVERLAP_SHARE * box.width * box.height
 
 
 def _grown(box: BBox, margin: int, size: tuple[int, int]) -> BBox:

@@ -87,6 +87,20 @@ def test_worn_position_head_is_repaired_and_edge_junk_dropped() -> None:
     assert found.view.text == "PREZYDENT MIASTA\nTomasz Wiśniewski"
 
 
+@pytest.mark.parametrize("name_line", ["Michalak", "inż. Aadr teg Rogalski", "dr wieczorek"])
+def test_a_damaged_name_line_is_not_part_of_the_position(name_line: str) -> None:
+    stamp = _stamp("STAROSTA POWIATOWY", name_line)
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory(None, "Starosta Powiatowy", None)
+
+
+def test_a_position_in_print_and_in_the_stamp_is_given_once() -> None:
+    printed = LETTER + "\nPREZYDENT\n"
+    stamp = _stamp("PREZYDENT MIASTA", "Tomasz Wiśniewski")
+    value = _value(_with_stamps(printed, stamp), FieldName.SIGNATORY)
+    assert value == Signatory("Tomasz Wiśniewski", "Prezydent Miasta", None)
+
+
 def test_a_first_name_alone_is_no_position() -> None:
     stamp = _stamp("KOMENDANT", "Zbigniew")  # the surname under the signature
     value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
@@ -154,6 +168,41 @@ def test_a_dispatch_stamp_is_not_received() -> None:
     (found,) = stamps_of(_with_stamps(LETTER, dispatch))
     assert found.kind is StampKind.OTHER
     assert _value(_with_stamps(LETTER, dispatch), FieldName.RECEIVED) is None
+
+
+GREY_REGISTRY = "\n".join(
+    (
+        "Urząd Gminy Dobrzyca",
+        "ul. Rynek 14, 63-330 Dobrzyca",
+        "",
+        "Dobrzyca, 12 marca 2024 r.",
+        "OR.0003.4.2024",
+        "",
+        "STAROSTWO POWIATOWE                       Pan",
+        "WPŁYNĘŁO                                  Jan Kowalski",
+        "2024 -03- 15                              ul. Polna 3",
+        "L.dz. 771/24                              63-330 Dobrzyca",
+        "",
+        "Szanowny Panie,",
+        "w odpowiedzi na wniosek z dnia 1 marca 2024 r. informuję, że dokumenty",
+        "zostały przekazane do archiwum zakładowego urzędu.",
+    )
+)
+
+
+def test_a_registry_stamp_read_as_print_gives_received() -> None:
+    # On a grey scan the registry stamp is in the page's own lines, beside the addressee.
+    fields = extract(document_from_text(GREY_REGISTRY, source="letter.txt")).fields
+    assert fields[FieldName.RECEIVED].value == Received(
+        "2024-03-15", "771/24", "STAROSTWO POWIATOWE"
+    )
+    assert fields[FieldName.LETTER_DATE].value == "2024-03-12"
+    assert fields[FieldName.RECEIVED].evidence[0].page == 1
+
+
+def test_wplynelo_in_a_sentence_is_no_registry_stamp() -> None:
+    text = LETTER + "\nWpłynęło do tutejszego urzędu pismo Pana z dnia 5 marca 2024 r.\n"
+    assert _value(document_from_text(text, source="letter.txt"), FieldName.RECEIVED) is None
 
 
 def test_no_registry_stamp_no_received() -> None:

@@ -9,7 +9,7 @@ import pytest
 from benchmarks import ocr_quality
 from ocr.engine import OcrEngine, OcrMode, OcrOptions, read_document
 from ocr.load import open_document
-from ocr.types import OcrPage, PageSource
+from ocr.types import PageSource
 from tests.real_pdfs import BORN_DIGITAL, BORN_DIGITAL_PDFS, _pdf_params
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -42,18 +42,7 @@ def test_real_gif_scan_cer_under_ceiling(scan: str, text: str, engine: OcrEngine
     assert page.dpi >= 300  # upscaled to an OCR-able resolution
     reference = (SHARED / "dev-letters" / text).read_text(encoding="utf-8")
     # The reference transcribes the stamps where they stand: put their lines back there.
-    assert ocr_quality.cer(_in_place(page), reference) <= GIF_CER_CEILING[text]
-
-
-def _in_place(page: OcrPage) -> str:
-    """The page's text with its stamps' lines put back where they stand on the page."""
-    lines = list(page.lines)
-    # A stamp is transcribed as a block where its top stands, not line by line among the
-    # page's lines beside it (a name stamp stands beside "Sprawę prowadzi" and the like).
-    for stamp in sorted(page.stamps, key=lambda s: s.bbox.top, reverse=True):
-        at = next((i for i, o in enumerate(lines) if o.bbox.top > stamp.bbox.top), len(lines))
-        lines[at:at] = stamp.lines
-    return "\n".join(line.text for line in lines)
+    assert ocr_quality.cer(ocr_quality.in_place(document), reference) <= GIF_CER_CEILING[text]
 
 
 # Only the PDFs SOURCES.tsv documents as born-digital: the scans have no text layer.

@@ -238,13 +238,48 @@ def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
             signature.on_behalf_of, awaiting_organ = people.normal_case(text), False
             continuing_organ = True
             continue
-        if _first_name_alone(text):
-            continue  # a name whose surname the signature covers: no position either
+        if _first_name_alone(text) or _name_remnant(text):
+            continue  # a name the signature or wear damaged: no position either
         if signature.positions and signature.positions[-1].endswith("-"):
             signature.positions[-1] += people.normal_case(text)  # "Szkolno-" / "Przedszkolnego"
         elif _legible(text):
             signature.positions.append(people.normal_case(text))
+    signature.positions = _distinct(signature.positions)
     return signature
+
+
+def _distinct(positions: list[str]) -> list[str]:
+    """Position lines without one the next repeats ("Burmistrz" over "Burmistrz Miasta X").
+
+    A stamp pressed over the printed block gives a position twice, once in print and once
+    in the stamp's reading.
+    """
+    kept: list[str] = []
+    for index, line in enumerate(positions):
+        later = [p.casefold() for p in positions[index + 1 :]]
+        if not any(other.startswith(line.casefold()) for other in later):
+            kept.append(line)
+    return kept
+
+
+# An academic degree opens a name line, never a position ("inż. Jan Nowak", "dr Nowak").
+_DEGREE = regex.compile(r"(?i:prof|dr|hab|in[żz]|mgr|lic)\.?\s+\S")
+
+
+def _name_remnant(text: str) -> bool:
+    """A name line OCR damaged: a degree before it, or a surname alone ("Michalak").
+
+    Such a line is no name to report, and no part of the position either.
+    """
+    if _DEGREE.match(text):
+        return True
+    words = regex.findall(r"\p{L}+", text)
+    return (
+        len(words) == 1
+        and POSITION.match(text) is None
+        and morph.is_surname(words[0])
+        and not morph.is_common_word(words[0])
+    )
 
 
 def _first_name_alone(text: str) -> bool:
