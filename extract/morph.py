@@ -407,6 +407,7 @@ def organ_nominative(phrase: str) -> str:
     return " ".join(out + words[index:])
 
 
+REPAIRABLE_LENGTH = 6  # letters; shorter words have too many known neighbours to repair
 # Tesseract's usual confusions inside words, each way round: "rn" read "m", "cl" read "d".
 _OCR_CONFUSIONS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("u", "ii"), ("ł", "l"))
 # ... and at a word's start, where a capital "I" is read as "T", "l", "|" or "[".
@@ -433,6 +434,38 @@ def repaired_name_word(word: str) -> str:
                 return variant
             start = word.find(wrong, start + 1)
     return word
+
+
+_POLISH_LETTERS = "aąbcćdeęfghijklłmnńoóprstuwyzźżś"
+
+
+@lru_cache(maxsize=4096)
+def repaired_word(word: str) -> str:
+    """A word SGJP does not know, made the one word it knows one letter away, if just one.
+
+    For text OCR reads worst (a worn stamp): "Arcnitektury" -> "Architektury", "Masta"
+    -> "Miasta". Two or more known neighbours ("Kowalka": "Kowalska", "Kowalik"...) leave
+    the word as printed; so do short words, whose neighbours are too many to choose from.
+    The letter case of the printed word is kept.
+    """
+    if len(word) < REPAIRABLE_LENGTH or not word.isalpha() or is_known(word):
+        return word
+    lower = word.lower()
+    variants = {lower[:i] + lower[i + 1 :] for i in range(len(lower))}
+    for i in range(len(lower) + 1):
+        for letter in _POLISH_LETTERS:
+            variants.add(lower[:i] + letter + lower[i:])
+            if i < len(lower):
+                variants.add(lower[:i] + letter + lower[i + 1 :])
+    variants.discard(lower)
+    known = {v for v in variants if is_known(v) or is_known(v.capitalize())}
+    if len(known) != 1:
+        return word
+    fixed = known.pop()
+    if word.isupper():
+        return fixed.upper()
+    proper = all(r.names & GEO_CLASSES for r in readings(fixed.capitalize()))
+    return fixed.capitalize() if word[0].isupper() or proper else fixed
 
 
 def place_confirmed(place: str, text: str) -> str | None:

@@ -46,6 +46,7 @@ _PAPER = 200
 _MIN_GREY_INK = 200  # ... pixels of it at least, to tell populations apart
 _PEN_PERCENTILE = 5  # the pen's black: the darkest of the ink
 _GREY_GAP = 50  # the stamp's grey (the median ink) this much lighter: two inks
+_HUE_PEN_GAP = 40  # ... and within one hue (stamp ink is even; a pen is much darker)
 
 
 # Hue bands (Pillow's 0-255 circle) of each coloured ink; orange and yellow (paper tone,
@@ -161,9 +162,24 @@ def strength(image: Image.Image, stamp: Ink) -> Image.Image:
     }.get(stamp, np.zeros_like(red))
     darkness = np.where(channel > _STRENGTH_FLOOR, channel, 0)  # paper tint and noise: paper
     labels = ink_labels(image)
-    crossing = ((labels > 0) & (labels != _index(stamp))) | (np.asarray(image.convert("L")) < _DARK)
+    grey = np.asarray(image.convert("L"), dtype=np.int16)
+    own = labels == _index(stamp)
+    # Another ink, or black print (dark and not the stamp's colour), or a pen of the
+    # stamp's own hue but darker (a navy ballpoint across a blue stamp).
+    crossing = ((labels > 0) & ~own) | ((grey < _DARK) & ~own) | (own & _darker_pen(grey, own))
     covered = Image.fromarray(crossing.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(3))
     return _mended(darkness, np.asarray(covered) > 0)
+
+
+def _darker_pen(grey: np.ndarray, own: np.ndarray) -> np.ndarray:
+    """Pixels of one hue dark enough to be a pen over a lighter stamp of that hue."""
+    values = grey[own]
+    if values.size < _MIN_GREY_INK:
+        return np.zeros_like(own)
+    darkest, middle = np.percentile(values, _PEN_PERCENTILE), np.median(values)
+    if middle - darkest < _HUE_PEN_GAP:
+        return np.zeros_like(own)
+    return grey < (darkest + middle) / 2
 
 
 def mended_grey(image: Image.Image) -> Image.Image | None:

@@ -136,3 +136,18 @@ def test_place_damaged_by_ocr_is_the_town_the_letter_names_elsewhere() -> None:
 def test_plural_town_in_the_nominative_is_kept() -> None:
     assert morph.place_confirmed("Brzozowice", "Brzozowice, 14.03.2023 r.") == "Brzozowice"
     assert morph.place_nominative("Brzozowicach") == "Brzozowice"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Arcnitektury", "Architektury"),  # one letter misread
+        ("BUPMISTRZ", "BURMISTRZ"),  # capitals stay capitals
+        ("larosławia", "Jarosławia"),  # a place gets its capital
+        ("Budownictwa", "Budownictwa"),  # known: untouched
+        ("Masta", "Masta"),  # too short to choose among neighbours
+        ("Xqzwvbnmlk", "Xqzwvbnmlk"),  # nothing near
+    ],
+)
+def test_repaired_word(word: str, expected: str) -> None:
+    assert morph.repaired_word(word) == expected

@@ -86,3 +86,9 @@ def test_addressee_organisation_is_not_the_sender() -> None:
         BODY,
     )
     assert _value(text, FieldName.SENDER) is None
+
+
+@pytest.mark.parametrize("date", ["12.03.2024 r.", "marzec 2024 r.", "dnia 12 marca 2024 r."])
+def test_place_and_date_read_into_the_letterhead_line_is_cut_off(date: str) -> None:
+    text = _letter(f"STAROSTWO POWIATOWE Zabierzów, {date}", "", BODY)  # OCR joined them
+    assert _value(text, FieldName.SENDER) == "Starostwo Powiatowe"

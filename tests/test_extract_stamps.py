@@ -101,6 +101,14 @@ def test_a_position_in_print_and_in_the_stamp_is_given_once() -> None:
     assert value == Signatory("Tomasz Wiśniewski", "Prezydent Miasta", None)
 
 
+def test_a_worn_letter_in_the_stamps_position_is_repaired() -> None:
+    stamp = _stamp("NACZELNIK WYDZIAŁU", "Arcnitektury i Budownictwa", "Tomasz Wiśniewski")
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory(
+        "Tomasz Wiśniewski", "Naczelnik Wydziału Architektury i Budownictwa", None
+    )
+
+
 def test_a_first_name_alone_is_no_position() -> None:
     stamp = _stamp("KOMENDANT", "Zbigniew")  # the surname under the signature
     value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)

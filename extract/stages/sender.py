@@ -25,8 +25,12 @@ from extract.text import TextView
 
 NAME = "rules.sender"
 _WORD_START = regex.compile(r"(?<![\p{L}\d@./])\p{Lu}")
-# "Żywiec, 2019 -03- 14" printed on the letterhead's line.
-_PLACE_AND_DATE = regex.compile(r"\s\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)*,\s*(?:dn(?:ia|\.)\s*)?\d")
+# "Żywiec, 2019 -03- 14", "Zamość, sierpień 2016 r." printed on the letterhead's line.
+# The place is one title-case word: a letterhead in capitals ("STAROSTWO POWIATOWE") or
+# title case ("Urząd Gminy Zabierzów") before it stays whole.
+_PLACE_AND_DATE = regex.compile(
+    r"\s\p{Lu}\p{Ll}[\p{L}-]*,\s*(?:dn(?:ia|\.)\s*)?(?:\d|\p{Ll}+\s+\d{4})"
+)
 MAX_LINES = 3
 CONTINUATION_GAP = 0.8
 LETTERHEAD_DEPTH = 0.3  # share of the page height the letterhead stays within
@@ -72,8 +76,8 @@ def _letterhead(layout: Layout, head: Sequence[Segment] | None = None) -> Iterat
             continue
         start = part.start + offset
         end_offset = _organ_end(view, head, position)
-        value = people.normal_case(" ".join(view.text[start:end_offset].split()))
-        value = _without_contact(value).strip(" ,;")
+        printed = _without_contact(" ".join(view.text[start:end_offset].split()))
+        value = people.normal_case(printed.strip(" ,;"))
         if not value:
             continue
         organ = people.line_kind(value) == "position"

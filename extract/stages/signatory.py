@@ -114,7 +114,15 @@ def _from_stamp(
         signed = dataclasses.replace(signed, positions=titled[0].positions)
     if signed.on_behalf_of is None:
         signed.on_behalf_of = next((p.on_behalf_of for p, _ in parsed if p.on_behalf_of), None)
+    # A stamp's worn letters: each word one letter off the only word SGJP knows is read
+    # as that word ("Arcnitektury"); names are left alone (surnames are too many).
+    signed.positions = [_repaired(p) for p in signed.positions]
+    signed.on_behalf_of = signed.on_behalf_of and _repaired(signed.on_behalf_of)
     return (stamp, signed, named[1]) if _says_more(printed, signed) else None
+
+
+def _repaired(text: str) -> str:
+    return regex.sub(r"\p{L}+", lambda m: morph.repaired_word(m.group()), text)
 
 
 def _name_rank(signature: _Signature) -> int:
