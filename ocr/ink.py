@@ -179,7 +179,7 @@ def _darker_pen(grey: np.ndarray, own: np.ndarray) -> np.ndarray:
     darkest, middle = np.percentile(values, _PEN_PERCENTILE), np.median(values)
     if middle - darkest < _HUE_PEN_GAP:
         return np.zeros_like(own)
-    return grey < (darkest + middle) / 2
+    return np.asarray(grey < (darkest + middle) / 2)
 
 
 def mended_grey(image: Image.Image) -> Image.Image | None:
