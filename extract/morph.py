@@ -408,6 +408,7 @@ def organ_nominative(phrase: str) -> str:
 
 
 REPAIRABLE_LENGTH = 6  # letters; shorter words have too many known neighbours to repair
+FIRST_NAME_LENGTH = 4  # ... first names are fewer: four letters are enough
 # Tesseract's usual confusions inside words, each way round: "rn" read "m", "cl" read "d".
 _OCR_CONFUSIONS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("u", "ii"), ("ł", "l"))
 # ... and at a word's start, where a capital "I" is read as "T", "l", "|" or "[".
@@ -439,17 +440,8 @@ def repaired_name_word(word: str) -> str:
 _POLISH_LETTERS = "aąbcćdeęfghijklłmnńoóprstuwyzźżś"
 
 
-@lru_cache(maxsize=4096)
-def repaired_word(word: str) -> str:
-    """A word SGJP does not know, made the one word it knows one letter away, if just one.
-
-    For text OCR reads worst (a worn stamp): "Arcnitektury" -> "Architektury", "Masta"
-    -> "Miasta". Two or more known neighbours ("Kowalka": "Kowalska", "Kowalik"...) leave
-    the word as printed; so do short words, whose neighbours are too many to choose from.
-    The letter case of the printed word is kept.
-    """
-    if len(word) < REPAIRABLE_LENGTH or not word.isalpha() or is_known(word):
-        return word
+def _one_letter_away(word: str) -> set[str]:
+    """Every lower-case string one deleted, inserted or substituted letter from ``word``."""
     lower = word.lower()
     variants = {lower[:i] + lower[i + 1 :] for i in range(len(lower))}
     for i in range(len(lower) + 1):
@@ -458,7 +450,21 @@ def repaired_word(word: str) -> str:
             if i < len(lower):
                 variants.add(lower[:i] + letter + lower[i + 1 :])
     variants.discard(lower)
-    known = {v for v in variants if is_known(v) or is_known(v.capitalize())}
+    return variants
+
+
+@lru_cache(maxsize=4096)
+def repaired_word(word: str) -> str:
+    """A word SGJP does not know, made the one word it knows one letter away, if just one.
+
+    For text OCR reads worst (a worn stamp): "Arcnitektury" -> "Architektury",
+    "BUPMISTRZ" -> "BURMISTRZ". Two or more known neighbours leave the word as printed;
+    so do short words, whose neighbours are too many to choose from. The letter case of
+    the printed word is kept.
+    """
+    if len(word) < REPAIRABLE_LENGTH or not word.isalpha() or is_known(word):
+        return word
+    known = {v for v in _one_letter_away(word) if is_known(v) or is_known(v.capitalize())}
     if len(known) != 1:
         return word
     fixed = known.pop()
@@ -466,6 +472,25 @@ def repaired_word(word: str) -> str:
         return fixed.upper()
     proper = all(r.names & GEO_CLASSES for r in readings(fixed.capitalize()))
     return fixed.capitalize() if word[0].isupper() or proper else fixed
+
+
+@lru_cache(maxsize=4096)
+def repaired_first_name(word: str) -> str:
+    """A word that is no first name, made the one first name one letter away, if just one.
+
+    "Kami" -> "Kamil", "Jarzy" -> "Jerzy"; "Ana" (Anna, Ada, Ina...) stays. Only names in
+    the nominative that people are given (in the PESEL register) count.
+    """
+    if len(word) < FIRST_NAME_LENGTH or not word.isalpha() or is_first_name(word):
+        return word
+    # A name line says the name in the nominative: the name itself, one people are given.
+    names = {
+        name
+        for v in _one_letter_away(word)
+        if first_name_rank(name := v.capitalize()) is not None
+        and any(r.lemma == name for r in readings(name) if _is_first_name_reading(r))
+    }
+    return names.pop() if len(names) == 1 else word
 
 
 def place_confirmed(place: str, text: str) -> str | None:

@@ -188,7 +188,22 @@ def _cleaned(line: OcrLine) -> OcrLine | None:
     ):
         return None  # "rze", "NY": a stroke of the signature read as letters
     words[0] = _position_head(words[0])
+    words = _first_name_repaired(words)
     return OcrLine.from_words(words, block=line.block, paragraph=line.paragraph)
+
+
+def _first_name_repaired(words: list[OcrWord]) -> list[OcrWord]:
+    """A stamp's name line ("Kami Kaczmarek") with its worn first name read whole.
+
+    Only where the surname is one SGJP knows, so the line surely is a name.
+    """
+    if len(words) != 2 or not all(w.text.isalpha() for w in words):
+        return words
+    first, surname = words
+    if not (surname.text[0].isupper() and morph.is_surname(surname.text)):
+        return words
+    fixed = morph.repaired_first_name(first.text)
+    return words if fixed == first.text else [OcrWord(fixed, first.bbox, first.confidence), surname]
 
 
 def _junk_word(text: str, others: list[OcrWord]) -> bool:

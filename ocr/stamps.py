@@ -186,10 +186,10 @@ def _readings(page: PageImage, region: _Region, read: BlockReader) -> list[_Read
         found: list[_Reading] = []
         for image in _renderings(page, stamp_ink, box):
             for factor in sorted({scale, min(MAX_SCALE, scale + 1)}):
-                lines = _read_at(image, factor, page.dpi, box, read)
+                lines, sureness = _read_at(image, factor, page.dpi, box, read)
                 if _legible(lines):
                     found.append(_Reading(_score(lines), stamp_ink, lines))
-                    if _clear(lines):
+                    if sureness >= CLEAR_CONFIDENCE:
                         return found
         if found:
             return found  # the most plentiful ink read as a stamp: the other is the signature
@@ -209,12 +209,18 @@ def _by_score(reading: _Reading) -> float:
 
 def _read_at(
     image: Image.Image, scale: int, dpi: int, box: BBox, read: BlockReader
-) -> tuple[OcrLine, ...]:
-    """One rendering of a stamp read enlarged ``scale`` times, in page pixels."""
+) -> tuple[tuple[OcrLine, ...], float]:
+    """One rendering of a stamp read enlarged ``scale`` times, in page pixels.
+
+    Returns:
+        The stamp's words (strokes read as letters left out), and how sure the whole
+        reading was: a reading whose doubtful half was dropped is not a clear one.
+    """
     if scale > 1:
         image = image.resize((image.width * scale, image.height * scale), Image.Resampling.LANCZOS)
     lines = read(image, dpi * scale).lines
-    return moved_lines(lines, box.left, box.top, keep=_stamp_word, scale=scale)
+    sureness = mean_confidence(w for line in lines for w in line.words) or 0.0
+    return moved_lines(lines, box.left, box.top, keep=_stamp_word, scale=scale), sureness
 
 
 def _renderings(page: PageImage, stamp_ink: Ink, box: BBox) -> Iterable[Image.Image]:
@@ -239,11 +245,6 @@ def _renderings(page: PageImage, stamp_ink: Ink, box: BBox) -> Iterable[Image.Im
 
 def _text(lines: Sequence[OcrLine]) -> str:
     return "\n".join(line.text for line in lines)
-
-
-def _clear(lines: Sequence[OcrLine]) -> bool:
-    """Read so surely that another rendering would not read it better."""
-    return (mean_confidence(w for line in lines for w in line.words) or 0.0) >= CLEAR_CONFIDENCE
 
 
 def _stamp_word(word: OcrWord) -> bool:

@@ -151,3 +151,11 @@ def test_plural_town_in_the_nominative_is_kept() -> None:
 )
 def test_repaired_word(word: str, expected: str) -> None:
     assert morph.repaired_word(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Kami", "Kamil"), ("Jarzy", "Jerzy"), ("Ana", "Ana"), ("Leszek", "Leszek"), ("Xyzq", "Xyzq")],
+)
+def test_repaired_first_name(word: str, expected: str) -> None:
+    assert morph.repaired_first_name(word) == expected

@@ -109,6 +109,12 @@ def test_a_worn_letter_in_the_stamps_position_is_repaired() -> None:
     )
 
 
+def test_a_worn_first_name_before_a_known_surname_is_repaired() -> None:
+    stamp = _stamp("PREZYDENT MIASTA", "Kami Kaczmarek")
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory("Kamil Kaczmarek", "Prezydent Miasta", None)
+
+
 def test_a_first_name_alone_is_no_position() -> None:
     stamp = _stamp("KOMENDANT", "Zbigniew")  # the surname under the signature
     value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
