@@ -296,17 +296,11 @@ def _key(text: str) -> str:
 
 def _inside(box: BBox, outer: BBox) -> bool:
     """Whether most of ``box`` lies within ``outer``."""
-    width = min(box.right, outer.right) - max(box.left, outer.left)
-    height = min(box.bottom, outer.bottom) - max(box.top, outer.top)
-    if width <= 0 or height <= 0:
-        return False
-    return width * height >= INSIDE_SHARE * max(1, box.width * box.height)
+    return box.overlap_share(outer) >= INSIDE_SHARE
 
 
 def _overlaps(box: BBox, other: BBox) -> bool:
-    width = min(box.right, other.right) - max(box.left, other.left)
-    height = min(box.bottom, other.bottom) - max(box.top, other.top)
-    return width > 0 and height > 0 and width * height >= OVERLAP_SHARE * box.width * box.height
+    return box.overlap_share(other) >= OVERLAP_SHARE
 
 
 def _grown(box: BBox, margin: int, size: tuple[int, int]) -> BBox:

@@ -58,6 +58,14 @@ class BBox:
             max(self.bottom, other.bottom),
         )
 
+    def overlap_share(self, other: BBox) -> float:
+        """The share of this box's area that lies within ``other`` (0.0 to 1.0)."""
+        width = min(self.right, other.right) - max(self.left, other.left)
+        height = min(self.bottom, other.bottom) - max(self.top, other.top)
+        if width <= 0 or height <= 0:
+            return 0.0
+        return width * height / max(1, self.width * self.height)
+
     @classmethod
     def enclosing(cls, boxes: Iterable[BBox]) -> BBox:
         """Return the smallest box containing all ``boxes`` (at least one).

@@ -214,6 +214,18 @@ def test_a_registry_stamp_read_as_print_gives_received() -> None:
     assert fields[FieldName.RECEIVED].evidence[0].page == 1
 
 
+def test_the_registry_stamps_office_is_not_the_sender() -> None:
+    # No printed letterhead: the receiving office over "WPŁYNĘŁO" is no letterhead either.
+    unheaded = GREY_REGISTRY.split("\n", 3)[3].replace(
+        "STAROSTWO POWIATOWE                       Pan\n",
+        "STAROSTWO POWIATOWE                       Pan\n"
+        "W JAROCINIE                               Jan Kowalski\n",
+    ).replace("WPŁYNĘŁO                                  Jan Kowalski", "WPŁYNĘŁO")
+    fields = extract(document_from_text(unheaded, source="letter.txt")).fields
+    assert fields[FieldName.RECEIVED].value is not None
+    assert fields[FieldName.SENDER].value is None
+
+
 def test_wplynelo_in_a_sentence_is_no_registry_stamp() -> None:
     text = LETTER + "\nWpłynęło do tutejszego urzędu pismo Pana z dnia 5 marca 2024 r.\n"
     assert _value(document_from_text(text, source="letter.txt"), FieldName.RECEIVED) is None

@@ -69,7 +69,7 @@ def _letterhead(layout: Layout, head: Sequence[Segment] | None = None) -> Iterat
         if ON_BEHALF.match(text):
             after_on_behalf = True  # an e-signature block printed at the top
             continue
-        if _near_stamp(view, head, position) or after_on_behalf:
+        if _near_stamp(view, head, position) or after_on_behalf or _in_registry(layout, part):
             continue
         offset = _organ_start(text)
         if offset is None:
@@ -148,6 +148,14 @@ def _continues(text: str) -> bool:
             w[:1].isupper() or w.lower() in {"i", "w", "we", "z", "ze", "do", "na"} for w in words
         )
         and people.find_name(text) is None
+    )
+
+
+def _in_registry(layout: Layout, part: Segment) -> bool:
+    """Whether the segment is part of a registry stamp: the receiving office's name."""
+    return any(
+        stamp.page == part.page and part.bbox.overlap_share(stamp.stamp.bbox) > 0.5
+        for stamp in of_kind(layout.stamps, StampKind.REGISTRY)
     )
 
 
