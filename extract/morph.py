@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+import regex
+
 from extract.errors import MissingResourceError
 
 FIRST_NAME = "imię"
@@ -453,6 +455,27 @@ def _one_letter_away(word: str) -> set[str]:
     return variants
 
 
+# Symbols OCR reads for letters inside a word ("Mia$ta", "Burmistrz4").
+_SYMBOL_LETTERS = str.maketrans({"$": "s", "4": "a", "0": "o", "1": "l", "5": "s", "|": "l"})
+_DIACRITIC_PAIRS = ("aą", "eę", "oó", "lł", "sś", "zż", "zź", "cć", "nń")
+
+
+def _diacritics_away(word: str) -> set[str]:
+    """Every lower-case string one letter's diacritic away from ``word`` (added or lost)."""
+    lower = word.lower()
+    variants = set()
+    for i, letter in enumerate(lower):
+        for plain, marked in _DIACRITIC_PAIRS:
+            other = marked if letter == plain else plain if letter == marked else None
+            if other is not None:
+                variants.add(lower[:i] + other + lower[i + 1 :])
+    return variants
+
+
+def _known_either_case(word: str) -> bool:
+    return is_known(word) or is_known(word.capitalize())
+
+
 @lru_cache(maxsize=4096)
 def repaired_word(word: str) -> str:
     """A word SGJP does not know, made the one word it knows one letter away, if just one.
@@ -462,9 +485,13 @@ def repaired_word(word: str) -> str:
     so do short words, whose neighbours are too many to choose from. The letter case of
     the printed word is kept.
     """
-    if len(word) < REPAIRABLE_LENGTH or not word.isalpha() or is_known(word):
-        return word
-    known = {v for v in _one_letter_away(word) if is_known(v) or is_known(v.capitalize())}
+    letters = word.translate(_SYMBOL_LETTERS) if regex.search(r"\p{L}{3}", word) else word
+    if len(letters) < REPAIRABLE_LENGTH or not letters.isalpha() or is_known(letters):
+        return word if letters == word or not is_known(letters) else letters
+    # A diacritic added or lost is the likeliest misreading ("Miastą"); then any letter.
+    known = {v for v in _diacritics_away(letters) if _known_either_case(v)}
+    if not known:
+        known = {v for v in _one_letter_away(letters) if _known_either_case(v)}
     if len(known) != 1:
         return word
     fixed = known.pop()

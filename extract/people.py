@@ -22,9 +22,11 @@ from extract.patterns import (
     ORGANIZATION,
     ORGANIZATION_WORDS,
     POSITION,
+    POSITION_HEADS,
     POSITION_WORDS,
     TITLES,
 )
+from extract.text import edit_distance
 
 _HONORIFIC_CASE = {"pan": "nom", "pana": "gen", "panu": "dat"}
 # A name word: "Kowalski", "KOWALSKI", "Okońska-Walkowicz", an initial "J."
@@ -121,6 +123,23 @@ def _nominative(words: list[str], case_hint: str | None) -> str:
 LOWER_WORDS = frozenset(
     {"i", "w", "we", "z", "ze", "do", "na", "dla", "oraz", "o", "od", "po", "przy", "ds.", "d/s"}
 )
+
+
+@lru_cache(maxsize=4096)
+def position_head(word: str) -> str:
+    """The word as the position head it is one or two misread letters from, if any.
+
+    "PREZYDENI" -> "PREZYDENT", "Urmistrz" -> "Burmistrz"; a word the dictionary knows is
+    no misreading ("Starostwo"). Letter case as printed.
+    """
+    lower = word.casefold()
+    if len(lower) < 5 or lower in POSITION_HEADS or morph.is_known(word.strip(".,;:'\"„”")):
+        return word
+    allowed = 1 if len(lower) < 8 else 2
+    for head in POSITION_HEADS:
+        if abs(len(head) - len(lower)) <= allowed and edit_distance(lower, head) <= allowed:
+            return head.upper() if word.isupper() else head.capitalize()
+    return word
 
 
 def normal_case(text: str) -> str:

@@ -23,7 +23,7 @@ from enum import StrEnum
 
 import regex
 
-from extract import morph
+from extract import morph, people
 from extract.dates import find_dates
 from extract.patterns import (
     ADDRESS,
@@ -31,10 +31,9 @@ from extract.patterns import (
     ON_BEHALF,
     ORGANIZATION,
     POSITION,
-    POSITION_HEADS,
     REGISTRY_STAMP,
 )
-from extract.text import TextView, edit_distance
+from extract.text import TextView
 from ocr.types import BBox, Ink, OcrDocument, OcrLine, OcrPage, OcrWord, Stamp, mean_confidence
 
 # A date or a registry number: four digits at least, in groups ("14.08.2016", "4488/16").
@@ -242,16 +241,8 @@ def _trimmed(word: OcrWord) -> OcrWord:
 
 def _position_head(word: OcrWord) -> OcrWord:
     """The word as the position head it is one or two worn letters away from, if any."""
-    text = word.text
-    lower = text.casefold()
-    if len(lower) < 5 or lower in POSITION_HEADS or morph.is_known(text.strip(".,;:'\"„”")):
-        return word  # a word the dictionary knows is no misreading ("Starostwo")
-    allowed = 1 if len(lower) < 8 else 2
-    for head in POSITION_HEADS:
-        if abs(len(head) - len(lower)) <= allowed and edit_distance(lower, head) <= allowed:
-            fixed = head.upper() if text.isupper() else head.capitalize()
-            return OcrWord(fixed, word.bbox, word.confidence)
-    return word
+    fixed = people.position_head(word.text)
+    return word if fixed == word.text else OcrWord(fixed, word.bbox, word.confidence)
 
 
 def _as_document(document: OcrDocument, page: OcrPage, lines: tuple[OcrLine, ...]) -> OcrDocument:

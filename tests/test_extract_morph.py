@@ -145,6 +145,9 @@ def test_plural_town_in_the_nominative_is_kept() -> None:
         ("BUPMISTRZ", "BURMISTRZ"),  # capitals stay capitals
         ("larosławia", "Jarosławia"),  # a place gets its capital
         ("Budownictwa", "Budownictwa"),  # known: untouched
+        ("Miastą", "Miasta"),  # a diacritic added: tried first (else Miasto, Miastu...)
+        ("Mia$ta", "Miasta"),  # a symbol read for a letter
+        ("BURMISTRZĄ", "BURMISTRZA"),
         ("Masta", "Masta"),  # too short to choose among neighbours
         ("Xqzwvbnmlk", "Xqzwvbnmlk"),  # nothing near
     ],
@@ -159,3 +162,13 @@ def test_repaired_word(word: str, expected: str) -> None:
 )
 def test_repaired_first_name(word: str, expected: str) -> None:
     assert morph.repaired_first_name(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("PREZYDENI", "PREZYDENT"), ("Urmistrz", "Burmistrz"), ("Starostwo", "Starostwo")],
+)
+def test_position_head(word: str, expected: str) -> None:
+    from extract import people
+
+    assert people.position_head(word) == expected

@@ -116,7 +116,7 @@ def _from_stamp(
         signed.on_behalf_of = next((p.on_behalf_of for p, _ in parsed if p.on_behalf_of), None)
     # A stamp's worn letters: each word one letter off the only word SGJP knows is read
     # as that word ("Arcnitektury"); names are left alone (surnames are too many).
-    signed.positions = [_repaired(p) for p in signed.positions]
+    signed.positions = _distinct([_repaired(p) for p in signed.positions])
     signed.on_behalf_of = signed.on_behalf_of and _repaired(signed.on_behalf_of)
     return (stamp, signed, named[1]) if _says_more(printed, signed) else None
 
@@ -251,9 +251,16 @@ def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
         if signature.positions and signature.positions[-1].endswith("-"):
             signature.positions[-1] += people.normal_case(text)  # "Szkolno-" / "Przedszkolnego"
         elif _legible(text):
-            signature.positions.append(people.normal_case(text))
+            signature.positions.append(people.normal_case(_headed(text)))
     signature.positions = _distinct(signature.positions)
     return signature
+
+
+def _headed(text: str) -> str:
+    """A position line whose misread head word ("Urmistrz") is read as the head it is."""
+    first, _, rest = text.partition(" ")
+    head = people.position_head(first)
+    return text if head == first else f"{head} {rest}".rstrip()
 
 
 def _distinct(positions: list[str]) -> list[str]:
