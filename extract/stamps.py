@@ -105,7 +105,7 @@ def registry_in_text(page: OcrPage) -> Stamp | None:
     pismo ...") opens too long a run and is no stamp.
     """
     for index, line in enumerate(page.lines):
-        head = _run(line.words, 0) if _REGISTRY_HEAD.match(line.text) else ()
+        head = _registry_head(line)
         if not head or len(head) > MAX_STAMP_WORDS:
             continue
         left, right = head[0].bbox.left, head[-1].bbox.right
@@ -126,6 +126,23 @@ def registry_in_text(page: OcrPage) -> Stamp | None:
             lines = (*above, OcrLine.from_words(head, block=line.block), *below)
             return Stamp(BBox.enclosing(ln.bbox for ln in lines), Ink.BLACK, lines)
     return None
+
+
+def _registry_head(line: OcrLine) -> tuple[OcrWord, ...]:
+    """The run of words a registry stamp's head opens in the line, or ().
+
+    The head stands at the line's start or after a block-sized gap (a stamp beside the
+    letterhead's contact line).
+    """
+    words = line.words
+    for start, word in enumerate(words):
+        apart = start == 0 or (
+            word.bbox.left - words[start - 1].bbox.right
+            > BLOCK_GAP * max(1, words[start - 1].bbox.height)
+        )
+        if apart and _REGISTRY_HEAD.match(" ".join(w.text for w in words[start : start + 2])):
+            return _run(words, start)
+    return ()
 
 
 def _in_column(line: OcrLine, column: tuple[int, int]) -> OcrLine | None:

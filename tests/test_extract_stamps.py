@@ -216,14 +216,28 @@ def test_a_registry_stamp_read_as_print_gives_received() -> None:
 
 def test_the_registry_stamps_office_is_not_the_sender() -> None:
     # No printed letterhead: the receiving office over "WPŁYNĘŁO" is no letterhead either.
-    unheaded = GREY_REGISTRY.split("\n", 3)[3].replace(
-        "STAROSTWO POWIATOWE                       Pan\n",
-        "STAROSTWO POWIATOWE                       Pan\n"
-        "W JAROCINIE                               Jan Kowalski\n",
-    ).replace("WPŁYNĘŁO                                  Jan Kowalski", "WPŁYNĘŁO")
+    unheaded = (
+        GREY_REGISTRY.split("\n", 3)[3]
+        .replace(
+            "STAROSTWO POWIATOWE                       Pan\n",
+            "STAROSTWO POWIATOWE                       Pan\n"
+            "W JAROCINIE                               Jan Kowalski\n",
+        )
+        .replace("WPŁYNĘŁO                                  Jan Kowalski", "WPŁYNĘŁO")
+    )
     fields = extract(document_from_text(unheaded, source="letter.txt")).fields
     assert fields[FieldName.RECEIVED].value is not None
     assert fields[FieldName.SENDER].value is None
+
+
+def test_a_registry_stamp_beside_the_letterheads_contact_line() -> None:
+    text = GREY_REGISTRY.replace(
+        "ul. Rynek 14, 63-330 Dobrzyca",
+        "ul. Rynek 14, 63-330 Dobrzyca                  WPŁYNĘŁO\n"
+        "                                               15 III 2024",
+    )
+    fields = extract(document_from_text(text, source="letter.txt")).fields
+    assert fields[FieldName.RECEIVED].value == Received("2024-03-15", None, None)
 
 
 def test_wplynelo_in_a_sentence_is_no_registry_stamp() -> None:
