@@ -457,7 +457,17 @@ def _one_letter_away(word: str) -> set[str]:
 
 # Symbols OCR reads for letters inside a word ("Mia$ta", "Burmistrz4").
 _SYMBOL_LETTERS = str.maketrans({"$": "s", "4": "a", "0": "o", "1": "l", "5": "s", "|": "l"})
-_DIACRITIC_PAIRS = ("aą", "eę", "oó", "lł", "sś", "zż", "zź", "cć", "nń")
+_DIACRITIC_PAIRS = (
+    ("a", "ą"),
+    ("e", "ę"),
+    ("o", "ó"),
+    ("l", "ł"),
+    ("s", "ś"),
+    ("z", "ż"),
+    ("z", "ź"),
+    ("c", "ć"),
+    ("n", "ń"),
+)
 
 
 def _diacritics_away(word: str) -> set[str]:

