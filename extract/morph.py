@@ -411,6 +411,7 @@ def organ_nominative(phrase: str) -> str:
 
 REPAIRABLE_LENGTH = 6  # letters; shorter words have too many known neighbours to repair
 FIRST_NAME_LENGTH = 4  # ... first names are fewer: four letters are enough
+DIACRITIC_LENGTH = 4  # ... and a diacritic's few variants, too
 # Tesseract's usual confusions inside words, each way round: "rn" read "m", "cl" read "d".
 _OCR_CONFUSIONS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("u", "ii"), ("ł", "l"))
 # ... and at a word's start, where a capital "I" is read as "T", "l", "|" or "[".
@@ -496,11 +497,12 @@ def repaired_word(word: str) -> str:
     the printed word is kept.
     """
     letters = word.translate(_SYMBOL_LETTERS) if regex.search(r"\p{L}{3}", word) else word
-    if len(letters) < REPAIRABLE_LENGTH or not letters.isalpha() or is_known(letters):
+    if len(letters) < DIACRITIC_LENGTH or not letters.isalpha() or is_known(letters):
         return word if letters == word or not is_known(letters) else letters
-    # A diacritic added or lost is the likeliest misreading ("Miastą"); then any letter.
+    # A diacritic added or lost is the likeliest misreading ("Miastą", "Wojt"); then, in
+    # longer words, any letter.
     known = {v for v in _diacritics_away(letters) if _known_either_case(v)}
-    if not known:
+    if not known and len(letters) >= REPAIRABLE_LENGTH:
         known = {v for v in _one_letter_away(letters) if _known_either_case(v)}
     if len(known) != 1:
         return word

@@ -148,6 +148,7 @@ def test_plural_town_in_the_nominative_is_kept() -> None:
         ("Miastą", "Miasta"),  # a diacritic added: tried first (else Miasto, Miastu...)
         ("Mia$ta", "Miasta"),  # a symbol read for a letter
         ("BURMISTRZĄ", "BURMISTRZA"),
+        ("Zywiecki", "Żywiecki"),  # a diacritic lost: short words too
         ("Masta", "Masta"),  # too short to choose among neighbours
         ("Xqzwvbnmlk", "Xqzwvbnmlk"),  # nothing near
     ],

@@ -87,7 +87,16 @@ def test_worn_position_head_is_repaired_and_edge_junk_dropped() -> None:
     assert found.view.text == "PREZYDENT MIASTA\nTomasz Wiśniewski"
 
 
-@pytest.mark.parametrize("name_line", ["Michalak", "inż. Aadr teg Rogalski", "dr wieczorek"])
+@pytest.mark.parametrize(
+    "name_line",
+    [
+        "Michalak",
+        "inż. Aadr teg Rogalski",
+        "dr wieczorek",
+        "ikora",  # worn words the dictionary does not know
+        "Żarieta ając",
+    ],
+)
 def test_a_damaged_name_line_is_not_part_of_the_position(name_line: str) -> None:
     stamp = _stamp("STAROSTA POWIATOWY", name_line)
     value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)

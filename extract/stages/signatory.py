@@ -282,19 +282,24 @@ _DEGREE = regex.compile(r"(?i:prof|dr|hab|in[żz]|mgr|lic)\.?\s+\S")
 
 
 def _name_remnant(text: str) -> bool:
-    """A name line OCR damaged: a degree before it, or a surname alone ("Michalak").
+    """A name line OCR damaged: a degree before it, a known surname last, or worn words.
 
     Such a line is no name to report, and no part of the position either.
     """
     if _DEGREE.match(text):
         return True
+    if POSITION.match(text) is not None:
+        return False
     words = regex.findall(r"\p{L}+", text)
-    return (
-        len(words) == 1
-        and POSITION.match(text) is None
-        and morph.is_surname(words[0])
-        and not morph.is_common_word(words[0])
-    )
+    if not words or len(words) > 3:
+        return False
+    last = words[-1]
+    if morph.is_surname(last) and not morph.is_common_word(last):
+        return True  # "Michalak", "Kamyk Kozłowski": the first name misread
+    # Mostly words the dictionary does not know ("ikora", "Ararze Lude"): a name worn
+    # past reading; a position's words are dictionary words.
+    unknown = [w for w in words if regex.search(r"\p{Ll}", w) and not morph.is_known(w)]
+    return 2 * len(unknown) >= len(words) + 1
 
 
 def _first_name_alone(text: str) -> bool:
