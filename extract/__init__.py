@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from extract.dates import day_missing
 from extract.errors import StageError
 from extract.fields import FieldName
 from extract.layout import Layout
@@ -82,7 +83,12 @@ def _warnings(fields: Mapping[FieldName, Field]) -> tuple[str, ...]:
     """What a person should check in the fields: values known to be incomplete."""
     found = fields.get(FieldName.LETTER_DATE)
     letter_date = found.value if found is not None else None
-    if isinstance(letter_date, str) and len(letter_date) == len("YYYY-MM"):
+    if (
+        found is not None
+        and isinstance(letter_date, str)
+        and len(letter_date) == len("YYYY-MM")
+        and day_missing(found.raw or "")
+    ):
         return (
             f"letter_date {letter_date} has no day: the day on the page is handwritten "
             "or illegible; check it on the scan",

@@ -31,6 +31,20 @@ MONTH_FORMS: dict[int, tuple[str, ...]] = {
     11: ("listopad", "listopada", "listopadzie"),
     12: ("grudzień", "grudnia", "grudniu"),
 }
+_GENITIVE_MONTHS = frozenset(forms[1] for forms in MONTH_FORMS.values())
+
+
+def day_missing(raw: str) -> bool:
+    """Whether a date without a day names its month in the genitive ("maja 2023").
+
+    The genitive stands after a day ("29 maja"); a month on its own is in the nominative
+    ("maj 2023"). So a genitive month with no day is a date whose day is missing: written
+    in by hand and not read, or a form's gap never filled.
+    """
+    words = raw.casefold().split()
+    return bool(words) and words[0] in _GENITIVE_MONTHS and not any(c.isdigit() for c in words[0])
+
+
 ROMAN_MONTHS = {
     "I": 1,
     "II": 2,

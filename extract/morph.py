@@ -509,7 +509,8 @@ def repaired_word(word: str) -> str:
     fixed = known.pop()
     if word.isupper():
         return fixed.upper()
-    proper = all(r.names & GEO_CLASSES for r in readings(fixed.capitalize()))
+    found = readings(fixed.capitalize())
+    proper = bool(found) and all(r.names & GEO_CLASSES for r in found)
     return fixed.capitalize() if word[0].isupper() or proper else fixed
 
 
@@ -529,7 +530,10 @@ def repaired_first_name(word: str) -> str:
         if first_name_rank(name := v.capitalize()) is not None
         and any(r.lemma == name for r in readings(name) if _is_first_name_reading(r))
     }
-    return names.pop() if len(names) == 1 else word
+    if len(names) != 1:
+        return word
+    name = names.pop()
+    return name.upper() if word.isupper() else name
 
 
 def place_confirmed(place: str, text: str) -> str | None:

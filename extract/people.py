@@ -132,14 +132,22 @@ def position_head(word: str) -> str:
     "PREZYDENI" -> "PREZYDENT", "Urmistrz" -> "Burmistrz"; a word the dictionary knows is
     no misreading ("Starostwo"). Letter case as printed.
     """
-    lower = word.casefold()
-    if len(lower) < 5 or lower in POSITION_HEADS or morph.is_known(word.strip(".,;:'\"„”")):
+    core = word.strip(".,;:'\"„”")
+    lower = core.casefold()
+    if len(lower) < 5 or lower in POSITION_HEADS or morph.is_known(core):
         return word
     allowed = 1 if len(lower) < 8 else 2
-    for head in POSITION_HEADS:
-        if abs(len(head) - len(lower)) <= allowed and edit_distance(lower, head) <= allowed:
-            return head.upper() if word.isupper() else head.capitalize()
-    return word
+    near = sorted(
+        (edit_distance(lower, head), head)
+        for head in POSITION_HEADS
+        if abs(len(head) - len(lower)) <= allowed
+    )
+    near = [pair for pair in near if pair[0] <= allowed]
+    if not near or (len(near) > 1 and near[1][0] == near[0][0]):
+        return word  # nothing near, or two heads as near ("PREZYDENTĄ"): not a guess
+    head = near[0][1]
+    fixed = head.upper() if core.isupper() else head.capitalize()
+    return word.replace(core, fixed, 1)
 
 
 def normal_case(text: str) -> str:

@@ -1,10 +1,15 @@
 """The stamps OCR found on a letter, as text the stages can read, each with its kind.
 
 A stamp's reading is worse than print's: it is small, worn, pressed unevenly and crossed by
-a signature. Its lines are cleaned of the edge junk a signature stroke leaves ("Piotr
-Kucz:12", "57 Bożena Gora;"), and a first word one or two letters off a position's head
-word is read as that word ("PREZYDENI MIASTA", "JYREKTOR"), because a stamp's first line
-is almost always a position and a worn letter is the likeliest misreading.
+a signature. Its lines are cleaned of the edge junk a signature stroke leaves ("Jan
+Nowa:12", "57 Anna Kowal;"), a first word one or two letters off a position's head word is
+read as that word ("PREZYDENI MIASTA", "JYREKTOR"), because a stamp's first line is almost
+always a position and a worn letter is the likeliest misreading, and a worn first name
+before a known surname is repaired. OCR keeps several readings of a stamp (its best and
+its alternatives); each is cleaned, and the fields choose among them.
+
+A grey scan's registry stamp is read by OCR among the page's own lines; it is found there
+by its shape (:func:`registry_in_text`) and given as a stamp of its own.
 
 Kinds, from what a stamp says and where it stands:
 
@@ -37,7 +42,9 @@ from extract.text import TextView
 from ocr.types import BBox, Ink, OcrDocument, OcrLine, OcrPage, OcrWord, Stamp, mean_confidence
 
 # A date or a registry number: four digits at least, in groups ("14.08.2016", "4488/16").
-_NUMBERED = regex.compile(r"\d{1,4}\s*[.\-/ ]\s*\d{1,4}(?:\s*[.\-/ ]\s*\d{2,4})?")
+_NUMBERED = regex.compile(
+    r"(?=(?:\D{0,3}\d){4})\d{1,4}\s*[.\-/ ]\s*\d{1,4}(?:\s*[.\-/ ]\s*\d{2,4})?"
+)
 SHORT_LINE = 5  # letters; a shorter stamp line ...
 SURE_WORD = 0.75  # ... read less surely than this is a stroke, not a word
 HEADER_DEPTH = 0.3  # share of page 1's height a header stamp stands within
@@ -63,10 +70,15 @@ class StampText:
     # Every legible reading of the stamp (its best first, then its alternatives), cleaned:
     # a field may take from another reading what the best one mangled.
     readings: tuple[TextView, ...] = ()
+    in_text: bool = False  # found among the page's own lines (a grey scan's registry stamp)
 
 
 def stamps_of(document: OcrDocument) -> tuple[StampText, ...]:
-    """Every stamp of the document with a legible line, in page order, top to bottom."""
+    """Every stamp of the document with a legible line, page by page, top to bottom.
+
+    On a page without a registry stamp read apart, one found among the page's lines comes
+    after the page's stamps.
+    """
     found: list[StampText] = []
     for page in document.pages:
         for stamp in sorted(page.stamps, key=lambda s: (s.bbox.top, s.bbox.left)):
@@ -82,50 +94,81 @@ def stamps_of(document: OcrDocument) -> tuple[StampText, ...]:
             printed = registry_in_text(page)
             if printed is not None:
                 view = TextView(_as_document(document, page, printed.lines))
-                found.append(StampText(page.number, printed, StampKind.REGISTRY, view, (view,)))
+                found.append(
+                    StampText(page.number, printed, StampKind.REGISTRY, view, (view,), True)
+                )
     return tuple(found)
 
 
-# "WPŁYNĘŁO", "Data wpływu", "Wpł." opening a short run of words: a registry stamp the
-# page's OCR read as print (on a grey scan nothing tells its ink from print's).
-_REGISTRY_HEAD = regex.compile(r"\W{0,3}(?:wp[łl]yn[ęe][łl]o|data\s+wp[łl]ywu|wp[łl]\.)", regex.I)
+# "WPŁYNĘŁO", "Data wpływu", "Wpł." heading a short run of words: a registry stamp the
+# page's OCR read as print (on a grey scan nothing tells its ink from print's). The head
+# is capitalised, as stamps print it; "wpłynęło" in lower case is a sentence's verb.
+_REGISTRY_HEAD = regex.compile(
+    r"\W{0,3}(?:(?i:WP[ŁL]YN[ĘE][ŁL]O)|Data\s+wp[łl]ywu|DATA\s+WP[ŁL]YWU|Wp[łl]\.|WP[ŁL]\.)"
+)
+_HEAD_HINT = ("wp", "data")  # a line without either is not looked at further (speed)
 REGISTRY_LINES = 3  # a registry stamp's lines below its head: date, number, signature
 OFFICE_LINES = 2  # ... and above it: the receiving office's name
 MAX_STAMP_WORDS = 4  # a run of more words on one line is a sentence, not a stamp's line
+MAX_HEAD_WORDS = 3  # the head and, at most, the date printed beside it
 # Words this many line heights apart belong to different blocks that share a text line
 # (the stamp and the addressee beside it).
 BLOCK_GAP = 2.0
+ADJACENT = 1.5  # line heights from one stamp line to the next, at most
 
 
 def registry_in_text(page: OcrPage) -> Stamp | None:
     """A registry stamp among the page's own lines: its head and the lines under it.
 
     Each line's run of words in the head's column is taken (a stamp shares its text lines
-    with the addressee block beside it). A head inside a sentence ("Wpłynęło do urzędu
-    pismo ...") opens too long a run and is no stamp.
+    with the addressee block beside it). It is a stamp only by its shape: a capitalised
+    head standing apart (not inside a sentence, not a column heading of a table), a date
+    on the line right under it, and above it at most an office's name right over it.
     """
     for index, line in enumerate(page.lines):
-        head = _registry_head(line)
-        if not head or len(head) > MAX_STAMP_WORDS:
+        if not any(hint in line.text.casefold() for hint in _HEAD_HINT):
             continue
+        head = _registry_head(line)
+        if not head or len(head) > MAX_HEAD_WORDS or _runs(line.words) > 2:
+            continue  # a sentence, or a table's row of column headings
         left, right = head[0].bbox.left, head[-1].bbox.right
         reach = (right - left) // 2
         column = (left - reach, right + reach)
-        below = [
-            part
-            for other in page.lines[index + 1 : index + 1 + REGISTRY_LINES]
-            if (part := _in_column(other, column)) is not None
-        ]
-        above: list[OcrLine] = []  # the receiving office's name over "Wpłynęło"
-        for other in reversed(page.lines[max(0, index - OFFICE_LINES) : index]):
-            part = _in_column(other, column)
-            if part is None or regex.search(r"\d", part.text):
-                break
-            above.insert(0, part)
-        if below or any(_NUMBERED.search(w.text) for w in head):
-            lines = (*above, OcrLine.from_words(head, block=line.block), *below)
-            return Stamp(BBox.enclosing(ln.bbox for ln in lines), Ink.BLACK, lines)
+        below = _adjacent(page.lines[index + 1 : index + 1 + REGISTRY_LINES], column, head[0])
+        if not any(_date_in(part.text, None) for part in below[:2]):
+            continue  # no date stamped right under the head (a stroke may stand between)
+        above = _adjacent(page.lines[max(0, index - OFFICE_LINES) : index][::-1], column, head[0])
+        office = [part for part in above[::-1] if not regex.search(r"\d", part.text)]
+        if office and people.line_kind(office[0].text) != "organization":
+            office = []  # an organ's letterhead over the stamp is not the receiving office
+        lines = (*office, OcrLine.from_words(head, block=line.block), *below)
+        return Stamp(BBox.enclosing(ln.bbox for ln in lines), Ink.BLACK, lines)
     return None
+
+
+def _adjacent(lines: Sequence[OcrLine], column: tuple[int, int], head: OcrWord) -> list[OcrLine]:
+    """The runs in the column of ``lines`` (nearest first), while each is next to the last."""
+    found: list[OcrLine] = []
+    previous = head.bbox
+    for line in lines:
+        part = _in_column(line, column)
+        if part is None:
+            break
+        gap = max(part.bbox.top - previous.bottom, previous.top - part.bbox.bottom)
+        if gap > ADJACENT * max(1, head.bbox.height):
+            break
+        found.append(part)
+        previous = part.bbox
+    return found
+
+
+def _runs(words: Sequence[OcrWord]) -> int:
+    """How many block-separated runs of words a line holds."""
+    count, start = 0, 0
+    while start < len(words):
+        start += len(_run(words, start))
+        count += 1
+    return count
 
 
 def _registry_head(line: OcrLine) -> tuple[OcrWord, ...]:
@@ -171,9 +214,20 @@ def _run(words: Sequence[OcrWord], start: int) -> tuple[OcrWord, ...]:
     return tuple(run)
 
 
-def _kind(views: Iterable[TextView], page: OcrPage, stamp: Stamp) -> StampKind:
-    """The kind any reading of the stamp shows, the most telling first."""
-    texts = [view.text[line.start : line.end] for view in views for line in view.lines]
+def _kind(views: Sequence[TextView], page: OcrPage, stamp: Stamp) -> StampKind:
+    """The kind the stamp's best reading shows; if none, the kind another reading shows.
+
+    The best reading decides, so that one noisy reading's "podpis" does not make a name
+    stamp a registry stamp; a best reading that lost the telling line is helped out.
+    """
+    for view in views:
+        kind = _kind_of([view.text[line.start : line.end] for line in view.lines], page, stamp)
+        if kind is not StampKind.OTHER:
+            return kind
+    return StampKind.OTHER
+
+
+def _kind_of(texts: Sequence[str], page: OcrPage, stamp: Stamp) -> StampKind:
     if any(DISPATCH_STAMP.search(t) for t in texts):
         return StampKind.OTHER  # the sender's own "sent" stamp: no receiving office's date
     if any(REGISTRY_STAMP.search(t) for t in texts):
@@ -238,7 +292,7 @@ def _junk_word(text: str, others: list[OcrWord]) -> bool:
 
 
 def _preposition(words: list[OcrWord]) -> bool:
-    """A one-letter preposition opening a line ("W KÓRNIKU", "z up."), not a stray stroke."""
+    """A one-letter preposition or "i" opening a line ("W KÓRNIKU", "z up."), not a stroke."""
     return (
         len(words) > 1
         and words[0].text.casefold() in _PREPOSITIONS
@@ -250,7 +304,7 @@ _PREPOSITIONS = frozenset({"w", "z", "o", "u", "i"})
 
 
 def _trimmed(word: OcrWord) -> OcrWord:
-    """A word without marks glued to it ("Kucz:12" -> "Kucz", "'Dyrektor" -> "Dyrektor")."""
+    """A word without marks glued to it ("Nowa:12" -> "Nowa", "'Dyrektor" -> "Dyrektor")."""
     text = regex.sub(r"(?<=\p{L}{2})[^\p{L}.\-]+$", "", word.text)
     text = regex.sub(r"^[^\p{L}\d]+(?=\p{L}{2})", "", text)
     return word if text == word.text else OcrWord(text, word.bbox, word.confidence)

@@ -38,12 +38,13 @@ _STRENGTH_FLOOR = 8
 _STRENGTH_FULL = 90  # ... and this percentile of the stronger ones is printed full black
 # Darker than this (0-255) is black print or ballpoint, never a stamp pad's ink.
 _DARK = 90
-# A ballpoint stroke crossing a stamp is about 0.5 mm wide: the gap it leaves in a letter
-# is closed across this many pixels (at the 300-400 dpi pages are read at).
-_CROSSING_PX = 9
+# A ballpoint stroke crossing a stamp is about 0.5 mm wide, about 10 pixels at the 300-400
+# dpi pages are read at with its grey edges and the margin taken around it: the gap it
+# leaves in a letter is closed across this many pixels.
+_CROSSING_PX = 13
 # Grey stamps: ink is darker than paper (0-255) ...
 _PAPER = 200
-_MIN_GREY_INK = 200  # ... pixels of it at least, to tell populations apart
+_MIN_INK_PIXELS = 200  # ... pixels of it (or of one hue) at least, to tell populations apart
 _PEN_PERCENTILE = 5  # the pen's black: the darkest of the ink
 _GREY_GAP = 50  # the stamp's grey (the median ink) this much lighter: two inks
 _HUE_PEN_GAP = 40  # ... and within one hue (stamp ink is even; a pen is much darker)
@@ -152,7 +153,7 @@ def strength(image: Image.Image, stamp: Ink) -> Image.Image:
         image: An RGB crop around a stamp.
         stamp: The stamp's ink (not black).
     """
-    return _strength(image, stamp, None)
+    return _strength(image, stamp)
 
 
 def strength_without_pen(image: Image.Image, stamp: Ink) -> Image.Image | None:
@@ -162,15 +163,16 @@ def strength_without_pen(image: Image.Image, stamp: Ink) -> Image.Image | None:
     not of two darknesses. A stamp's own ink varies too, so this is a reading more, never
     the only one.
     """
-    pen = _darker_pen(np.asarray(image.convert("L"), dtype=np.int16), _own(image, stamp))
-    return None if pen is None else _strength(image, stamp, pen)
+    labels = ink_labels(image)
+    grey = np.asarray(image.convert("L"), dtype=np.int16)
+    own = labels == _index(stamp)
+    split = _two_darknesses(grey[own], _HUE_PEN_GAP)
+    return None if split is None else _strength(image, stamp, labels, own & (grey < split))
 
 
-def _own(image: Image.Image, stamp: Ink) -> np.ndarray:
-    return np.asarray(ink_labels(image) == _index(stamp))
-
-
-def _strength(image: Image.Image, stamp: Ink, pen: np.ndarray | None) -> Image.Image:
+def _strength(
+    image: Image.Image, stamp: Ink, labels: np.ndarray | None = None, pen: np.ndarray | None = None
+) -> Image.Image:
     rgb = np.asarray(image, dtype=np.int16)
     red, green, blue = rgb[:, :, 0], rgb[:, :, 1], rgb[:, :, 2]
     channel = {
@@ -180,26 +182,26 @@ def _strength(image: Image.Image, stamp: Ink, pen: np.ndarray | None) -> Image.I
         Ink.GREEN: green - np.maximum(red, blue),
     }.get(stamp, np.zeros_like(red))
     darkness = np.where(channel > _STRENGTH_FLOOR, channel, 0)  # paper tint and noise: paper
-    labels = ink_labels(image)
+    labels = ink_labels(image) if labels is None else labels
     grey = np.asarray(image.convert("L"), dtype=np.int16)
     own = labels == _index(stamp)
     # Another ink, or black print (dark and not the stamp's colour), or the pen.
     crossing = ((labels > 0) & ~own) | ((grey < _DARK) & ~own)
     if pen is not None:
-        crossing |= own & pen
+        crossing |= pen
     covered = Image.fromarray(crossing.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(3))
     return _mended(darkness, np.asarray(covered) > 0)
 
 
-def _darker_pen(grey: np.ndarray, own: np.ndarray) -> np.ndarray | None:
-    """Pixels of one hue dark enough to be a pen over a lighter stamp of that hue, if any."""
-    values = grey[own]
-    if values.size < _MIN_GREY_INK:
+def _two_darknesses(values: np.ndarray, gap: int) -> float | None:
+    """The level between a darker and a lighter population of ink values, if there are two.
+
+    Two populations: the darkest few percent stand ``gap`` or more below the median.
+    """
+    if values.size < _MIN_INK_PIXELS:
         return None
     darkest, middle = np.percentile(values, _PEN_PERCENTILE), np.median(values)
-    if middle - darkest < _HUE_PEN_GAP:
-        return None
-    return np.asarray(grey < (darkest + middle) / 2)
+    return None if middle - darkest < gap else float(darkest + middle) / 2
 
 
 def mended_grey(image: Image.Image) -> Image.Image | None:
@@ -215,14 +217,12 @@ def mended_grey(image: Image.Image) -> Image.Image | None:
         image: A grey ("L") crop around a stamp.
     """
     grey = np.asarray(image, dtype=np.int16)
-    ink_ = grey[grey < _PAPER]
-    if ink_.size < _MIN_GREY_INK:
+    split = _two_darknesses(grey[grey < _PAPER], _GREY_GAP)
+    if split is None:
         return None
-    darkest, middle = np.percentile(ink_, _PEN_PERCENTILE), np.median(ink_)
-    if middle - darkest < _GREY_GAP:
-        return None
-    pen = Image.fromarray(((grey < (darkest + middle) / 2) * 255).astype(np.uint8), mode="L")
-    return _mended(255 - grey, np.asarray(pen.filter(ImageFilter.MaxFilter(3))) > 0)
+    pen = Image.fromarray(((grey < split) * 255).astype(np.uint8), mode="L")
+    darkness = np.where(grey < _PAPER, 255 - grey, 0)  # paper, even a grey one, is no ink
+    return _mended(darkness, np.asarray(pen.filter(ImageFilter.MaxFilter(3))) > 0)
 
 
 def _mended(darkness: np.ndarray, crossing: np.ndarray) -> Image.Image:

@@ -110,9 +110,13 @@ def read_stamps(page: PageImage, lines: tuple[OcrLine, ...], read: BlockReader) 
             continue
         stamps.append(stamp)
     kept = [line for line in lines if not any(_inside(line.bbox, s.bbox) for s in stamps)]
+    block = max((line.block for line in lines), default=0) + 1
     for stamp in stamps:
+        if page.colour is None or not any(_inside(line.bbox, stamp.bbox) for line in lines):
+            continue  # nothing of the page's reading was dropped under it
         try:
-            under = _print_under(page, stamp, read)
+            under = _print_under(page, stamp, read, block)
+            block += 1
         except OcrTimeoutError as e:
             warnings.append(f"print under the stamp at {stamp.bbox.to_list()}: {e}")
             continue
@@ -124,19 +128,22 @@ def read_stamps(page: PageImage, lines: tuple[OcrLine, ...], read: BlockReader) 
     return StampsRead(tuple(stamps), tuple(kept), tuple(marks), tuple(warnings))
 
 
-def _print_under(page: PageImage, stamp: Stamp, read: BlockReader) -> tuple[OcrLine, ...]:
+def _print_under(
+    page: PageImage, stamp: Stamp, read: BlockReader, block: int
+) -> tuple[OcrLine, ...]:
     """The black print a coloured stamp was pressed over, read with the stamp's ink removed.
 
     The page's OCR read stamp and print together as one muddle (and its lines in the
     stamp's box were dropped as the stamp misread); a name printed under a name stamp is
     still the likeliest-right name on the page. On a grey page the two cannot be told.
+    The lines read get a block number of their own (``block``).
     """
-    if page.colour is None:
-        return ()
+    assert page.colour is not None
     box = _grown(stamp.bbox, MARGIN_PX, page.image.size)
     crop_box = (box.left, box.top, box.right, box.bottom)
     image = ink.without_colour(page.image.crop(crop_box), page.colour.crop(crop_box))
-    lines = moved_lines(read(image, page.dpi).lines, box.left, box.top, keep=_print_word)
+    found = read(image, page.dpi).lines
+    lines = moved_lines(found, box.left, box.top, keep=_print_word, block=block)
     return tuple(line for line in lines if _legible((line,)))
 
 

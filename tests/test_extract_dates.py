@@ -142,6 +142,14 @@ def test_a_handwritten_day_gives_the_month_low_and_flagged(line: str) -> None:
     assert any("no day" in warning for warning in result.warnings)
 
 
+def test_a_printed_month_date_is_sure_and_no_warning() -> None:
+    found = _candidates("Zamość, sierpień 2016 r.\n")
+    assert found["letter_date"].value == "2016-08"
+    assert found["letter_date"].confidence > 0.9  # a month is a month, as printed
+    result = extract(document_from_text("Zamość, sierpień 2016 r.\n", source="t.txt"))
+    assert result.warnings == ()
+
+
 def test_a_printed_day_is_no_warning() -> None:
     result = extract(document_from_text("Warszawa, 29 maja 2023 r.\n", source="t.txt"))
     assert result.fields[FieldName.LETTER_DATE].value == "2023-05-29"

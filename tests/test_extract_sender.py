@@ -92,3 +92,8 @@ def test_addressee_organisation_is_not_the_sender() -> None:
 def test_place_and_date_read_into_the_letterhead_line_is_cut_off(date: str) -> None:
     text = _letter(f"STAROSTWO POWIATOWE Zabierzów, {date}", "", BODY)  # OCR joined them
     assert _value(text, FieldName.SENDER) == "Starostwo Powiatowe"
+
+
+def test_a_place_in_capitals_and_its_date_are_cut_off_too() -> None:
+    text = _letter("STAROSTWO POWIATOWE ZABIERZÓW, 12.03.2024 r.", "", BODY)
+    assert _value(text, FieldName.SENDER) == "Starostwo Powiatowe"

@@ -280,3 +280,17 @@ def test_copy_mark_before_the_signers_name() -> None:
 def test_name_on_the_closing_formulas_line() -> None:
     text = _letter(BODY, "", RIGHT + "Z poważaniem, Marek Lisiecki", RIGHT + "Wójt Gminy")
     assert _value(text, FieldName.SIGNATORY)["name"] == "Marek Lisiecki"
+
+
+@pytest.mark.parametrize("town", ["Kalisza", "Sieradza", "Gniezna"])
+def test_a_town_ending_a_printed_position_stays_in_it(town: str) -> None:
+    # A town in the genitive may also be a surname: in print it ends the position.
+    text = _signed("Prezydent Miasta", town, "Wiesław Kurek")
+    value = _value(text, FieldName.SIGNATORY)
+    assert value["position"] == f"Prezydent Miasta {town}"
+
+
+def test_a_position_repeated_over_its_longer_form_is_given_once() -> None:
+    text = _signed("PREZYDENT", "PREZYDENT MIASTA KALISZA", "Wiesław Kurek")
+    value = _value(text, FieldName.SIGNATORY)
+    assert value["position"] == "Prezydent Miasta Kalisza"

@@ -103,13 +103,6 @@ def test_a_damaged_name_line_is_not_part_of_the_position(name_line: str) -> None
     assert value == Signatory(None, "Starosta Powiatowy", None)
 
 
-def test_a_position_in_print_and_in_the_stamp_is_given_once() -> None:
-    printed = LETTER + "\nPREZYDENT\n"
-    stamp = _stamp("PREZYDENT MIASTA", "Tomasz Wiśniewski")
-    value = _value(_with_stamps(printed, stamp), FieldName.SIGNATORY)
-    assert value == Signatory("Tomasz Wiśniewski", "Prezydent Miasta", None)
-
-
 def test_a_worn_letter_in_the_stamps_position_is_repaired() -> None:
     stamp = _stamp("NACZELNIK WYDZIAŁU", "Arcnitektury i Budownictwa", "Tomasz Wiśniewski")
     value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
@@ -249,9 +242,31 @@ def test_a_registry_stamp_beside_the_letterheads_contact_line() -> None:
     assert fields[FieldName.RECEIVED].value == Received("2024-03-15", None, None)
 
 
-def test_wplynelo_in_a_sentence_is_no_registry_stamp() -> None:
-    text = LETTER + "\nWpłynęło do tutejszego urzędu pismo Pana z dnia 5 marca 2024 r.\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the verb in a paragraph, a line of its own after wrapping
+        LETTER + "\nPana wniosek w tej sprawie do urzędu\nwpłynęło 15.03.2024 r.\n",
+        LETTER + "\nWpłynęło do tutejszego urzędu pismo Pana z dnia 5 marca 2024 r.\n",
+        # a short line, but no date stamped under it
+        LETTER + "\nWpłynęło 15.03.2024 r.\nPana wniosek rozpatrzono.\n",
+        # a table's column heading over its rows
+        LETTER
+        + "\nLp.            Data wpływu            Wnioskodawca\n"
+        + "1.             04.03.2024             Jan Kowalski\n"
+        + "2.             05.03.2024             Anna Nowak\n",
+    ],
+)
+def test_wplynelo_in_prose_or_tables_is_no_registry_stamp(text: str) -> None:
     assert _value(document_from_text(text, source="letter.txt"), FieldName.RECEIVED) is None
+
+
+def test_an_organ_over_a_registry_stamp_is_not_the_receiving_office() -> None:
+    text = "\n".join(
+        ("WÓJT GMINY DOBRZYCA", "WPŁYNĘŁO", "2024 -03- 15", "", *LETTER.split("\n")[3:])
+    )
+    fields = extract(document_from_text(text, source="letter.txt")).fields
+    assert fields[FieldName.RECEIVED].value == Received("2024-03-15", None, None)
 
 
 def test_no_registry_stamp_no_received() -> None:

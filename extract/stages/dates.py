@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from extract import morph, people
-from extract.dates import DateMatch, find_dates
+from extract.dates import DateMatch, day_missing, find_dates
 from extract.fields import DateMention, FieldName
 from extract.layout import Layout
 from extract.model import Candidate
@@ -122,9 +122,14 @@ def _letter_date(view: TextView) -> tuple[DateMatch, str | None, tuple[int, int]
             continue  # a stamp, a quotation, or "Sporządziła: Anna Nowak, 05.05.2021"
         if not _AFTER_DATE.fullmatch(view.text, match.end, line.end):
             continue  # the date is inside a sentence, not on a place-and-date line
-        no_day = len(match.value) == len("YYYY-MM")
-        if no_day:
-            before = _ILLEGIBLE_DAY.sub("", before)
+        # A month printed for a day that is not there ("/$ maja 2023"): only the month is
+        # known, and a person should look. ("maj 2023 r." is a month, and no doubt.)
+        illegible = _ILLEGIBLE_DAY.search(before) if len(match.value) == len("YYYY-MM") else None
+        no_day = illegible is not None or (
+            len(match.value) == len("YYYY-MM") and day_missing(match.raw)
+        )
+        if illegible is not None:
+            before = before[: illegible.start()]
         place = _PLACE_BEFORE.search(before)
         between = before[place.end("place") :] if place else ""
         if (

@@ -3,7 +3,9 @@
 An archive's letters carry the registry stamp of the office that received them:
 "Wpłynęło" / "Data wpływu", a date (stamped or written), the registry number after
 "L.dz." or "Nr", and the office's name on the stamp's first lines. The stamp is read apart
-from the letter (:mod:`ocr.stamps`), so its date never competes for the letter's date.
+from the letter (:mod:`ocr.stamps`), so its date never competes for the letter's date. On
+a grey scan OCR reads the stamp among the page's lines; it is found there by its shape
+(:func:`extract.stamps.registry_in_text`), less surely.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from extract.stamps import StampKind, StampText, of_kind, registry_number, stamp
 NAME = "rules.received"
 # A registry stamp's reading is worn print and handwriting: never as sure as print.
 STAMP_CONFIDENCE = 0.8
+# ... and one found among the page's own lines is a stamp by its shape only.
+IN_TEXT = 0.8
 
 
 def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
@@ -33,12 +37,13 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
             continue
         number = registry_number(stamp)
         value = Received(date.value, number, _office(stamp))
-        view = stamp.view
+        view = date.view  # the reading the date was read in
+        confidence = STAMP_CONFIDENCE * stamp.stamp.confidence
         yield Candidate(
             FieldName.RECEIVED,
             value,
             view.text,
-            STAMP_CONFIDENCE * stamp.stamp.confidence,
+            confidence * (IN_TEXT if stamp.in_text else 1.0),
             view.evidence(0, len(view.text)),
             NAME,
         )

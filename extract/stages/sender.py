@@ -26,10 +26,12 @@ from extract.text import TextView
 NAME = "rules.sender"
 _WORD_START = regex.compile(r"(?<![\p{L}\d@./])\p{Lu}")
 # "Żywiec, 2019 -03- 14", "Zamość, sierpień 2016 r." printed on the letterhead's line.
-# The place is one title-case word: a letterhead in capitals ("STAROSTWO POWIATOWE") or
-# title case ("Urząd Gminy Zabierzów") before it stays whole.
+# The place is one word, in title case (then the date may be worded) or in capitals (then
+# in digits): the letterhead before it ("STAROSTWO POWIATOWE", "Urząd Gminy Zabierzów")
+# stays whole. (A two-word place loses its first word to the letterhead.)
 _PLACE_AND_DATE = regex.compile(
     r"\s\p{Lu}\p{Ll}[\p{L}-]*,\s*(?:dn(?:ia|\.)\s*)?(?:\d|\p{Ll}+\s+\d{4})"
+    r"|\s\p{Lu}{3,}[\p{Lu}-]*,\s*(?:dn(?:ia|\.)\s*)?\d"
 )
 MAX_LINES = 3
 CONTINUATION_GAP = 0.8
@@ -37,6 +39,7 @@ LETTERHEAD_DEPTH = 0.3  # share of the page height the letterhead stays within
 ORGAN_CONFIDENCE = 0.8  # "Prezydent Miasta ...": the organ, what the archive catalogues
 OFFICE_CONFIDENCE = 0.7  # "Urząd Miasta ...": the office, when no organ is printed
 STAMP_CONFIDENCE = 0.8  # times the above: a header stamp is worn, and read apart
+IN_STAMP = 0.5  # share of a line's box inside a registry stamp's: the stamp's line
 
 
 def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
@@ -154,7 +157,7 @@ def _continues(text: str) -> bool:
 def _in_registry(layout: Layout, part: Segment) -> bool:
     """Whether the segment is part of a registry stamp: the receiving office's name."""
     return any(
-        stamp.page == part.page and part.bbox.overlap_share(stamp.stamp.bbox) > 0.5
+        stamp.page == part.page and part.bbox.overlap_share(stamp.stamp.bbox) > IN_STAMP
         for stamp in of_kind(layout.stamps, StampKind.REGISTRY)
     )
 

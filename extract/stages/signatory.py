@@ -104,7 +104,7 @@ def _from_stamp(
     if stamp is None:
         return None
     parsed = [
-        (_parse(view, Layout(view).segments(view.lines)), view)
+        (_parse(view, Layout(view).segments(view.lines), stamp=True), view)
         for view in stamp.readings or (stamp.view,)
     ]
     named = max(parsed, key=lambda pair: _name_rank(pair[0]))  # the first of the best
@@ -122,13 +122,15 @@ def _from_stamp(
 
 
 def _repaired(text: str) -> str:
-    return regex.sub(r"\p{L}+", lambda m: morph.repaired_word(m.group()), text)
+    # Words with the symbols OCR reads for letters in them ("Mia$ta"): repaired_word maps
+    # those back where a word has three letters in a row.
+    return regex.sub(r"[\p{L}$|0-9]+", lambda m: morph.repaired_word(m.group()), text)
 
 
 def _name_rank(signature: _Signature) -> int:
     """How far a reading's name can be trusted: a surname the dictionary knows, any, none.
 
-    Readings of a worn stamp differ mostly in the surname ("Bogusz", "bogusz", "Bogasz");
+    Readings of a worn stamp differ mostly in the surname ("Nowak", "nowak", "Nowek");
     the one that gives a known surname, unrepaired, is the likeliest right.
     """
     if signature.name is None:
@@ -201,7 +203,13 @@ def _merged(printed: _Signature, stamp: _Signature) -> _Signature:
 STAGE = Stage(NAME, find, frozenset({FieldName.SIGNATORY}))
 
 
-def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
+def _parse(view: TextView, zone: Sequence[Segment], *, stamp: bool = False) -> _Signature:
+    """What a signature block says; ``stamp``: it is a name stamp's reading.
+
+    A name stamp's lines are a position and a name; a line there that is no position and
+    no readable name is the name worn past reading. A printed block's such line is most
+    likely the end of the position ("Miasta" / "Rybnika").
+    """
     signature = _Signature()
     awaiting_organ = awaiting_e_signed = continuing_organ = False
     for part in zone:
@@ -246,7 +254,7 @@ def _parse(view: TextView, zone: Sequence[Segment]) -> _Signature:
             signature.on_behalf_of, awaiting_organ = people.normal_case(text), False
             continuing_organ = True
             continue
-        if _first_name_alone(text) or _name_remnant(text):
+        if _first_name_alone(text) or (stamp and _name_remnant(text)):
             continue  # a name the signature or wear damaged: no position either
         if signature.positions and signature.positions[-1].endswith("-"):
             signature.positions[-1] += people.normal_case(text)  # "Szkolno-" / "Przedszkolnego"
@@ -264,15 +272,16 @@ def _headed(text: str) -> str:
 
 
 def _distinct(positions: list[str]) -> list[str]:
-    """Position lines without one the next repeats ("Burmistrz" over "Burmistrz Miasta X").
+    """Position lines without one a later line repeats ("Burmistrz" before "Burmistrz X").
 
     A stamp pressed over the printed block gives a position twice, once in print and once
-    in the stamp's reading.
+    in the stamp's reading. Whole words are compared ("Dyrektor" stays before "Dyrektorka").
     """
     kept: list[str] = []
     for index, line in enumerate(positions):
-        later = [p.casefold() for p in positions[index + 1 :]]
-        if not any(other.startswith(line.casefold()) for other in later):
+        words = line.casefold().split()
+        later = [p.casefold().split() for p in positions[index + 1 :]]
+        if not any(other[: len(words)] == words for other in later):
             kept.append(line)
     return kept
 
