@@ -536,6 +536,36 @@ def repaired_first_name(word: str) -> str:
     return name.upper() if word.isupper() else name
 
 
+@lru_cache(maxsize=4096)
+def repaired_surname(word: str, first_name: str) -> str:
+    """A word that is no surname SGJP knows, made the one it knows one letter away.
+
+    For a stamp's name line only, where ``first_name`` already shows the line is a name:
+    "KubiaX" -> "Kubiak"; "Kowalskl" after "Anna" -> "Kowalska" (the nominative, in the
+    first name's gender). Elsewhere a surname SGJP does not know is simply a rare one.
+    """
+    letters = word.translate(_SYMBOL_LETTERS)
+    if len(letters) < REPAIRABLE_LENGTH - 1 or not letters.isalpha() or is_surname(letters):
+        return word
+    gender = "f" if _is_female(first_name) else "m1"
+    candidates = {v.capitalize() for v in _one_letter_away(letters)}
+    names = {
+        name
+        for name in candidates
+        if any(r.names & SURNAME_CLASSES and r.agrees("sg", "nom", gender) for r in readings(name))
+    }
+    if len(names) > 1 and gender == "f":  # "Kowalski" is a woman's surname too, uninflected
+        names = {name for name in names if name.endswith("a")}
+    if len(names) != 1:
+        return word
+    name = names.pop()
+    return name.upper() if word.isupper() else name
+
+
+def _is_female(first_name: str) -> bool:
+    return any("f" in r.genders for r in readings(first_name) if _is_first_name_reading(r))
+
+
 def place_confirmed(place: str, text: str) -> str | None:
     """The place as the rest of the letter names it, when OCR damaged one letter of it.
 

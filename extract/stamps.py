@@ -263,17 +263,28 @@ def _cleaned(line: OcrLine) -> OcrLine | None:
 
 
 def _first_name_repaired(words: list[OcrWord]) -> list[OcrWord]:
-    """A stamp's name line ("Kami Kaczmarek") with its worn first name read whole.
+    """A stamp's name line ("Kami Kaczmarek", "Darrusz KubiaX") with its worn words whole.
 
-    Only where the surname is one SGJP knows, so the line surely is a name.
+    A first name one letter from a given name is read as it when the surname is one SGJP
+    knows; a surname one letter from a known one, when the first name is (or so becomes)
+    a given name. One of the two must hold as printed, so the line surely is a name.
     """
-    if len(words) != 2 or not all(w.text.isalpha() for w in words):
+    if len(words) != 2 or not all(regex.fullmatch(r"[\p{L}$|0-9]+", w.text) for w in words):
         return words
     first, surname = words
-    if not (surname.text[0].isupper() and morph.is_surname(surname.text)):
+    if not surname.text[0].isupper():
         return words
-    fixed = morph.repaired_first_name(first.text)
-    return words if fixed == first.text else [OcrWord(fixed, first.bbox, first.confidence), surname]
+    if morph.is_surname(surname.text):
+        fixed = morph.repaired_first_name(first.text)
+        return words if fixed == first.text else [_as(first, fixed), surname]
+    if morph.is_first_name(first.text):
+        fixed = morph.repaired_surname(surname.text, first.text)
+        return words if fixed == surname.text else [first, _as(surname, fixed)]
+    return words
+
+
+def _as(word: OcrWord, text: str) -> OcrWord:
+    return OcrWord(text, word.bbox, word.confidence)
 
 
 def _junk_word(text: str, others: list[OcrWord]) -> bool:

@@ -173,3 +173,16 @@ def test_position_head(word: str, expected: str) -> None:
     from extract import people
 
     assert people.position_head(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "first_name", "expected"),
+    [
+        ("KubiaX", "Dariusz", "Kubiak"),
+        ("Kowalskl", "Anna", "Kowalska"),  # in the first name's gender
+        ("Kowalskl", "Jan", "Kowalski"),
+        ("Nowak", "Jan", "Nowak"),  # known: untouched
+    ],
+)
+def test_repaired_surname(word: str, first_name: str, expected: str) -> None:
+    assert morph.repaired_surname(word, first_name) == expected

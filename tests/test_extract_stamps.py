@@ -117,6 +117,15 @@ def test_a_worn_first_name_before_a_known_surname_is_repaired() -> None:
     assert value == Signatory("Kamil Kaczmarek", "Prezydent Miasta", None)
 
 
+def test_a_worn_surname_after_a_given_name_is_repaired() -> None:
+    stamp = _stamp("PREZYDENT MIASTA", "Darrusz KubiaX")  # no: the first name is worn too
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory(None, "Prezydent Miasta", None)
+    stamp = _stamp("PREZYDENT MIASTA", "Dariusz KubiaX")
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory("Dariusz Kubiak", "Prezydent Miasta", None)
+
+
 def test_a_first_name_alone_is_no_position() -> None:
     stamp = _stamp("KOMENDANT", "Zbigniew")  # the surname under the signature
     value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
