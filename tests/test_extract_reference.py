@@ -18,6 +18,8 @@ from ocr.plaintext import document_from_text
         ("RIO.I.6002-6/12", "RIO.I.6002-6/12"),
         ("WK – 602/57/2016", "WK-602/57/2016"),
         ("ZPOW-066-700/15", "ZPOW-066-700/15"),
+        ("AB/CD/0123/45/19", "AB/CD/0123/45/19"),  # unit groups joined by slashes
+        ("XY-ZW.1234/56/2022", "XY-ZW.1234/56/2022"),
         ("KO.0214.33.2019.5C", "KO.0214.33.2019.SC"),  # initials read as digits
         ("GK.552O.231.2O25", "GK.5520.231.2025"),  # O for 0 in numbers
         ("GK . 5520 . 231 . 2025", "GK.5520.231.2025"),  # spaces around separators
@@ -54,6 +56,11 @@ def test_labelled_reference_wins_over_their_reference_and_body_numbers() -> None
         "W odpowiedzi na pismo znak: XY.0001.2.2024 z dnia 3 stycznia 2024 r.\n"
     )
     assert _best(text) == "GN.6840.12.2024"
+
+
+def test_an_unlabelled_slash_reference_under_the_date_is_ours() -> None:
+    text = "Opole, dnia 3 marca 2024 r.\nAB/CD/0123/45/24\n\nPan\nJan Nowak\n\nTreść pisma.\n"
+    assert _best(text) == "AB/CD/0123/45/24"
 
 
 def test_their_reference_alone_is_not_ours() -> None:

@@ -2,7 +2,8 @@
 
 Shapes: the office-manual one (unit symbol(s), JRWA class, case number, year, optional
 initials: ``BO-02.0003.4100.2019``, ``BRM.1431.27.2024.KW``, ``WI-IV.0231.18.2025.MS``) and
-the slash shapes offices also use (``RIO.I.6002-6/12``, ``WK-602/57/2016``). A number is the
+the slash shapes offices also use (``RIO.I.6002-6/12``, ``WK-602/57/2016``,
+``AB/CD/0123/45/19``). A number is the
 letter's own when it is labelled ("Znak sprawy:", "Nasz znak:", "Sygn.") or stands alone
 near the top of the first page; "Wasz znak", a number in "pismo ... znak ..." and numbers in
 the body are someone else's.
@@ -32,7 +33,8 @@ _OFFICE = regex.compile(
     r"(?:\.(?P<initials>\p{Lu}{1,4}))?"
 )
 _SLASH = regex.compile(
-    r"\p{Lu}(?:[\p{Lu}\d]|[iwz](?=\p{Lu})){0,9}(?:[.\-](?:\p{Lu}{1,6}|\d{1,4}))*[.\-/]\d{1,6}(?:[-/.]\d{1,6})*/(?:\d{2}|\d{4})"
+    # Unit groups joined by dots, hyphens or slashes ("DO/JD/0522/12/17"), then numbers.
+    r"\p{Lu}(?:[\p{Lu}\d]|[iwz](?=\p{Lu})){0,9}(?:[.\-/](?:\p{Lu}{1,6}|\d{1,4}))*[.\-/]\d{1,6}(?:[-/.]\d{1,6})*/(?:\d{2}|\d{4})"
 )
 _OWN_LABEL = regex.compile(
     r"(?:nasz\s+znak|znak\s+sprawy|znak\s+pisma|znak|sygn(?:atura)?\.?|nr\s+sprawy|sprawa\s+nr|"
