@@ -368,10 +368,20 @@ def _block_after(view: TextView, parts: Sequence[Segment], first: int) -> list[S
         text = view.text[part.start : part.end]
         if not block and _furniture(text):
             continue  # the page's number and footer between the closing and the signature
-        if TAIL.match(text) or _furniture(text) or not _is_block_line(text):
+        if (
+            TAIL.match(text)
+            or _furniture(text)
+            or not _is_block_line(text)
+            or _LIST_ITEM.match(text)
+        ):
             break
         block.append(part)
     return block
+
+
+# "1. Wydział ...": a numbered item, never a line of a signature block (a list without a
+# heading may follow the signature directly).
+_LIST_ITEM = regex.compile(r"\s*\d{1,2}\s?[.)]\s*\p{L}")
 
 
 # ------------------------------------------------------------------------ per document

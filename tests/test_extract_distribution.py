@@ -7,7 +7,7 @@ from extract.layout import Layout
 from extract.stages import distribution
 from extract.text import TextView
 from ocr.plaintext import document_from_text
-from tests.letters import BODY, _letter, _value
+from tests.letters import BODY, _letter, _signed, _value
 
 
 def _items(text: str) -> list[tuple[str, str]]:
@@ -132,3 +132,20 @@ def test_numbered_item_wrapped_onto_a_genitive_office_line_stays_one_recipient()
 def test_number_on_the_heading_line_is_not_part_of_the_recipient() -> None:
     text = _letter(BODY, "Otrzymują: 1. Adresat", "2. a/a")
     assert [i["recipient"] for i in _value(text, FieldName.DISTRIBUTION)] == ["Adresat", "a/a"]
+
+
+def test_a_numbered_list_without_a_heading_that_files_a_copy_is_the_distribution() -> None:
+    text = _signed("Jan Nowak") + "\n" * 6 + "1. Wydział Geodezji - a/a\n2. Sołtys Sołectwa Borki\n"
+    value = _value(text, FieldName.DISTRIBUTION)
+    assert [entry["recipient"] for entry in value] == [
+        "Wydział Geodezji - a/a",
+        "Sołtys Sołectwa Borki",
+    ]
+    assert value[0]["list"] == ""  # no heading printed
+    signatory = _value(text, FieldName.SIGNATORY)
+    assert (signatory["name"], signatory["position"]) == ("Jan Nowak", None)  # not the list
+
+
+def test_a_numbered_list_in_the_body_is_no_distribution() -> None:
+    text = _signed("Jan Nowak") + "\n" * 6 + "1. Wniosek o wydanie decyzji\n2. Mapa działki\n"
+    assert _value(text, FieldName.DISTRIBUTION) == []

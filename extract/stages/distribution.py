@@ -58,13 +58,19 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
             index += 1
             continue
         name = heading["name"].strip().rstrip(":.")
-        found, index = _items_after(view, index, heading)
+        rest_start = view.lines[index].start + heading.start("rest") if heading["rest"] else 0
+        found, index = _items_after(view, index, heading["rest"] or "", rest_start)
         items.extend((item, _list_name(name)) for item in found)
+    sure = CONFIDENCE
+    if not items:
+        zone = layout.signature_zone.parts
+        after = zone[0].line + 1 if zone else 0  # the zone may run into a headless list
+        items, sure = [(item, "") for item in _headless(view, after)], HEADLESS_CONFIDENCE
     if not items:
         return
     value = tuple(DistributionEntry(item.text, name) for item, name in items)
     evidence = tuple(e for item, _ in items for e in view.evidence(item.start, item.end))
-    confidence = CONFIDENCE * min(view.confidence(i.start, i.end) for i, _ in items)
+    confidence = sure * min(view.confidence(i.start, i.end) for i, _ in items)
     yield Candidate(
         FieldName.DISTRIBUTION,
         value,
@@ -77,18 +83,50 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
 
 STAGE = Stage(NAME, find, frozenset({FieldName.DISTRIBUTION}))
 
+# "a/a" (ad acta: the office's own copy) standing as an item or ending one ("... - a/a").
+_AA_ITEM = regex.compile(r"(?:^|\s)a\s?/\s?a\b", regex.IGNORECASE)
+HEADLESS_CONFIDENCE = 0.8  # a list known by its "a/a" alone, not by a heading
 
-def _items_after(view: TextView, index: int, heading: regex.Match[str]) -> tuple[list[_Item], int]:
-    """Collect the items of the list whose heading is line ``index``; return the next line."""
+
+def _headless(view: TextView, after: int) -> list[_Item]:
+    """A numbered list with no heading, after the signature, that files a copy "a/a".
+
+    Offices sometimes print the distribution list without "Otrzymują:": only the numbered
+    recipients, one of them the office's own file copy. "a/a" is what tells it from a
+    numbered list in the body (attachments, points of a decision).
+
+    Args:
+        view: The letter.
+        after: The first line after the signature block (0 when none was found).
+    """
+    for index in range(max(1, after), len(view.lines)):
+        if not regex.match(r"\s*1\s?[.)]\s*\S", _text(view, view.lines[index])):
+            continue
+        found, _ = _items_after(view, index - 1)
+        if found and any(_AA_ITEM.search(item.text) or _AA.match(item.text) for item in found):
+            return found
+    return []
+
+
+def _items_after(
+    view: TextView, index: int, rest: str = "", rest_start: int = 0
+) -> tuple[list[_Item], int]:
+    """Collect the items of the list headed at line ``index``; return the next line.
+
+    Args:
+        view: The letter.
+        index: The heading's line (or the line before a list without one).
+        rest: What follows the heading on its line ("Otrzymują: 1. Adresat").
+        rest_start: Where ``rest`` starts in the text.
+    """
     items: list[_Item] = []
     heading_line = view.lines[index]
     numbered = False
-    if (heading["rest"] or "").strip():
-        bullet = _NUMBER.match(heading["rest"])  # "Otrzymują: 1. Adresat"
+    if rest.strip():
+        bullet = _NUMBER.match(rest)
         offset = bullet.end() if bullet else 0
         numbered = bullet is not None
-        start = heading_line.start + heading.start("rest") + offset
-        items.append(_Item(heading["rest"][offset:], start, heading_line.end))
+        items.append(_Item(rest[offset:], rest_start + offset, heading_line.end))
     item_left = 0  # x of the last item's text: wrapped lines of a numbered item align there
     after_break = False  # between a page break and the next number: page-2 letterhead
     index += 1
