@@ -102,9 +102,11 @@ _MONTH_NAME = (
 # Upper case only: "poz. 1, 19 i 2052" must not read as 19 January 2052.
 _ROMAN = "(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _YEAR = r"(?:19|20)\d{2}"
-_B = r"(?<![\w./-])"  # not glued to a word, a reference number or another number
+# Not glued to a word, a reference number or another number; "dnia23 lutego" (a space
+# lost in a text layer or by OCR) is still a date.
+_B = r"(?:(?<![\w./-])|(?<=\bdnia|\bdn\.))"
 # ... and not followed by more of one, though "r." may be glued on ("31.10.2025r.")
-_E = r"(?=r\b|r\.|\W|$)(?![./-]\w)"
+_E = r"(?=r\b|r\.|\W|$)(?![./-](?!r\b|r\.)\w)"  # "20.02.2008.r" too
 _SEP = r"\s{0,2}[.\-/]\s{0,2}"
 _CURRENT_YEAR = r"(?:b\.\s?r\.|br\.?|bieżącego\s+roku|biezacego\s+roku)"
 

@@ -20,6 +20,9 @@ from ocr.plaintext import document_from_text
         ("działa od stycznia 2013 roku", ["2013-01"]),
         ("w październiku 2026 r.", ["2026-10"]),
         ("5 rnaja 2021", ["2021-05-05"]),  # OCR: "rn" for "m"
+        ("Opole, dnia23 lutego 2022 roku", ["2022-02-23"]),  # the space lost
+        ("Opole, 20.02.2008.r", ["2008-02-20"]),  # "r" after a dot
+        ("nr 20.02.2008.1234", []),  # a number that goes on is no date
         ("22 pazdziernika 2020 r.", ["2020-10-22"]),
         ("Luty 2020", ["2020-02"]),
         ("5 XII 2017", ["2017-12-05"]),
