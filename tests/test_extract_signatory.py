@@ -294,3 +294,15 @@ def test_a_position_repeated_over_its_longer_form_is_given_once() -> None:
     text = _signed("PREZYDENT", "PREZYDENT MIASTA KALISZA", "Wiesław Kurek")
     value = _value(text, FieldName.SIGNATORY)
     assert value["position"] == "Prezydent Miasta Kalisza"
+
+
+def test_the_signers_office_and_address_under_the_name_are_no_position() -> None:
+    text = _signed("Wiesław Kurek", "Urząd Gminy Borki", "Borki 15", "00-950 Borki")
+    value = _value(text, FieldName.SIGNATORY)
+    assert (value["name"], value["position"]) == ("Wiesław Kurek", None)
+
+
+def test_a_position_in_an_office_under_the_name_stays() -> None:
+    text = _signed("Wiesław Kurek", "Kierownik Referatu", "Urzędu Gminy Borki")
+    value = _value(text, FieldName.SIGNATORY)
+    assert value["position"] == "Kierownik Referatu Urzędu Gminy Borki"

@@ -211,7 +211,7 @@ def _parse(view: TextView, zone: Sequence[Segment], *, stamp: bool = False) -> _
     likely the end of the position ("Miasta" / "Rybnika").
     """
     signature = _Signature()
-    awaiting_organ = awaiting_e_signed = continuing_organ = False
+    awaiting_organ = awaiting_e_signed = continuing_organ = office_lines = False
     for part in zone:
         text = COPY_MARK.sub("", view.text[part.start : part.end]).strip(" ,;")
         signature.electronic |= bool(ELECTRONIC_SIGNATURE.search(text))
@@ -256,6 +256,11 @@ def _parse(view: TextView, zone: Sequence[Segment], *, stamp: bool = False) -> _
             continue
         if _first_name_alone(text) or (stamp and _name_remnant(text)):
             continue  # a name the signature or wear damaged: no position either
+        if office_lines or (signature.name and _office(text) and not signature.positions):
+            # "Jan Nowak / Urząd Gminy X / X 15 / 00-000 X": the signer's office and its
+            # address under the name, no position.
+            office_lines = True
+            continue
         if signature.positions and signature.positions[-1].endswith("-"):
             signature.positions[-1] += people.normal_case(text)  # "Szkolno-" / "Przedszkolnego"
         elif _legible(text):
@@ -309,6 +314,16 @@ def _name_remnant(text: str) -> bool:
     # past reading; a position's words are dictionary words.
     unknown = [w for w in words if regex.search(r"\p{Ll}", w) and not morph.is_known(w)]
     return 2 * len(unknown) >= len(words) + 1
+
+
+def _office(text: str) -> bool:
+    """An office named in the nominative ("Urząd Gminy X"), not a position's genitive part."""
+    words = text.split()
+    return (
+        people.line_kind(text) == "organization"
+        and bool(words)
+        and morph.nominative_singular(words[0])
+    )
 
 
 def _first_name_alone(text: str) -> bool:
