@@ -19,6 +19,7 @@ from ocr.plaintext import document_from_text
         ("WK – 602/57/2016", "WK-602/57/2016"),
         ("ZPOW-066-700/15", "ZPOW-066-700/15"),
         ("AB/CD/0123/45/19", "AB/CD/0123/45/19"),  # unit groups joined by slashes
+        ("KL.II.862.5.2016.JZ/AB", "KL.II.862.5.2016.JZ/AB"),  # author's / typist's initials
         ("XY-ZW.1234/56/2022", "XY-ZW.1234/56/2022"),
         ("KO.0214.33.2019.5C", "KO.0214.33.2019.SC"),  # initials read as digits
         ("GK.552O.231.2O25", "GK.5520.231.2025"),  # O for 0 in numbers

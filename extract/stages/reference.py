@@ -30,7 +30,8 @@ _OFFICE = regex.compile(
     # Unit symbols may hold a lower-case conjunction: GKiZ, OSiR, UMiG.
     r"(?P<unit>\p{Lu}(?:[\p{Lu}\d]|[iwz](?=\p{Lu})){0,9}(?:[-.](?:\p{Lu}{1,6}|\d{1,3}|\p{Lu}+\d+)){0,3})"
     r"\.(?P<jrwa>\d{1,4})\.(?P<case>\d{1,6}(?:\.\d{1,4})?)\.(?P<year>(?:19|20)\d{2})"
-    r"(?:\.(?P<initials>\p{Lu}{1,4}))?"
+    # The author's initials, with the typist's after a slash ("JZ/AB").
+    r"(?:\.(?P<initials>\p{Lu}{1,4}(?:/\p{Lu}{1,4})?))?"
 )
 _SLASH = regex.compile(
     # Unit groups joined by dots, hyphens or slashes ("DO/JD/0522/12/17"), then numbers.
