@@ -245,6 +245,34 @@ def _right_block(view: TextView, head: Sequence[Segment]) -> AddresseeBlock | No
     return None
 
 
+# "BRK.1431.1.2018.JP", "DO/JD/0522/12/17": a reference number alone on its line.
+_REFERENCE_LINE = regex.compile(r"(?:\S*\d\S*[./-]){2,}\S*\d\S*")
+
+
+def _block_after_reference(view: TextView, head: Sequence[Segment]) -> AddresseeBlock | None:
+    """The block right under the reference number, when it names an office or a person.
+
+    Letters set flush left put the addressee there, with no honorific ("Fundacja X",
+    "Starostowie," / "Wójtowie", "Stowarzyszenie Y" / "ul. ..." / "00-000 Z"). A block of a
+    line and its address lines is one too, though its first line names no known kind of
+    office.
+    """
+    for position, part in enumerate(head[:-1]):
+        if not _REFERENCE_LINE.fullmatch(view.text[part.start : part.end].strip()):
+            continue
+        block = _grow(view, head, position + 1, strict=True)
+        texts = [view.text[p.start : p.end] for p in block]
+        if any(_NOT_ADDRESSEE.search(t) or find_dates(t) for t in texts):
+            return None
+        named = any(
+            people.find_name(t) or people.line_kind(t) in {"organization", "position"}
+            for t in texts
+        )
+        addressed = len(texts) > 1 and all(people.line_kind(t) == "address" for t in texts[1:])
+        return AddresseeBlock(block, None) if named or addressed else None
+    return None
+
+
 # ------------------------------------------------------------------- the signature zone
 
 MAX_SIGNATURE_LINES = 12
@@ -440,8 +468,15 @@ class Layout:
 
     @cached_property
     def addressee_block(self) -> AddresseeBlock | None:
-        """The block an honorific opens, or else the lowest short block on the right."""
-        return _honorific_block(self.view, self.head) or _right_block(self.view, self.head)
+        """The addressee's block: the one an honorific opens, else on the right, else flush left.
+
+        Flush left, it is the block right under the reference number.
+        """
+        return (
+            _honorific_block(self.view, self.head)
+            or _right_block(self.view, self.head)
+            or _block_after_reference(self.view, self.head)
+        )
 
     @cached_property
     def signature_zone(self) -> SignatureZone:

@@ -246,3 +246,46 @@ def test_date_line_right_above_the_addressee_is_not_part_of_it() -> None:
 def test_do_pana_opens_the_addressee_block() -> None:
     text = _letter(_right("Lipnica, 14.03.2023 r.", "", "Do Pana", "Marka Lisieckiego"), "", BODY)
     assert _value(text, FieldName.ADDRESSEE)["name"] == "Marek Lisiecki"
+
+
+FLUSH_LEFT_HEAD = (
+    "Borki, 12 marca 2024 r.",
+    "Urząd Gminy Borki",
+    "ul. Polna 8",
+    "",
+    "OR.1431.10.2024",
+)
+
+
+def test_a_flush_left_addressee_under_the_reference_without_honorific() -> None:
+    text = _letter(*FLUSH_LEFT_HEAD, "", "Fundacja Zielone Pola", "", BODY)
+    value = _value(text, FieldName.ADDRESSEE)
+    assert value["organization"] == "Fundacja Zielone Pola"
+    assert value["name"] is None
+
+
+def test_a_flush_left_addressee_known_by_its_address_lines() -> None:
+    # No word of the first line says "office": its address lines say it is the addressee.
+    text = _letter(*FLUSH_LEFT_HEAD, "", "Sieć Obywatelska Borki", "ul. Leśna 2/2", "00-950 Borki")
+    text += "\n" + BODY + "\n"
+    value = _value(text, FieldName.ADDRESSEE)
+    assert value["address"] == "ul. Leśna 2/2, 00-950 Borki"
+
+
+def test_a_group_addressee_over_lines_keeps_its_commas() -> None:
+    text = _letter(
+        *FLUSH_LEFT_HEAD,
+        "",
+        "Starostowie,",
+        "Burmistrzowie, Wójtowie,",
+        "Dyrektorzy publicznych przedszkoli,",
+        "szkół i placówek oświatowych",
+        "",
+        "Szanowni Państwo,",
+        BODY,
+    )
+    value = _value(text, FieldName.ADDRESSEE)
+    assert value["position"] == (
+        "Starostowie, Burmistrzowie, Wójtowie, Dyrektorzy publicznych przedszkoli, "
+        "szkół i placówek oświatowych"
+    )

@@ -82,11 +82,16 @@ def _parse(view: TextView, block: AddresseeBlock) -> tuple[Addressee, bool]:
         text = view.text[part.start : part.end]
         if number == 0 and block.honorific:
             text = people.honorific(text)[1]
+        listed = text.rstrip(" ;|").endswith(",")  # "Starostowie," in a group addressee
         text = SP_Z_OO.sub("Sp. z o.o.", text.strip(" ,;|"))  # "|": a stamp's border
         if not text:
             continue
         if current in sections and sections[current] and sections[current][-1].endswith("-"):
             sections[current][-1] += text  # a word wrapped at its hyphen: "Szkolno-" / "..."
+            continue
+        wraps = people.line_kind(text) not in {"address", "contact"}  # "ul. ..." does not
+        if text[:1].islower() and wraps and current in {"position", "organization"}:
+            sections[current].append(_listed(text, listed))  # "szkół i placówek ..." wraps
             continue
         kind = people.line_kind(text)
         if kind == "contact":
@@ -98,22 +103,28 @@ def _parse(view: TextView, block: AddresseeBlock) -> tuple[Addressee, bool]:
                 name, current, repaired = found.value, None, found.repaired
                 continue
         if kind is None and current in {"position", "organization"}:
-            sections[current].append(text)  # a title or office name wrapped over lines
+            sections[current].append(_listed(text, listed))  # a title or office name wrapped
             continue
         if kind is None and _plural(block.honorific):
             name, current = name or text, None  # "Państwo" / "Ewa i Jan Nowakowie"
             continue
         kind = kind or "organization"
-        sections[kind].append(text)
+        sections[kind].append(_listed(text, listed) if kind != "address" else text)
         current = kind
     value = Addressee(
         name=name,
         honorific=_nominative_honorific(block.honorific),
-        position=" ".join(sections["position"]) or None,
-        organization=SP_Z_OO.sub("Sp. z o.o.", " ".join(sections["organization"])) or None,
+        position=" ".join(sections["position"]).rstrip(",") or None,
+        organization=SP_Z_OO.sub("Sp. z o.o.", " ".join(sections["organization"])).rstrip(",")
+        or None,
         address=", ".join(sections["address"]) or None,
     )
     return value, repaired
+
+
+def _listed(text: str, listed: bool) -> str:
+    """The line as one item of a list printed over lines: its comma kept to join them."""
+    return f"{text}," if listed else text
 
 
 def _plural(honorific: str | None) -> bool:
