@@ -170,6 +170,13 @@ _NOT_ADDRESSEE = regex.compile(
     r"\bznak\b|\bsygn|\bdnia\b|\bdn\.|\bnr\s+sprawy|\d{4}\s*r\.|\d+[./]\d+[./]\d+",
     regex.IGNORECASE,
 )
+# A document's title in capitals under the addressee ("WYSTĄPIENIE POKONTROLNE",
+# "ZAŚWIADCZENIE"): where the letter's text begins, not a line of the addressee.
+_DOCUMENT_TITLE = regex.compile(
+    r"\s*(?:WYSTĄPIENIE|ZAŚWIADCZENIE|DECYZJA|POSTANOWIENIE|ZAWIADOMIENIE|OBWIESZCZENIE|"
+    r"INFORMACJA|PROTOKÓŁ|WEZWANIE|UPOWAŻNIENIE|OPINIA|ODPOWIEDŹ|SKARGA|WNIOSEK|"
+    r"ZARZĄDZENIE|UCHWAŁA|OGŁOSZENIE|PISMO)\b(?:\s+\p{Lu}+)*\s*$"
+)
 MAX_ADDRESSEE_LINES = 8
 ADDRESSEE_GAP = 1.2  # line heights: a wider gap ends the block
 RIGHT_HALF = 0.4  # left edge, as a share of the page width, of a right-hand block
@@ -214,6 +221,7 @@ def _grow(
             or (strict and _NOT_ADDRESSEE.search(text))
             or is_prose(text)
             or find_dates(text)  # the place-and-date line right under (or over) the block
+            or _DOCUMENT_TITLE.match(text)
         ):
             break
         parts.append(part)

@@ -289,3 +289,19 @@ def test_a_group_addressee_over_lines_keeps_its_commas() -> None:
         "Starostowie, Burmistrzowie, Wójtowie, Dyrektorzy publicznych przedszkoli, "
         "szkół i placówek oświatowych"
     )
+
+
+def test_a_document_title_under_the_addressee_is_not_part_of_it() -> None:
+    text = _letter(
+        *FLUSH_LEFT_HEAD,
+        "Pan",
+        "Jan Nowak",
+        "Dyrektor Szkoły Podstawowej",
+        "ul. Leśna 2",
+        "00-950 Borki",
+        "WYSTĄPIENIE POKONTROLNE",
+        BODY,
+    )
+    value = _value(text, FieldName.ADDRESSEE)
+    assert value["organization"] is None
+    assert value["address"] == "ul. Leśna 2, 00-950 Borki"
