@@ -97,3 +97,25 @@ def test_place_and_date_read_into_the_letterhead_line_is_cut_off(date: str) -> N
 def test_a_place_in_capitals_and_its_date_are_cut_off_too() -> None:
     text = _letter("STAROSTWO POWIATOWE ZABIERZÓW, 12.03.2024 r.", "", BODY)
     assert _value(text, FieldName.SENDER) == "Starostwo Powiatowe"
+
+
+def test_without_a_letterhead_the_organ_the_letter_speaks_for_is_the_sender() -> None:
+    text = _letter(
+        "Zabierzów, 12 marca 2024 r.",
+        "",
+        "Pan",
+        "Jan Nowak",
+        "",
+        "Uprzejmie informuję w imieniu Wójta Gminy Zabierzów, że wniosek Pana rozpatrzono.",
+        "",
+        "Z up. Wójta",
+        "Anna Nowak",
+    )
+    assert _value(text, FieldName.SENDER) == "Wójt Gminy Zabierzów"
+
+
+def test_a_printed_letterhead_wins_over_the_organ_spoken_for() -> None:
+    text = _letter(
+        "STAROSTWO POWIATOWE", "", "W imieniu Starosty Borkowskiego informuję, że tak.", BODY
+    )
+    assert _value(text, FieldName.SENDER) == "Starostwo Powiatowe"

@@ -14,11 +14,12 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from extract import people
+from extract import morph, people
 from extract.fields import FieldName
 from extract.layout import Layout, Segment
 from extract.model import Candidate
 from extract.patterns import ADDRESS, CONTACT, ON_BEHALF, REGISTRY_STAMP
+from extract.patterns import ORGAN as ORGAN_HEAD
 from extract.stages import NOTHING, Earlier, Stage
 from extract.stamps import StampKind, of_kind
 from extract.text import TextView
@@ -43,8 +44,12 @@ IN_STAMP = 0.5  # share of a line's box inside a registry stamp's: the stamp's l
 
 
 def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
-    """The letterhead's organ (preferred) and office names; a header stamp's, less surely."""
-    yield from _letterhead(layout)
+    """The letterhead's organ (preferred) and office names; a header stamp's, less surely.
+
+    With neither, the organ the body speaks for ("w imieniu Starosty X informuję").
+    """
+    printed = list(_letterhead(layout))
+    yield from printed
     for stamp in of_kind(layout.stamps, StampKind.HEADER):
         # A letter without a printed letterhead carries the office's stamp where it would
         # stand; a stamp reads worse than print, so a printed letterhead wins.
@@ -53,6 +58,34 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
             confidence = found.confidence * STAMP_CONFIDENCE
             yield dataclasses.replace(found, confidence=confidence)
             return
+    if not printed:
+        yield from _spoken_for(layout.view)
+
+
+# "w imieniu Starosty Pułtuskiego informuję", "z upoważnienia Burmistrza Miasta X": the
+# organ the letter speaks for, in the genitive, capitalised words up to the verb.
+_SPOKEN_FOR = regex.compile(
+    r"\b(?:w\s+imieniu|z\s+upoważnienia)\s+"
+    r"(?P<organ>\p{Lu}\p{Ll}+(?:\s+(?:\p{Lu}[\p{L}\-]*|m\.\s?st\.|(?:i|w|we)(?=\s+\p{Lu})))*)"
+)
+SPOKEN_FOR_CONFIDENCE = 0.6  # named in a sentence, not printed as the letterhead
+
+
+def _spoken_for(view: TextView) -> Iterator[Candidate]:
+    for found in _SPOKEN_FOR.finditer(view.text):
+        organ = morph.organ_nominative(found["organ"])
+        if people.line_kind(organ) != "position" or ORGAN_HEAD.match(organ) is None:
+            continue
+        start, end = found.span("organ")
+        yield Candidate(
+            FieldName.SENDER,
+            people.normal_case(organ),
+            found["organ"],
+            SPOKEN_FOR_CONFIDENCE * view.confidence(start, end),
+            view.evidence(start, end),
+            NAME,
+        )
+        return
 
 
 def _letterhead(layout: Layout, head: Sequence[Segment] | None = None) -> Iterator[Candidate]:
