@@ -5,6 +5,12 @@ in black. The colour of a pixel therefore says which layer it belongs to, and a 
 from its own ink is free of the signature drawn across it. Pure numpy/Pillow functions: no
 Tesseract here (:mod:`ocr.stamps` reads what these find).
 
+A stamp's layer is rendered several ways, because none wins everywhere: by a colour
+threshold (:func:`isolate`), by the strength of its colour (:func:`strength`, which keeps
+faint ink), with a pen of the stamp's own hue taken off (:func:`strength_without_pen`), and
+on grey pages by darkness (:func:`mended_grey`: a pad's grey under a pen's black). Where a
+stroke crosses a letter, the gap it leaves is closed from the ink beside it.
+
 Hue is Pillow's HSV hue on a 0-255 circle. Pages in grey, and colour scans of black print,
 are recognised on a small thumbnail and pay nothing more.
 """

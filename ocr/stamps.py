@@ -8,12 +8,16 @@ Where stamps are looked for:
   stamp (a name stamp with a signature over it reads as nothing or as junk in the page's
   reading, and is there to be found).
 
-Each region is cropped, enlarged and read as one block of text (``--psm 6``) in several
-renderings: the crop in grey with the other inks (the signature) turned to paper, and the
-stamp's own ink alone. The best reading wins (most confident letters). A region whose
-reading is no text (a scribble, a logo) is dropped, and so is coloured *print* (a coloured
-letterhead the page's OCR already read word for word). The page's own lines that lie
-inside a stamp are taken out of the reading order: they were the stamp misread.
+Each region is cropped and read as one block of text (``--psm 6``) in several renderings
+(:mod:`ocr.ink`: the stamp's ink by a colour threshold, by the strength of its colour with
+the gaps a signature cuts closed, and with a pen of its own hue taken off; on a grey page
+the crop as it is and with the darker pen taken off), each at two enlargements; a sure
+reading stops there. The best reading (most confident letters) is the stamp; the next few
+of other text are kept as its ``alternatives`` for the fields to choose from. A region whose
+reading is no text (a scribble, a logo) is a mark; coloured *print* (a coloured letterhead
+the page's OCR already read word for word) is dropped. The page's own lines inside a stamp
+are taken out of the reading order (they were the stamp misread), and black print a
+coloured stamp was pressed over is read again with the stamp's ink removed.
 """
 
 from __future__ import annotations
