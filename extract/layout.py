@@ -188,6 +188,7 @@ class AddresseeBlock:
 
     parts: tuple[Segment, ...]
     honorific: str | None
+    label: int = 0  # characters of a "Do:" label opening the first part, not the addressee's
 
 
 def _honorific_block(view: TextView, head: Sequence[Segment]) -> AddresseeBlock | None:
@@ -250,6 +251,19 @@ def _right_block(view: TextView, head: Sequence[Segment]) -> AddresseeBlock | No
             continue
         if any(people.find_name(t) or people.line_kind(t) == "organization" for t in texts):
             return AddresseeBlock(block, None)
+    return None
+
+
+# "Do: Prezes Stowarzyszenia X." (a letter sent as, or transcribed from, an e-mail).
+_TO_LABEL = regex.compile(r"\s*(?:Do|Adresat)\s*:\s*(?=\S)")
+
+
+def _labelled_block(view: TextView, head: Sequence[Segment]) -> AddresseeBlock | None:
+    """The block a "Do:" label opens."""
+    for position, part in enumerate(head):
+        found = _TO_LABEL.match(view.text, part.start, part.end)
+        if found is not None:
+            return AddresseeBlock(_grow(view, head, position), None, found.end() - part.start)
     return None
 
 
@@ -482,6 +496,7 @@ class Layout:
         """
         return (
             _honorific_block(self.view, self.head)
+            or _labelled_block(self.view, self.head)
             or _right_block(self.view, self.head)
             or _block_after_reference(self.view, self.head)
         )

@@ -305,3 +305,17 @@ def test_a_document_title_under_the_addressee_is_not_part_of_it() -> None:
     value = _value(text, FieldName.ADDRESSEE)
     assert value["organization"] is None
     assert value["address"] == "ul. Leśna 2, 00-950 Borki"
+
+
+def test_e_mail_style_from_and_to_labels() -> None:
+    text = _letter(
+        "Od: Urząd Miasta Borki, Wydział Ochrony Środowiska.",
+        "",
+        "Do: Prezes Stowarzyszenia Zielone Borki",
+        "",
+        "Borki, 23 marca 2010 r.",
+        "",
+        BODY,
+    )
+    assert _value(text, FieldName.ADDRESSEE)["position"] == "Prezes Stowarzyszenia Zielone Borki"
+    assert _value(text, FieldName.SENDER) == "Urząd Miasta Borki"

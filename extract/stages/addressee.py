@@ -82,6 +82,8 @@ def _parse(view: TextView, block: AddresseeBlock) -> tuple[Addressee, bool]:
         text = view.text[part.start : part.end]
         if number == 0 and block.honorific:
             text = people.honorific(text)[1]
+        if number == 0:
+            text = text[block.label :]  # "Do: ..."
         listed = text.rstrip(" ;|").endswith(",")  # "Starostowie," in a group addressee
         text = SP_Z_OO.sub("Sp. z o.o.", text.strip(" ,;|"))  # "|": a stamp's border
         if not text:

@@ -48,7 +48,7 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
 
     With neither, the organ the body speaks for ("w imieniu Starosty X informuję").
     """
-    printed = list(_letterhead(layout))
+    printed = [*_labelled(layout), *_letterhead(layout)]
     yield from printed
     for stamp in of_kind(layout.stamps, StampKind.HEADER):
         # A letter without a printed letterhead carries the office's stamp where it would
@@ -60,6 +60,33 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
             return
     if not printed:
         yield from _spoken_for(layout.view)
+
+
+# "Od: Urząd Miasta X, Wydział Y." (a letter sent as, or transcribed from, an e-mail).
+_FROM_LABEL = regex.compile(r"\s*(?:Od|Nadawca)\s*:\s*(?P<rest>\S.*)")
+
+
+def _labelled(layout: Layout) -> Iterator[Candidate]:
+    """The sender a head line names after "Od:": its first part, up to a comma."""
+    view = layout.view
+    for part in layout.head:
+        found = _FROM_LABEL.match(view.text, part.start, part.end)
+        if found is None:
+            continue
+        first = found["rest"].split(",")[0].strip(" .;")
+        if people.line_kind(first) not in {"position", "organization"}:
+            continue
+        start = found.start("rest")
+        end = start + len(first)
+        yield Candidate(
+            FieldName.SENDER,
+            people.normal_case(first),
+            first,
+            ORGAN_CONFIDENCE * view.confidence(start, end),
+            view.evidence(start, end),
+            NAME,
+        )
+        return
 
 
 # "w imieniu Starosty Pułtuskiego informuję", "z upoważnienia Burmistrza Miasta X": the
