@@ -179,6 +179,7 @@ _DOCUMENT_TITLE = regex.compile(
 )
 MAX_ADDRESSEE_LINES = 8
 ADDRESSEE_GAP = 1.2  # line heights: a wider gap ends the block
+NAME_GAP = 3.0  # ... but a lone honorific's name may stand a blank line or two below it
 RIGHT_HALF = 0.4  # left edge, as a share of the page width, of a right-hand block
 
 
@@ -196,8 +197,25 @@ def _honorific_block(view: TextView, head: Sequence[Segment]) -> AddresseeBlock 
         word, rest = people.honorific(view.text[part.start : part.end])
         if word is None or (rest.strip() and not rest.strip()[:1].isupper()):
             continue
-        return AddresseeBlock(_grow(view, head, position), word)
+        block = _grow(view, head, position)
+        if len(block) == 1 and not rest.strip():
+            block = _name_below(view, head, position) or block
+        return AddresseeBlock(block, word)
     return None
+
+
+def _name_below(view: TextView, head: Sequence[Segment], position: int) -> tuple[Segment, ...]:
+    """A lone "Pan" and the block a blank line below it that starts with a person's name."""
+    if position + 1 >= len(head):
+        return ()
+    honorific, below = head[position], head[position + 1]
+    gap = (below.bbox.top - honorific.bbox.bottom) / max(1, honorific.bbox.height)
+    aligned = abs(below.left_fraction - honorific.left_fraction) <= 0.1
+    if below.page != honorific.page or gap > NAME_GAP or not aligned:
+        return ()
+    if people.find_name(view.text[below.start : below.end]) is None:
+        return ()
+    return (honorific, *_grow(view, head, position + 1))
 
 
 def _grow(

@@ -319,3 +319,9 @@ def test_e_mail_style_from_and_to_labels() -> None:
     )
     assert _value(text, FieldName.ADDRESSEE)["position"] == "Prezes Stowarzyszenia Zielone Borki"
     assert _value(text, FieldName.SENDER) == "Urząd Miasta Borki"
+
+
+def test_a_lone_honorific_with_the_name_a_blank_line_below() -> None:
+    text = _letter(*FLUSH_LEFT_HEAD, "", "Pan", "", "Jan Nowak", "ul. Leśna 2", "", BODY)
+    value = _value(text, FieldName.ADDRESSEE)
+    assert (value["honorific"], value["name"]) == ("Pan", "Jan Nowak")
