@@ -180,6 +180,7 @@ _DOCUMENT_TITLE = regex.compile(
 MAX_ADDRESSEE_LINES = 8
 ADDRESSEE_GAP = 1.2  # line heights: a wider gap ends the block
 NAME_GAP = 3.0  # ... but a lone honorific's name may stand a blank line or two below it
+MAX_BLOCK_LINE = 80  # characters: a longer line is running text, not an addressee's line
 RIGHT_HALF = 0.4  # left edge, as a share of the page width, of a right-hand block
 
 
@@ -285,8 +286,8 @@ def _labelled_block(view: TextView, head: Sequence[Segment]) -> AddresseeBlock |
     return None
 
 
-# "BRK.1431.1.2018.JP", "DO/JD/0522/12/17": a reference number alone on its line.
-_REFERENCE_LINE = regex.compile(r"(?:\S*\d\S*[./-]){2,}\S*\d\S*")
+# "BRK.1431.1.2018.JP", "DO/JD/0522/12/17", "KOB/7450/23": a reference alone on its line.
+_REFERENCE_LINE = regex.compile(r"(?=(?:\D*\d){2})[\p{L}\d]+(?:[./-]+[\p{L}\d]+){2,}[.]?")
 
 
 def _block_after_reference(view: TextView, head: Sequence[Segment]) -> AddresseeBlock | None:
@@ -298,11 +299,12 @@ def _block_after_reference(view: TextView, head: Sequence[Segment]) -> Addressee
     office.
     """
     for position, part in enumerate(head[:-1]):
-        if not _REFERENCE_LINE.fullmatch(view.text[part.start : part.end].strip()):
+        line = view.text[part.start : part.end].strip()
+        if not _REFERENCE_LINE.fullmatch(line) or find_dates(line):
             continue
         block = _grow(view, head, position + 1, strict=True)
         texts = [view.text[p.start : p.end] for p in block]
-        if any(_NOT_ADDRESSEE.search(t) or find_dates(t) for t in texts):
+        if any(_NOT_ADDRESSEE.search(t) or find_dates(t) or len(t) > MAX_BLOCK_LINE for t in texts):
             return None
         named = any(
             people.find_name(t) or people.line_kind(t) in {"organization", "position"}

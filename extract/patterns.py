@@ -132,10 +132,11 @@ ORGANIZATION_WORDS = (
 )
 # Legal forms of companies: "Sp. z o.o.", "S.A." (at the end), "sp.j.", "sp.k.".
 LEGAL_FORM = regex.compile(
-    r"\b(?:sp\.\s?z\s?o\.\s?o|s\.\s?a\.$|sp\.\s?j\.|sp\.\s?k\.)", regex.IGNORECASE
+    r"\b(?:sp\.\s?z\.?\s?[o0]\.\s?[o0]|s\.\s?a\.$|sp\.\s?j\.|sp\.\s?k\.)", regex.IGNORECASE
 )
-# "Sp. z o.o." as OCR reads it ("Sp. z 0.0.", "Sp.z o. o."): spelled right in the output.
-SP_Z_OO = regex.compile(r"\bSp\.\s?z\s?[o0]\.\s?[o0]\.", regex.IGNORECASE)
+# "Sp. z o.o." as OCR reads it ("Sp. z 0.0.", "Sp.z o. o.", "Sp.z.0.0"): spelled right in
+# the output.
+SP_Z_OO = regex.compile(r"\bSp\.\s?z\.?\s?[o0]\.\s?[o0]\b\.?", regex.IGNORECASE)
 ORGANIZATION = regex.compile(rf"^\s*(?:{ORGANIZATION_WORDS})\b|{LEGAL_FORM.pattern}", regex.I)
 # One-person authorities whose title names the sender: "Prezydent Miasta ...", "Minister
 # ...", not a deputy's or an official's title ("Zastępca", "Kierownik").

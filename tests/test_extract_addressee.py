@@ -325,3 +325,14 @@ def test_a_lone_honorific_with_the_name_a_blank_line_below() -> None:
     text = _letter(*FLUSH_LEFT_HEAD, "", "Pan", "", "Jan Nowak", "ul. Leśna 2", "", BODY)
     value = _value(text, FieldName.ADDRESSEE)
     assert (value["honorific"], value["name"]) == ("Pan", "Jan Nowak")
+
+
+def test_a_company_under_a_slash_reference_with_its_legal_form_misread() -> None:
+    text = _letter(*FLUSH_LEFT_HEAD[:4], "KOB/7450/23", "", "Borex 7 Invest Sp.z.0.0", "", BODY)
+    assert _value(text, FieldName.ADDRESSEE)["organization"] == "Borex 7 Invest Sp. z o.o."
+
+
+def test_running_text_under_the_reference_is_no_addressee() -> None:
+    paragraph = "- W odpowiedzi na interpelację informuję, że budowa chodnika " * 3
+    text = _letter(*FLUSH_LEFT_HEAD, paragraph.strip(), "Zastępca Burmistrza", "Jan Nowak")
+    assert _value(text, FieldName.ADDRESSEE) is None
