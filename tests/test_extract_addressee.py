@@ -328,7 +328,7 @@ def test_a_lone_honorific_with_the_name_a_blank_line_below() -> None:
 
 
 def test_a_company_under_a_slash_reference_with_its_legal_form_misread() -> None:
-    text = _letter(*FLUSH_LEFT_HEAD[:4], "KOB/7450/23", "", "Borex 7 Invest Sp.z.0.0", "", BODY)
+    text = _letter(*FLUSH_LEFT_HEAD[:4], "ABC/1234/24", "", "Borex 7 Invest Sp.z.0.0", "", BODY)
     assert _value(text, FieldName.ADDRESSEE)["organization"] == "Borex 7 Invest Sp. z o.o."
 
 

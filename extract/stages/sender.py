@@ -89,7 +89,7 @@ def _labelled(layout: Layout) -> Iterator[Candidate]:
         return
 
 
-# "w imieniu Starosty Pułtuskiego informuję", "z upoważnienia Burmistrza Miasta X": the
+# "w imieniu Starosty Borkowskiego informuję", "z upoważnienia Burmistrza Miasta X": the
 # organ the letter speaks for, in the genitive, capitalised words up to the verb.
 _SPOKEN_FOR = regex.compile(
     r"\b(?:w\s+imieniu|z\s+upoważnienia)\s+"
