@@ -286,7 +286,7 @@ def _labelled_block(view: TextView, head: Sequence[Segment]) -> AddresseeBlock |
     return None
 
 
-# "BRK.1431.1.2018.JP", "DO/JD/0522/12/17", "KOB/7450/23": a reference alone on its line.
+# "AB.1431.1.2024.JP", "XY/ZW/0123/45/24", "ABC/1234/24": a reference alone on its line.
 _REFERENCE_LINE = regex.compile(r"(?=(?:\D*\d){2})[\p{L}\d]+(?:[./-]+[\p{L}\d]+){2,}[.]?")
 
 

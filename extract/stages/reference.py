@@ -34,7 +34,7 @@ _OFFICE = regex.compile(
     r"(?:\.(?P<initials>\p{Lu}{1,4}(?:/\p{Lu}{1,4})?))?"
 )
 _SLASH = regex.compile(
-    # Unit groups joined by dots, hyphens or slashes ("DO/JD/0522/12/17"), then numbers.
+    # Unit groups joined by dots, hyphens or slashes ("AB/CD/0123/45/19"), then numbers.
     r"\p{Lu}(?:[\p{Lu}\d]|[iwz](?=\p{Lu})){0,9}(?:[.\-/](?:\p{Lu}{1,6}|\d{1,4}))*[.\-/]\d{1,6}(?:[-/.]\d{1,6})*/(?:\d{2}|\d{4})"
 )
 _OWN_LABEL = regex.compile(
