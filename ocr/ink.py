@@ -137,8 +137,7 @@ def isolate(image: Image.Image, stamp: Ink) -> Image.Image:
     which a colour threshold would cut.
     """
     labels = ink_labels(image)
-    own = Image.fromarray(np.where(labels == _index(stamp), 255, 0).astype(np.uint8), mode="L")
-    near = np.asarray(own.filter(ImageFilter.MaxFilter(_EDGE_PX))) > 0
+    near = _dilated(labels == _index(stamp), _EDGE_PX)
     grey = np.asarray(image.convert("L"), dtype=np.uint8).copy()
     grey[~near | ((labels > 0) & (labels != _index(stamp)))] = 255
     return Image.fromarray(grey, mode="L")
@@ -159,7 +158,7 @@ def strength(image: Image.Image, stamp: Ink) -> Image.Image:
         image: An RGB crop around a stamp.
         stamp: The stamp's ink (not black).
     """
-    return _strength(image, stamp)
+    return _strength(image, stamp, ink_labels(image))
 
 
 def strength_without_pen(image: Image.Image, stamp: Ink) -> Image.Image | None:
@@ -177,7 +176,7 @@ def strength_without_pen(image: Image.Image, stamp: Ink) -> Image.Image | None:
 
 
 def _strength(
-    image: Image.Image, stamp: Ink, labels: np.ndarray | None = None, pen: np.ndarray | None = None
+    image: Image.Image, stamp: Ink, labels: np.ndarray, pen: np.ndarray | None = None
 ) -> Image.Image:
     rgb = np.asarray(image, dtype=np.int16)
     red, green, blue = rgb[:, :, 0], rgb[:, :, 1], rgb[:, :, 2]
@@ -188,15 +187,13 @@ def _strength(
         Ink.GREEN: green - np.maximum(red, blue),
     }.get(stamp, np.zeros_like(red))
     darkness = np.where(channel > _STRENGTH_FLOOR, channel, 0)  # paper tint and noise: paper
-    labels = ink_labels(image) if labels is None else labels
     grey = np.asarray(image.convert("L"), dtype=np.int16)
     own = labels == _index(stamp)
     # Another ink, or black print (dark and not the stamp's colour), or the pen.
     crossing = ((labels > 0) & ~own) | ((grey < _DARK) & ~own)
     if pen is not None:
         crossing |= pen
-    covered = Image.fromarray(crossing.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(3))
-    return _mended(darkness, np.asarray(covered) > 0)
+    return _mended(darkness, crossing)
 
 
 def _two_darknesses(values: np.ndarray, gap: int) -> float | None:
@@ -226,13 +223,16 @@ def mended_grey(image: Image.Image) -> Image.Image | None:
     split = _two_darknesses(grey[grey < _PAPER], _GREY_GAP)
     if split is None:
         return None
-    pen = Image.fromarray(((grey < split) * 255).astype(np.uint8), mode="L")
     darkness = np.where(grey < _PAPER, 255 - grey, 0)  # paper, even a grey one, is no ink
-    return _mended(darkness, np.asarray(pen.filter(ImageFilter.MaxFilter(3))) > 0)
+    return _mended(darkness, grey < split)
 
 
 def _mended(darkness: np.ndarray, crossing: np.ndarray) -> Image.Image:
-    """Darkness with the ``crossing`` pixels closed from the ink beside them, stretched."""
+    """Darkness with the ``crossing`` pixels closed from the ink beside them, stretched.
+
+    The crossing strokes' grey edges go too; the stretch makes the stamp's ink black.
+    """
+    crossing = _dilated(crossing, 3)
     cut = np.where(crossing, 0, darkness).astype(np.uint8)
     closed = np.asarray(
         Image.fromarray(cut)
@@ -255,11 +255,15 @@ def without_colour(grey: Image.Image, colour: Image.Image) -> Image.Image:
         grey: The page's grey image, cropped.
         colour: The same crop in RGB.
     """
-    coloured = Image.fromarray((ink_labels(colour) > 0).astype(np.uint8) * 255, mode="L")
-    near = np.asarray(coloured.filter(ImageFilter.MaxFilter(_EDGE_PX))) > 0
     out = np.asarray(grey, dtype=np.uint8).copy()
-    out[near] = 255
+    out[_dilated(ink_labels(colour) > 0, _EDGE_PX)] = 255
     return Image.fromarray(out, mode="L")
+
+
+def _dilated(mask: np.ndarray, size: int) -> np.ndarray:
+    """A boolean mask grown by ``size`` pixels' worth of square neighbourhood."""
+    image = Image.fromarray(mask.astype(np.uint8) * 255, mode="L")
+    return np.asarray(image.filter(ImageFilter.MaxFilter(size))) > 0
 
 
 def _index(ink: Ink) -> int:
