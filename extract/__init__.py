@@ -82,15 +82,13 @@ def extract(document: OcrDocument, stages: Iterable[Stage] = STAGES) -> Extracti
 def _warnings(fields: Mapping[FieldName, Field]) -> tuple[str, ...]:
     """What a person should check in the fields: values known to be incomplete."""
     found = fields.get(FieldName.LETTER_DATE)
-    letter_date = found.value if found is not None else None
     if (
         found is not None
-        and isinstance(letter_date, str)
-        and len(letter_date) == len("YYYY-MM")
-        and day_missing(found.raw or "")
+        and isinstance(found.value, str)
+        and day_missing(found.value, found.raw or "")
     ):
         return (
-            f"letter_date {letter_date} has no day: the day on the page is handwritten "
+            f"letter_date {found.value} has no day: the day on the page is handwritten "
             "or illegible; check it on the scan",
         )
     return ()

@@ -34,15 +34,15 @@ MONTH_FORMS: dict[int, tuple[str, ...]] = {
 _GENITIVE_MONTHS = frozenset(forms[1] for forms in MONTH_FORMS.values())
 
 
-def day_missing(raw: str) -> bool:
-    """Whether a date without a day names its month in the genitive ("maja 2023").
+def day_missing(value: str, raw: str) -> bool:
+    """Whether a date without a day (``value`` ``YYYY-MM``) names its month in the genitive.
 
     The genitive stands after a day ("29 maja"); a month on its own is in the nominative
-    ("maj 2023"). So a genitive month with no day is a date whose day is missing: written
-    in by hand and not read, or a form's gap never filled.
+    ("maj 2023"). So "maja 2023" is a date whose day is missing: written in by hand and not
+    read, or a form's gap never filled.
     """
     words = raw.casefold().split()
-    return bool(words) and words[0] in _GENITIVE_MONTHS and not any(c.isdigit() for c in words[0])
+    return len(value) == len("YYYY-MM") and bool(words) and words[0] in _GENITIVE_MONTHS
 
 
 ROMAN_MONTHS = {

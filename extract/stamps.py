@@ -22,6 +22,7 @@ Kinds, from what a stamp says and where it stands:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -66,11 +67,16 @@ class StampText:
     page: int
     stamp: Stamp
     kind: StampKind
-    view: TextView  # the stamp's lines only, in page pixels: evidence points at the stamp
-    # Every legible reading of the stamp (its best first, then its alternatives), cleaned:
-    # a field may take from another reading what the best one mangled.
-    readings: tuple[TextView, ...] = ()
+    # Every legible reading of the stamp (its best first, then its alternatives), cleaned,
+    # its lines only, in page pixels (evidence points at the stamp): a field may take from
+    # another reading what the best one mangled. Never empty.
+    readings: tuple[TextView, ...]
     in_text: bool = False  # found among the page's own lines (a grey scan's registry stamp)
+
+    @property
+    def view(self) -> TextView:
+        """The stamp's best reading."""
+        return self.readings[0]
 
 
 def stamps_of(document: OcrDocument) -> tuple[StampText, ...]:
@@ -89,14 +95,12 @@ def stamps_of(document: OcrDocument) -> tuple[StampText, ...]:
             )
             if views:
                 kind = _kind(views, page, stamp)
-                found.append(StampText(page.number, stamp, kind, views[0], views))
+                found.append(StampText(page.number, stamp, kind, views))
         if not any(s.kind is StampKind.REGISTRY for s in found):
             printed = registry_in_text(page)
             if printed is not None:
                 view = TextView(_as_document(document, page, printed.lines))
-                found.append(
-                    StampText(page.number, printed, StampKind.REGISTRY, view, (view,), True)
-                )
+                found.append(StampText(page.number, printed, StampKind.REGISTRY, (view,), True))
     return tuple(found)
 
 
@@ -257,7 +261,8 @@ def _cleaned(line: OcrLine) -> OcrLine | None:
         and (mean_confidence(words) or 0) < SURE_WORD
     ):
         return None  # "rze", "NY": a stroke of the signature read as letters
-    words[0] = _position_head(words[0])
+    # A worn first word one or two letters off a position's head is that head.
+    words[0] = dataclasses.replace(words[0], text=people.position_head(words[0].text))
     words = _first_name_repaired(words)
     return OcrLine.from_words(words, block=line.block, paragraph=line.paragraph)
 
@@ -266,8 +271,8 @@ def _first_name_repaired(words: list[OcrWord]) -> list[OcrWord]:
     """A stamp's name line ("Kami Kaczmarek", "Darrusz KubiaX") with its worn words whole.
 
     A first name one letter from a given name is read as it when the surname is one SGJP
-    knows; a surname one letter from a known one, when the first name is (or so becomes)
-    a given name. One of the two must hold as printed, so the line surely is a name.
+    knows; a surname one letter from a known one, when the first name is a given name. One
+    of the two must hold as printed, so the line surely is a name.
     """
     if len(words) != 2 or not all(regex.fullmatch(r"[\p{L}$|0-9]+", w.text) for w in words):
         return words
@@ -276,15 +281,11 @@ def _first_name_repaired(words: list[OcrWord]) -> list[OcrWord]:
         return words
     if morph.is_surname(surname.text):
         fixed = morph.repaired_first_name(first.text)
-        return words if fixed == first.text else [_as(first, fixed), surname]
+        return [dataclasses.replace(first, text=fixed), surname]
     if morph.is_first_name(first.text):
         fixed = morph.repaired_surname(surname.text, first.text)
-        return words if fixed == surname.text else [first, _as(surname, fixed)]
+        return [first, dataclasses.replace(surname, text=fixed)]
     return words
-
-
-def _as(word: OcrWord, text: str) -> OcrWord:
-    return OcrWord(text, word.bbox, word.confidence)
 
 
 def _junk_word(text: str, others: list[OcrWord]) -> bool:
@@ -319,12 +320,6 @@ def _trimmed(word: OcrWord) -> OcrWord:
     text = regex.sub(r"(?<=\p{L}{2})[^\p{L}.\-]+$", "", word.text)
     text = regex.sub(r"^[^\p{L}\d]+(?=\p{L}{2})", "", text)
     return word if text == word.text else OcrWord(text, word.bbox, word.confidence)
-
-
-def _position_head(word: OcrWord) -> OcrWord:
-    """The word as the position head it is one or two worn letters away from, if any."""
-    fixed = people.position_head(word.text)
-    return word if fixed == word.text else OcrWord(fixed, word.bbox, word.confidence)
 
 
 def _as_document(document: OcrDocument, page: OcrPage, lines: tuple[OcrLine, ...]) -> OcrDocument:
@@ -379,7 +374,7 @@ def stamp_date(stamp: StampText, year_hint: int | None = None) -> StampDate | No
         year_hint: The letter's year: taken for a stamp date whose year is missing or
             misread (a year after the hint's next one cannot be a registry date).
     """
-    for view in stamp.readings or (stamp.view,):
+    for view in stamp.readings:
         found = _date_in(view.text, year_hint)
         if found is not None:
             value, raw, start, end = found
@@ -409,7 +404,7 @@ def _date_in(text: str, year_hint: int | None) -> tuple[str, str, int, int] | No
 
 def registry_number(stamp: StampText) -> str | None:
     """The registry number after "L.dz." / "Nr" on a registry stamp, in any of its readings."""
-    for view in stamp.readings or (stamp.view,):
+    for view in stamp.readings:
         found = _REGISTRY_NUMBER.search(view.text)
         if found:
             return str(found["number"])

@@ -124,10 +124,9 @@ def _letter_date(view: TextView) -> tuple[DateMatch, str | None, tuple[int, int]
             continue  # the date is inside a sentence, not on a place-and-date line
         # A month printed for a day that is not there ("/$ maja 2023"): only the month is
         # known, and a person should look. ("maj 2023 r." is a month, and no doubt.)
-        illegible = _ILLEGIBLE_DAY.search(before) if len(match.value) == len("YYYY-MM") else None
-        no_day = illegible is not None or (
-            len(match.value) == len("YYYY-MM") and day_missing(match.raw)
-        )
+        month_only = len(match.value) == len("YYYY-MM")
+        illegible = _ILLEGIBLE_DAY.search(before) if month_only else None
+        no_day = illegible is not None or day_missing(match.value, match.raw)
         if illegible is not None:
             before = before[: illegible.start()]
         place = _PLACE_BEFORE.search(before)

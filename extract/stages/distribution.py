@@ -103,7 +103,7 @@ def _headless(view: TextView, after: int) -> list[_Item]:
         if not regex.match(r"\s*1\s?[.)]\s*\S", _text(view, view.lines[index])):
             continue
         found, _ = _items_after(view, index - 1)
-        if found and any(_AA_ITEM.search(item.text) or _AA.match(item.text) for item in found):
+        if found and any(_AA_ITEM.search(item.text) for item in found):  # items are cleaned
             return found
     return []
 

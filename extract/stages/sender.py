@@ -78,14 +78,7 @@ def _labelled(layout: Layout) -> Iterator[Candidate]:
             continue
         start = found.start("rest")
         end = start + len(first)
-        yield Candidate(
-            FieldName.SENDER,
-            people.normal_case(first),
-            first,
-            ORGAN_CONFIDENCE * view.confidence(start, end),
-            view.evidence(start, end),
-            NAME,
-        )
+        yield _candidate(view, people.normal_case(first), start, end, ORGAN_CONFIDENCE)
         return
 
 
@@ -104,14 +97,7 @@ def _spoken_for(view: TextView) -> Iterator[Candidate]:
         if people.line_kind(organ) != "position" or ORGAN_HEAD.match(organ) is None:
             continue
         start, end = found.span("organ")
-        yield Candidate(
-            FieldName.SENDER,
-            people.normal_case(organ),
-            found["organ"],
-            SPOKEN_FOR_CONFIDENCE * view.confidence(start, end),
-            view.evidence(start, end),
-            NAME,
-        )
+        yield _candidate(view, people.normal_case(organ), start, end, SPOKEN_FOR_CONFIDENCE)
         return
 
 
@@ -144,17 +130,23 @@ def _letterhead(layout: Layout, head: Sequence[Segment] | None = None) -> Iterat
         if not value:
             continue
         organ = people.line_kind(value) == "position"
-        yield Candidate(
-            FieldName.SENDER,
-            value,
-            view.text[start:end_offset],
-            (ORGAN_CONFIDENCE if organ else OFFICE_CONFIDENCE) * view.confidence(start, end_offset),
-            view.evidence(start, end_offset),
-            NAME,
-        )
+        sureness = ORGAN_CONFIDENCE if organ else OFFICE_CONFIDENCE
+        yield _candidate(view, value, start, end_offset, sureness)
 
 
 STAGE = Stage(NAME, find, frozenset({FieldName.SENDER}))
+
+
+def _candidate(view: TextView, value: str, start: int, end: int, sureness: float) -> Candidate:
+    """The sender printed at ``start:end``, as sure as its kind of source and its OCR."""
+    return Candidate(
+        FieldName.SENDER,
+        value,
+        view.text[start:end],
+        sureness * view.confidence(start, end),
+        view.evidence(start, end),
+        NAME,
+    )
 
 
 def _organ_start(text: str) -> int | None:

@@ -12,7 +12,6 @@ name when the block prints none.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -105,13 +104,13 @@ def _from_stamp(
         return None
     parsed = [
         (_parse(view, Layout(view).segments(view.lines), stamp=True), view)
-        for view in stamp.readings or (stamp.view,)
+        for view in stamp.readings
     ]
     named = max(parsed, key=lambda pair: _name_rank(pair[0]))  # the first of the best
     titled = next((p for p in parsed if _known_position(p[0])), None)
     signed = named[0]
     if titled is not None and not _known_position(signed):
-        signed = dataclasses.replace(signed, positions=titled[0].positions)
+        signed.positions = list(titled[0].positions)
     if signed.on_behalf_of is None:
         signed.on_behalf_of = next((p.on_behalf_of for p, _ in parsed if p.on_behalf_of), None)
     # A stamp's worn letters: each word one letter off the only word SGJP knows is read
