@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from extract.fields import FieldName, Signatory
-from extract.model import Candidate, Evidence
+from extract.model import Candidate, Evidence, Field
 from extract.resolve import resolve
 from ocr.types import BBox
 
@@ -50,19 +50,19 @@ def test_agreeing_candidates_give_no_alternatives() -> None:
     assert fields[FieldName.DATES].value == ()
 
 
-def test_signatory_position_completed_from_the_letterhead_organ() -> None:
+def _signed_under(sender: str, confidence: float) -> Field:
+    """The signatory resolved beside a sender, for a name signed without a position."""
     fields = resolve(
         [
-            _candidate(FieldName.SENDER, "Wójt Gminy Zabierzów", 0.8, "rules.sender"),
-            _candidate(
-                FieldName.SIGNATORY,
-                Signatory("Wincenty Pałka"),
-                0.9,
-                "rules.signatory",
-            ),
+            _candidate(FieldName.SENDER, sender, confidence, "rules.sender"),
+            _candidate(FieldName.SIGNATORY, Signatory("Wincenty Pałka"), 0.9, "rules.signatory"),
         ]
     )
-    signatory = fields[FieldName.SIGNATORY]
+    return fields[FieldName.SIGNATORY]
+
+
+def test_signatory_position_completed_from_the_letterhead_organ() -> None:
+    signatory = _signed_under("Wójt Gminy Zabierzów", 0.8)
     assert isinstance(signatory.value, Signatory)
     assert signatory.value.position == "Wójt Gminy Zabierzów"
     assert signatory.confidence == pytest.approx(0.6)
@@ -70,17 +70,6 @@ def test_signatory_position_completed_from_the_letterhead_organ() -> None:
 
 
 def test_signatory_position_not_completed_from_an_office() -> None:
-    fields = resolve(
-        [
-            _candidate(FieldName.SENDER, "Urząd Gminy Zabierzów", 0.7, "rules.sender"),
-            _candidate(
-                FieldName.SIGNATORY,
-                Signatory("Wincenty Pałka"),
-                0.9,
-                "rules.signatory",
-            ),
-        ]
-    )
-    signatory = fields[FieldName.SIGNATORY]
+    signatory = _signed_under("Urząd Gminy Zabierzów", 0.7)
     assert isinstance(signatory.value, Signatory)
     assert signatory.value.position is None

@@ -195,23 +195,14 @@ def test_a_dispatch_stamp_is_not_received() -> None:
     assert _value(_with_stamps(LETTER, dispatch), FieldName.RECEIVED) is None
 
 
-GREY_REGISTRY = "\n".join(
-    (
-        "Urząd Gminy Dobrzyca",
-        "ul. Rynek 14, 63-330 Dobrzyca",
-        "",
-        "Dobrzyca, 12 marca 2024 r.",
-        "OR.0003.4.2024",
-        "",
-        "STAROSTWO POWIATOWE                       Pan",
-        "WPŁYNĘŁO                                  Jan Kowalski",
-        "2024 -03- 15                              ul. Polna 3",
-        "L.dz. 771/24                              63-330 Dobrzyca",
-        "",
-        "Szanowny Panie,",
-        "w odpowiedzi na wniosek z dnia 1 marca 2024 r. informuję, że dokumenty",
-        "zostały przekazane do archiwum zakładowego urzędu.",
-    )
+# LETTER with a registry stamp read as print beside the addressee, as on a grey scan.
+GREY_REGISTRY = LETTER.replace(
+    "OR.0003.4.2024\n\n",
+    "OR.0003.4.2024\n\n"
+    "STAROSTWO POWIATOWE                       Pan\n"
+    "WPŁYNĘŁO                                  Jan Kowalski\n"
+    "2024 -03- 15                              ul. Polna 3\n"
+    "L.dz. 771/24                              63-330 Dobrzyca\n\n",
 )
 
 
