@@ -497,8 +497,10 @@ def repaired_word(word: str) -> str:
     the printed word is kept.
     """
     letters = word.translate(_SYMBOL_LETTERS) if regex.search(r"\p{L}{3}", word) else word
-    if len(letters) < DIACRITIC_LENGTH or not letters.isalpha() or is_known(letters):
-        return word if letters == word or not is_known(letters) else letters
+    if is_known(letters):
+        return letters  # "Mia$ta" is "Miasta"; a known word stays as it is
+    if len(letters) < DIACRITIC_LENGTH or not letters.isalpha():
+        return word
     # A diacritic added or lost is the likeliest misreading ("Miastą", "Wojt"); then, in
     # longer words, any letter.
     known = {v for v in _diacritics_away(letters) if _known_either_case(v)}
@@ -589,8 +591,6 @@ def place_confirmed(place: str, text: str) -> str | None:
 
 def _geo_lemmas(text: str) -> dict[str, int]:
     """Nominative geographical names of the capitalised words of a text, with counts."""
-    import regex
-
     counts: dict[str, int] = {}
     for word in regex.findall(r"\b\p{Lu}\p{Ll}{2,}\b", text):
         for lemma in {r.lemma for r in readings(word) if r.names & GEO_CLASSES}:
