@@ -51,9 +51,12 @@ _CROSSING_PX = 13
 # Grey stamps: ink is darker than paper (0-255) ...
 _PAPER = 200
 _MIN_INK_PIXELS = 200  # ... pixels of it (or of one hue) at least, to tell populations apart
-_PEN_PERCENTILE = 5  # the pen's black: the darkest of the ink
-_GREY_GAP = 50  # the stamp's grey (the median ink) this much lighter: two inks
+_GREY_GAP = 50  # a pad's grey this much lighter than the pen's black: two inks
 _HUE_PEN_GAP = 40  # ... and within one hue (stamp ink is even; a pen is much darker)
+# Of the lighter ink's pixels, this share survives a 3x3 erosion when it is strokes of an
+# ink (a stamp's letters are 4-8 pixels wide), not the grey rims of darker strokes.
+_MIN_BODY = 0.1
+_SMOOTH_GREYS = 9  # the histogram of greys is smoothed over this many levels
 
 
 # Hue bands (Pillow's 0-255 circle) of each coloured ink; orange and yellow (paper tone,
@@ -171,7 +174,7 @@ def strength_without_pen(image: Image.Image, stamp: Ink) -> Image.Image | None:
     labels = ink_labels(image)
     grey = np.asarray(image.convert("L"), dtype=np.int16)
     own = labels == _index(stamp)
-    split = _two_darknesses(grey[own], _HUE_PEN_GAP)
+    split = _two_darknesses(grey, own, _HUE_PEN_GAP)
     return None if split is None else _strength(image, stamp, labels, own & (grey < split))
 
 
@@ -196,15 +199,46 @@ def _strength(
     return _mended(darkness, crossing)
 
 
-def _two_darknesses(values: np.ndarray, gap: int) -> float | None:
-    """The level between a darker and a lighter population of ink values, if there are two.
+def _two_darknesses(grey: np.ndarray, inked: np.ndarray, gap: int) -> float | None:
+    """The level between a darker and a lighter population of ink, if there are two.
 
-    Two populations: the darkest few percent stand ``gap`` or more below the median.
+    Otsu's level splits the ``inked`` pixels' greys in two. They are two inks when the
+    halves' medians stand ``gap`` or more apart and the lighter half has a body of its
+    own: the anti-aliased rims of one ink's strokes are lighter too, but a pixel or two
+    wide, and they vanish when the lighter half is eroded. Neither half's size decides:
+    a signature may cover more of a name stamp than the stamp's letters do.
     """
+    values = grey[inked]
     if values.size < _MIN_INK_PIXELS:
         return None
-    darkest, middle = np.percentile(values, _PEN_PERCENTILE), np.median(values)
-    return None if middle - darkest < gap else float(darkest + middle) / 2
+    counts = np.bincount(np.clip(values, 0, 255).astype(np.int64), minlength=256)
+    level = _otsu(counts)
+    darker, lighter = values[values < level], values[values >= level]
+    if min(darker.size, lighter.size) < _MIN_INK_PIXELS:
+        return None
+    dark_middle, light_middle = int(np.median(darker)), int(np.median(lighter))
+    if light_middle - dark_middle < gap:
+        return None
+    light = inked & (grey >= level)
+    eroded = np.asarray(
+        Image.fromarray(light.astype(np.uint8) * 255).filter(ImageFilter.MinFilter(3))
+    )
+    if np.count_nonzero(eroded) < _MIN_BODY * lighter.size:
+        return None
+    # Otsu's level cuts into an unevenly inked stamp's darker letters; the least common
+    # grey between the two medians lies just past the pen's own.
+    smooth = np.convolve(counts, np.ones(_SMOOTH_GREYS) / _SMOOTH_GREYS, mode="same")
+    return float(dark_middle + int(np.argmin(smooth[dark_middle : light_middle + 1])))
+
+
+def _otsu(counts: np.ndarray) -> int:
+    """Otsu's level of a 256-bin histogram of greys: the first grey of the lighter class."""
+    below = np.cumsum(counts, dtype=np.float64)
+    above = below[-1] - below
+    weighted = np.cumsum(counts * np.arange(counts.size), dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (weighted[-1] * below / below[-1] - weighted) ** 2 / (below * above)
+    return int(np.argmax(np.nan_to_num(between))) + 1
 
 
 def mended_grey(image: Image.Image) -> Image.Image | None:
@@ -220,7 +254,7 @@ def mended_grey(image: Image.Image) -> Image.Image | None:
         image: A grey ("L") crop around a stamp.
     """
     grey = np.asarray(image, dtype=np.int16)
-    split = _two_darknesses(grey[grey < _PAPER], _GREY_GAP)
+    split = _two_darknesses(grey, grey < _PAPER, _GREY_GAP)
     if split is None:
         return None
     darkness = np.where(grey < _PAPER, 255 - grey, 0)  # paper, even a grey one, is no ink

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from ocr import ink
 from ocr.engine import OcrOptions, read_image_page
@@ -144,6 +144,53 @@ def test_a_pen_of_the_stamps_own_hue_is_taken_off_apart(
     assert kept[stroke].sum() > 3000  # the pen, as dark in blue as the stamp
     assert without[stroke].sum() < 0.1 * kept[stroke].sum()
     assert without[:100].sum() > 0.5 * kept[:100].sum()  # the stamp's letters stay
+
+
+def _scribbled(page: Image.Image, pen: tuple[int, ...] | int) -> Image.Image:
+    """The page with a heavy signature over the stamp: more pen than stamp ink."""
+    draw = ImageDraw.Draw(page)
+    for row in (1310, 1350, 1390):
+        points = [(760 + 12 * i, row + int(45 * np.sin(i / 3))) for i in range(62)]
+        draw.line(points, fill=pen, width=9)
+    return page
+
+
+def test_a_pen_that_covers_more_than_the_stamp_is_still_told_apart(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+) -> None:
+    # An unevenly inked pad (its second line lighter), and a navy pen that is most of the
+    # hue's pixels: the darkest few percent of the ink were the pen's alone, no test.
+    def stamped() -> Image.Image:
+        page = _page(font, stamp=("KIEROWNIK REFERATU",), stamp_ink=(60, 95, 190), signature=False)
+        draw = ImageDraw.Draw(page)
+        draw.text((800, 1362), "Tomasz Wiśniewski", font=font(40), fill=(120, 150, 215))
+        return page
+
+    box = (750, 1280, 1520, 1450)
+    crop = _scribbled(stamped(), (25, 40, 130)).crop(box)
+    rgb = np.asarray(crop, dtype=np.int16)
+    pen = (np.abs(rgb - np.array([25, 40, 130])).sum(axis=2) < 30) & (rgb[:, :, 0] < 40)
+    assert pen.sum() > 0.5 * (ink.ink_labels(crop) > 0).sum()
+    without = np.asarray(ink.strength_without_pen(crop, Ink.BLUE)) < 128
+    near_pen = Image.fromarray(pen.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(5))
+    letters = (ink.ink_labels(stamped().crop(box)) > 0) & ~(np.asarray(near_pen) > 0)
+    assert (without & pen).sum() < 0.3 * pen.sum()  # the pen is gone
+    assert (without & letters).sum() > 0.6 * letters.sum()  # and the stamp beside it stays
+
+
+def test_a_grey_pad_under_a_black_pen_is_mended_even_when_the_pen_is_most_ink(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+) -> None:
+    page = _page(font, stamp_ink=(150, 150, 150), signature=False).convert("L")
+    crop = _scribbled(page, 60).crop((750, 1280, 1520, 1450))
+    grey = np.asarray(crop)
+    assert (grey < 100).sum() > (grey[(grey >= 100) & (grey < 200)]).size  # more pen
+    mended = ink.mended_grey(crop)
+    assert mended is not None
+    assert (np.asarray(mended) < 128).sum() < 0.6 * (grey < 200).sum()
+    # One ink alone (a black stamp's letters and their grey rims) is not two.
+    plain = _page(font, stamp_ink=(40, 40, 40), signature=False).convert("L")
+    assert ink.mended_grey(plain.crop((750, 1280, 1520, 1450))) is None
 
 
 def test_faint_stamp_ink_reads_in_strength_not_in_isolation(
