@@ -411,6 +411,9 @@ def organ_nominative(phrase: str) -> str:
 
 REPAIRABLE_LENGTH = 6  # letters; shorter words have too many known neighbours to repair
 FIRST_NAME_LENGTH = 4  # ... first names are fewer: four letters are enough
+# Of two first names one letter from a misread one, the one this many times higher in the
+# PESEL register's ranking is taken (Paweł, 5th, over Gaweł, 776th).
+COMMONER_RANKS = 10
 DIACRITIC_LENGTH = 4  # ... and a diacritic's few variants, too
 # Tesseract's usual confusions inside words, each way round: "rn" read "m", "cl" read "d".
 _OCR_CONFUSIONS = (("m", "rn"), ("rn", "m"), ("d", "cl"), ("h", "li"), ("u", "ii"), ("ł", "l"))
@@ -518,10 +521,11 @@ def repaired_word(word: str) -> str:
 
 @lru_cache(maxsize=4096)
 def repaired_first_name(word: str) -> str:
-    """A word that is no first name, made the one first name one letter away, if just one.
+    """A word that is no first name, made the first name one letter away, if one stands out.
 
-    "Kami" -> "Kamil", "Jarzy" -> "Jerzy"; "Ana" (Anna, Ada, Ina...) stays. Only names in
-    the nominative that people are given (in the PESEL register) count.
+    "Kami" -> "Kamil", "Jarzy" -> "Jerzy", "Haweł" -> "Paweł" (far commoner than Gaweł);
+    "Mana" (Maja, Mina, Hana...) stays. Only names in the nominative that people are given
+    (in the PESEL register) count.
     """
     if len(word) < FIRST_NAME_LENGTH or not word.isalpha() or is_first_name(word):
         return word
@@ -532,10 +536,24 @@ def repaired_first_name(word: str) -> str:
         if first_name_rank(name := v.capitalize()) is not None
         and any(r.lemma == name for r in readings(name) if _is_first_name_reading(r))
     }
-    if len(names) != 1:
+    chosen = _commonest(names)
+    if chosen is None:
         return word
-    name = names.pop()
-    return name.upper() if word.isupper() else name
+    return chosen.upper() if word.isupper() else chosen
+
+
+def _commonest(names: set[str]) -> str | None:
+    """The one name, or the one far commoner than the others ("Haweł": Paweł, not Gaweł).
+
+    A misread letter is as likely in any name, so the name people are given far more
+    often is the likelier one; names close in the register stay undecided.
+    """
+    ranked = sorted((first_name_rank(name) or 0, name) for name in names)
+    if not ranked:
+        return None
+    if len(ranked) > 1 and ranked[1][0] < COMMONER_RANKS * ranked[0][0]:
+        return None
+    return ranked[0][1]
 
 
 @lru_cache(maxsize=4096)

@@ -115,6 +115,27 @@ POSITION_HEADS = (
     "kanclerz",
     "rektor",
 )
+# ... and the other words a name stamp's position lines are made of: deputies' titles and
+# the offices and units a position names (in the genitive), for the later words' repair.
+POSITION_LINE_WORDS = (
+    *POSITION_HEADS,
+    "wiceprezydent",
+    "wiceburmistrz",
+    "wicestarosta",
+    "dyrektora",
+    "kierownika",
+    "naczelnika",
+    "zastępcy",
+    "miasta",
+    "gminy",
+    "powiatu",
+    "województwa",
+    "urzędu",
+    "wydziału",
+    "referatu",
+    "biura",
+    "departamentu",
+)
 # Head words of institutions (for organisations in blocks and for letterheads).
 ORGANIZATION_WORDS = (
     r"urz[ąę]d\w*|starostw\w*|gmin\w*|miast\w*|powiat\w*|wojew[óo]dztw\w*|ministerstw\w*|"

@@ -8,6 +8,7 @@ whether a capitalised word is a first name or a surname is asked of Morfeusz.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ from extract.patterns import (
     ORGANIZATION_WORDS,
     POSITION,
     POSITION_HEADS,
+    POSITION_LINE_WORDS,
     POSITION_WORDS,
     TITLES,
 )
@@ -132,22 +134,53 @@ def position_head(word: str) -> str:
     "PREZYDENI" -> "PREZYDENT", "Urmistrz" -> "Burmistrz"; a word the dictionary knows is
     no misreading ("Starostwo"). Letter case as printed.
     """
+    return _nearest(word, POSITION_HEADS)
+
+
+@lru_cache(maxsize=4096)
+def position_word(word: str) -> str:
+    """A word of a stamp's position line as the title or office word it is misread from.
+
+    As :func:`position_head`, over the words position lines are made of: "Rurmistrza" ->
+    "Burmistrza", "Miaste" -> "Miasta".
+    """
+    return _nearest(word, POSITION_LINE_WORDS)
+
+
+def _nearest(word: str, vocabulary: Sequence[str]) -> str:
+    """The word as the one ``vocabulary`` word one or two letters from it, if just one."""
     core = word.strip(".,;:'\"„”")
     lower = core.casefold()
-    if len(lower) < 5 or lower in POSITION_HEADS or morph.is_known(core):
+    if lower in vocabulary:
+        return word
+    # A lost diacritic first: "Wojt" is a word too (an old spelling), but on a position
+    # line it is "Wójt".
+    plain = [known for known in vocabulary if _plain(known) == lower]
+    if len(plain) == 1:
+        return word.replace(core, _styled(plain[0], core), 1)
+    if len(lower) < 5 or morph.is_known(core):
         return word
     allowed = 1 if len(lower) < 8 else 2
     near = sorted(
-        (edit_distance(lower, head), head)
-        for head in POSITION_HEADS
-        if abs(len(head) - len(lower)) <= allowed
+        (edit_distance(lower, known), known)
+        for known in vocabulary
+        if abs(len(known) - len(lower)) <= allowed
     )
     near = [pair for pair in near if pair[0] <= allowed]
     if not near or (len(near) > 1 and near[1][0] == near[0][0]):
-        return word  # nothing near, or two heads as near ("PREZYDENTĄ"): not a guess
-    head = near[0][1]
-    fixed = head.upper() if core.isupper() else head.capitalize()
-    return word.replace(core, fixed, 1)
+        return word  # nothing near, or two words as near ("PREZYDENTĄ"): not a guess
+    return word.replace(core, _styled(near[0][1], core), 1)
+
+
+def _styled(known: str, printed: str) -> str:
+    return known.upper() if printed.isupper() else known.capitalize()
+
+
+_PLAIN = str.maketrans("ąćęłńóśźż", "acelnoszz")
+
+
+def _plain(word: str) -> str:
+    return word.translate(_PLAIN)
 
 
 def normal_case(text: str) -> str:

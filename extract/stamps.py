@@ -38,6 +38,7 @@ from extract.patterns import (
     ORGANIZATION,
     POSITION,
     REGISTRY_STAMP,
+    TITLES,
 )
 from extract.text import TextView
 from ocr.types import BBox, Ink, OcrDocument, OcrLine, OcrPage, OcrWord, Stamp, mean_confidence
@@ -271,21 +272,33 @@ def _first_name_repaired(words: list[OcrWord]) -> list[OcrWord]:
     """A stamp's name line ("Kami Kaczmarek", "Darrusz KubiaX") with its worn words whole.
 
     A first name one letter from a given name is read as it when the surname is one SGJP
-    knows; a surname one letter from a known one, when the first name is a given name. One
-    of the two must hold as printed, so the line surely is a name.
+    knows; a surname one letter from a known one, when the first name is a given name;
+    both, when each is one letter from a name. Degrees before the name stay as printed.
     """
-    if len(words) != 2 or not all(regex.fullmatch(r"[\p{L}$|0-9]+", w.text) for w in words):
+    degrees = 0  # "mgr inż. Jan Nowak": the degrees stay as printed
+    while degrees < len(words) and TITLES.fullmatch(words[degrees].text):
+        degrees += 1
+    titles, name = words[:degrees], words[degrees:]
+    if len(name) != 2 or not all(regex.fullmatch(r"[\p{L}$|0-9]+", w.text) for w in name):
         return words
-    first, surname = words
+    first, surname = name
     if not surname.text[0].isupper():
         return words
     if morph.is_surname(surname.text):
-        fixed = morph.repaired_first_name(first.text)
-        return [dataclasses.replace(first, text=fixed), surname]
-    if morph.is_first_name(first.text):
-        fixed = morph.repaired_surname(surname.text, first.text)
-        return [first, dataclasses.replace(surname, text=fixed)]
-    return words
+        return [*titles, _as(first, morph.repaired_first_name(first.text)), surname]
+    given = morph.repaired_first_name(first.text)  # as printed when it is a name already
+    if not morph.is_first_name(given):
+        return words
+    fixed = morph.repaired_surname(surname.text, given)
+    if given != first.text and fixed == surname.text:
+        # Both words worn ("Jaanna Ffjałkowska") are taken only when both are one letter
+        # from a name: two chance hits on the register and the dictionary are unlikely.
+        return words
+    return [*titles, _as(first, given), _as(surname, fixed)]
+
+
+def _as(word: OcrWord, text: str) -> OcrWord:
+    return word if text == word.text else dataclasses.replace(word, text=text)
 
 
 def _junk_word(text: str, others: list[OcrWord]) -> bool:

@@ -118,12 +118,44 @@ def test_a_worn_first_name_before_a_known_surname_is_repaired() -> None:
 
 
 def test_a_worn_surname_after_a_given_name_is_repaired() -> None:
-    stamp = _stamp("PREZYDENT MIASTA", "Darrusz KubiaX")  # no: the first name is worn too
-    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
-    assert value == Signatory(None, "Prezydent Miasta", None)
     stamp = _stamp("PREZYDENT MIASTA", "Dariusz KubiaX")
     value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
     assert value == Signatory("Dariusz Kubiak", "Prezydent Miasta", None)
+
+
+@pytest.mark.parametrize(
+    ("name_line", "name"),
+    [
+        ("Darrusz KubiaX", "Dariusz Kubiak"),  # each one letter from a name: both taken
+        ("Jaanna Ffjałkowska", "Joanna Fijałkowska"),
+        ("Darrusz Kbqxzw", None),  # the surname no name at all: the first name alone is no proof
+    ],
+)
+def test_a_name_line_worn_in_both_words(name_line: str, name: str | None) -> None:
+    stamp = _stamp("PREZYDENT MIASTA", name_line)
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory(name, "Prezydent Miasta", None)
+
+
+def test_a_far_commoner_first_name_wins_a_tie_and_a_lost_diacritic_is_a_title() -> None:
+    stamp = _stamp("WOJT", "Haweł Wieczorek")  # Paweł (common) or Gaweł (rare); "Wieczorek"
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)  # is a word too
+    assert value == Signatory("Paweł Wieczorek", "Wójt", None)
+    stamp = _stamp("WÓJT", "Hławeł Wieczorek")  # no name near: still no position
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory(None, "Wójt", None)
+
+
+def test_a_degree_before_a_worn_name_is_kept_out_of_the_repair() -> None:
+    stamp = _stamp("WÓJT", "mgr Grazyna Wiśniewska")
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory("Grażyna Wiśniewska", "Wójt", None)
+
+
+def test_the_later_words_of_a_stamps_position_are_repaired_to_office_words() -> None:
+    stamp = _stamp("PREZYDENT", "Miaste Tczewa", "Jan Nowak")
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory("Jan Nowak", "Prezydent Miasta Tczewa", None)
 
 
 def test_a_first_name_alone_is_no_position() -> None:

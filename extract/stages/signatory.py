@@ -123,7 +123,13 @@ def _from_stamp(
 def _repaired(text: str) -> str:
     # Words with the symbols OCR reads for letters in them ("Mia$ta"): repaired_word maps
     # those back where a word has three letters in a row.
-    return regex.sub(r"[\p{L}$|0-9]+", lambda m: morph.repaired_word(m.group()), text)
+    return regex.sub(r"[\p{L}$|0-9]+", lambda m: _repaired_word(m.group()), text)
+
+
+def _repaired_word(word: str) -> str:
+    """A stamp's position word: a title or office word first ("Miaste": Miasta, not Miasto)."""
+    fixed = people.position_word(word)
+    return fixed if fixed != word else morph.repaired_word(word)
 
 
 def _name_rank(signature: _Signature) -> int:
@@ -309,10 +315,19 @@ def _name_remnant(text: str) -> bool:
     last = words[-1]
     if morph.is_surname(last) and not morph.is_common_word(last):
         return True  # "Michalak", "Kamyk Kozłowski": the first name misread
+    if morph.is_surname(last) and _name_shaped(words) and people.line_kind(text) is None:
+        # Many surnames are words too ("Wieczorek", "Lis"); in a name stamp a line of
+        # capitalised words that names no office and ends in one is the name, worn.
+        return True
     # Mostly words the dictionary does not know ("ikora", "Ararze Lude"): a name worn
     # past reading; a position's words are dictionary words.
     unknown = [w for w in words if regex.search(r"\p{Ll}", w) and not morph.is_known(w)]
     return 2 * len(unknown) >= len(words) + 1
+
+
+def _name_shaped(words: Sequence[str]) -> bool:
+    """Two or three capitalised words, as a name line prints them."""
+    return 2 <= len(words) <= 3 and all(w[0].isupper() for w in words)
 
 
 def _office(text: str) -> bool:
