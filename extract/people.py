@@ -213,8 +213,11 @@ def normal_case(text: str) -> str:
 # Inspektorat"): the noun after them decides.
 _OPENING_ADJECTIVE = regex.compile(
     r"^(?:g[łl][óo]wn|starsz|m[łl]odsz|regionaln|wojew[óo]dzk|powiatow|miejsk|gminn|krajow|"
-    r"pa[ńn]stwow|generaln|samodzieln|okr[ęe]gow|centraln|naczeln|publiczn|niepubliczn)"
-    r"(?:y|i|a|e|ego|ej|emu|ym|ymi|ych|ą)$",
+    r"pa[ńn]stwow|generaln|samodzieln|okr[ęe]gow|centraln|naczeln|publiczn|niepubliczn|"
+    # the sixteen voivodeships' adjectives: "Dolnośląski Urząd Wojewódzki"
+    r"dolno[śs]l[ąa]sk|lubelsk|lubusk|[łl][óo]dzk|ma[łl]opolsk|mazowieck|opolsk|podkarpack|"
+    r"podlask|pomorsk|[śs]l[ąa]sk|[śs]wi[ęe]tokrzysk|wielkopolsk|zachodniopomorsk|mazursk)"
+    r"(?:y|i|a|e|ego|ej|emu|ym|ymi|ych|ą)$|^(?:kujawsko|warmi[ńn]sko)$",
     regex.IGNORECASE,
 )
 _KIND_WORDS = regex.compile(r"[\p{L}.]+")

@@ -119,3 +119,53 @@ def test_a_printed_letterhead_wins_over_the_organ_spoken_for() -> None:
         "STAROSTWO POWIATOWE", "", "W imieniu Starosty Borkowskiego informuję, że tak.", BODY
     )
     assert _value(text, FieldName.SENDER) == "Starostwo Powiatowe"
+
+
+def test_marks_of_a_logo_before_the_letterhead_are_no_part_of_it() -> None:
+    text = _letter('h "| Nadleśnictwo Borowiec Dolny', "40) a", "", BODY)
+    assert _value(text, FieldName.SENDER) == "Nadleśnictwo Borowiec Dolny"
+
+
+def test_an_office_named_with_its_voivodeships_adjective() -> None:
+    text = _letter("Mazowiecki Wojewódzki Urząd Pracy", "ul. Długa 5, 00-001 Borowiec", "", BODY)
+    assert _value(text, FieldName.SENDER) == "Mazowiecki Wojewódzki Urząd Pracy"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sender"),
+    [
+        (
+            "W odpowiedzi na wniosek Referat Geodezji Urzędu Miejskiego w Borowcu informuje, że"
+            " sprawę rozpatrzono.",
+            "Urząd Miejski w Borowcu",
+        ),
+        ("Wójt Gminy Zalesie zawiadamia, że zebranie odbędzie się w maju.", "Wójt Gminy Zalesie"),
+        (
+            "Podkarpacki Ośrodek Doradztwa (POD) nie prowadzi rejestru. Ponadto POD informuje,"
+            " że szkolenia ustały.",
+            "Podkarpacki Ośrodek Doradztwa",
+        ),
+        ("Jednocześnie tut. Urząd informuje, że nie posiada danych.", None),  # no name
+    ],
+)
+def test_without_a_letterhead_the_office_speaking_in_the_third_person_is_the_sender(
+    sentence: str, sender: str | None
+) -> None:
+    text = _letter(_right("Borowiec, 3 kwietnia 2024 r."), "", sentence, "", "Anna Nowak")
+    field = _fields(text)[FieldName.SENDER]
+    assert field.value == sender
+    assert field.confidence <= 0.5
+
+
+def test_without_a_letterhead_the_office_under_the_signature_is_the_sender() -> None:
+    text = _signed("Jan Kowalczyk", "Urząd Gminy Zalesie", "Zalesie 15", "98-000 Zalesie")
+    field = _fields(text)[FieldName.SENDER]
+    assert field.value == "Urząd Gminy Zalesie"
+    assert field.confidence <= 0.6
+
+
+def test_an_office_in_the_distribution_list_is_not_the_sender() -> None:
+    text = _signed(
+        "Jan Kowalczyk", "", "Otrzymują:", "Urząd Gminy Zalesie", "ul. Polna 1, 98-000 Zalesie"
+    )
+    assert _value(text, FieldName.SENDER) is None

@@ -16,9 +16,9 @@ import regex
 
 from extract import morph, people
 from extract.fields import FieldName
-from extract.layout import Layout, Segment
+from extract.layout import Layout, Segment, is_sentence
 from extract.model import Candidate
-from extract.patterns import ADDRESS, CONTACT, ON_BEHALF, REGISTRY_STAMP
+from extract.patterns import ADDRESS, CONTACT, LIST_HEADING, ON_BEHALF, REGISTRY_STAMP
 from extract.patterns import ORGAN as ORGAN_HEAD
 from extract.stages import NOTHING, Earlier, Stage
 from extract.stamps import StampKind, of_kind
@@ -41,6 +41,7 @@ ORGAN_CONFIDENCE = 0.8  # "Prezydent Miasta ...": the organ, what the archive ca
 OFFICE_CONFIDENCE = 0.7  # "Urząd Miasta ...": the office, when no organ is printed
 STAMP_CONFIDENCE = 0.8  # times the above: a header stamp is worn, and read apart
 IN_STAMP = 0.5  # share of a line's box inside a registry stamp's: the stamp's line
+TAIL_LINES = 25  # a letter without a signature zone: its office is looked for this far up
 
 
 def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
@@ -60,6 +61,8 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
             return
     if not printed:
         yield from _spoken_for(layout.view)
+        yield from _speaking(layout.view)
+        yield from _signed_office(layout)
 
 
 # "Od: Urząd Miasta X, Wydział Y." (a letter sent as, or transcribed from, an e-mail).
@@ -101,6 +104,88 @@ def _spoken_for(view: TextView) -> Iterator[Candidate]:
         return
 
 
+# "Referat X Urzędu Miejskiego w Y informuje, że": an office speaking of itself in the third
+# person, the subject a run of capitalised words (an acronym explained in brackets may
+# follow it) right before the verb.
+_SPEAKING = regex.compile(
+    r"(?<![\p{L}.])(?P<subject>\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|i|w|we|z|ze|do|na)"
+    r"(?=\s))*\s+\p{Lu}[\p{L}\-]*|\p{Lu}{2,8})(?:\s*\([^()]{2,12}\))?\s+(?:uprzejmie\s+)?"
+    r"(?:informuje|zawiadamia|wyjaśnia|odpowiada|przekazuje)\b"
+)
+# "Dolnośląski Wojewódzki Urząd Pracy (DWUP)": where the letter spells out its acronym.
+_SPELLED_OUT = r"(?P<full>\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|i|w|we|z|ze|do|na))+)\s*\(\s*"
+# A unit speaking for its office: the office follows in the genitive ("Wydział X Urzędu Y").
+_UNIT = regex.compile(r"^(?:Wydzia[łl]|Referat|Departament|Biuro|Zesp[óo][łl]|Dzia[łl])\b")
+SPEAKING_CONFIDENCE = 0.5  # the subject of a sentence: a letter may quote another office
+
+
+def _speaking(view: TextView) -> Iterator[Candidate]:
+    """The office or organ the body speaks as, in the third person ("X informuje, że")."""
+    for found in _SPEAKING.finditer(view.text):
+        # The subject is the longest tail of the capitalised run that names an office
+        # ("Ponadto POD", "W odpowiedzi ... Referat X Urzędu Y").
+        for word in _WORD_START.finditer(found["subject"]):
+            spoken = _speaker(view, found.start("subject") + word.start(), found.end("subject"))
+            if spoken is not None:
+                yield spoken
+                return
+
+
+def _speaker(view: TextView, start: int, end: int) -> Candidate | None:
+    """The office or organ that the words at ``start:end`` name, as a sender candidate."""
+    subject = view.text[start:end]
+    if regex.fullmatch(r"\p{Lu}{2,8}", subject):  # an acronym: where it is spelled out
+        spelled = regex.search(_SPELLED_OUT + regex.escape(subject) + r"\s*\)", view.text)
+        if spelled is None:
+            return None
+        subject, (start, end) = spelled["full"], spelled.span("full")
+    if _UNIT.match(subject):
+        office = _office_within(subject)
+        if office is None:
+            return None
+        subject, start = subject[office:], start + office
+    organ = morph.organ_nominative(subject)
+    if len(organ.split()) < 2 or people.line_kind(organ) not in {"position", "organization"}:
+        return None
+    return _candidate(view, people.normal_case(organ), start, end, SPEAKING_CONFIDENCE)
+
+
+def _office_within(unit: str) -> int | None:
+    """Where the office a unit belongs to starts in its name ("Urzędu" in "Wydział X Urzędu Y")."""
+    for match in _WORD_START.finditer(unit):
+        rest = unit[match.start() :]
+        if match.start() and people.line_kind(rest) == "organization" and not _UNIT.match(rest):
+            return match.start()
+    return None
+
+
+SIGNED_OFFICE_CONFIDENCE = 0.6  # an office under the signer's name or in the footer
+_ADDRESS_WITHIN = 2  # lines: an office line with its address right under it
+
+
+def _signed_office(layout: Layout) -> Iterator[Candidate]:
+    """The office under the signature or in the footer: its name with its address below.
+
+    A letter sent by e-mail, or printed without a letterhead, names its office where the
+    signer signs ("Jan Nowak / Urząd Gminy X / ul. ... / 00-000 X") or in the footer.
+    """
+    view = layout.view
+    zone = layout.signature_zone.parts
+    first = zone[0].line if zone else layout.body_start  # not the addressee's office
+    parts = layout.segments(view.lines[max(first, len(view.lines) - TAIL_LINES) :])
+    for index, part in enumerate(parts):
+        text = view.text[part.start : part.end]
+        if LIST_HEADING.match(text):
+            return  # a distribution list: its offices are the recipients
+        if people.line_kind(text) != "organization" or regex.match(r"\s*\d", text):
+            continue
+        below = (view.text[p.start : p.end] for p in parts[index + 1 : index + 1 + _ADDRESS_WITHIN])
+        if any(ADDRESS.search(t) for t in below):
+            value = people.normal_case(_without_contact(text.strip()))
+            yield _candidate(view, value, part.start, part.end, SIGNED_OFFICE_CONFIDENCE)
+            return
+
+
 def _letterhead(layout: Layout, head: Sequence[Segment] | None = None) -> Iterator[Candidate]:
     """The organ and office names heading ``head`` (default: the head of page 1)."""
     view = layout.view
@@ -121,8 +206,8 @@ def _letterhead(layout: Layout, head: Sequence[Segment] | None = None) -> Iterat
         if _near_stamp(view, head, position) or after_on_behalf or _in_registry(layout, part):
             continue
         offset = _organ_start(text)
-        if offset is None:
-            continue
+        if offset is None or is_sentence(text[offset:]):
+            continue  # "Wójt Gminy X zawiadamia, że ...": the body, speaking as its organ
         start = part.start + offset
         end_offset = _organ_end(view, head, position)
         printed = _without_contact(" ".join(view.text[start:end_offset].split()))
@@ -150,12 +235,17 @@ def _candidate(view: TextView, value: str, start: int, end: int, sureness: float
 
 
 def _organ_start(text: str) -> int | None:
-    """Where an organ or office name starts in the line, if it names one."""
-    if people.line_kind(text) in {"position", "organization"}:
+    """Where an organ or office name starts in the line, if it names one.
+
+    After contact details ("tel. 12 345 67 89 Urząd Gminy X"), or after marks OCR read
+    in a logo beside it ('h "| Nadleśnictwo X'), which hold no word.
+    """
+    kind = people.line_kind(text)
+    if kind in {"position", "organization"}:
         return len(text) - len(text.lstrip())
-    if people.line_kind(text) != "contact":
-        return None
     for match in _WORD_START.finditer(text):
+        if kind != "contact" and regex.search(r"\p{L}{3}", text[: match.start()]):
+            return None
         if people.line_kind(_without_contact(text[match.start() :])) in {
             "position",
             "organization",
