@@ -39,6 +39,7 @@ _WORDS = regex.compile(r"\p{L}+")
 _CLAUSE = regex.compile(r",\s+(?!dnia\b)\p{Ll}{3,}")
 PROSE_LENGTH = 75  # characters: a longer line is running text, not a block line
 SENTENCE_LENGTH = 40  # characters: a sentence line this long is a paragraph's
+PARAGRAPH_LINE = 200  # characters: longer than any printed line, a paragraph kept whole
 
 
 def _body_start(view: TextView) -> int:
@@ -56,9 +57,14 @@ def _body_start(view: TextView) -> int:
             return index
         if _running(text):
             following = lines[index + 1] if index + 1 < len(lines) else None
-            if following is None or _running(view.line_text(following)):
+            if following is None or _running(view.line_text(following)) or _paragraph(text):
                 return index
     return len(lines)
+
+
+def _paragraph(text: str) -> bool:
+    """A whole paragraph on one line, as a text file or a PDF's text layer may hold it."""
+    return len(text) > PARAGRAPH_LINE and is_sentence(text)
 
 
 def _running(text: str) -> bool:

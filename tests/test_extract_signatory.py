@@ -118,6 +118,29 @@ def test_signature_without_closing_formula() -> None:
 
 
 @pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Remont świetlicy wiejskiej zostanie wykonany w przyszłym roku, ponieważ środki"
+        " zaplanowane w budżecie na bieżący rok przeznaczono na naprawę dachu szkoły, o czym"
+        " radni zostali powiadomieni na ostatniej sesji rady.",
+        "- " + " ".join(BODY.split()),  # a list dash before the opening words
+    ],
+)
+def test_a_paragraph_kept_on_one_line_is_the_body_before_the_signature(paragraph: str) -> None:
+    # A text file or a PDF's text layer may hold a whole paragraph on one line; the short
+    # lines under it are the signature, not the letter's head.
+    text = _letter(
+        "AB/12/345/06   Borowiec, 20.02.2008 r.", paragraph, "Zastępca Burmistrza", "Jan Kowalczyk"
+    )
+    assert _value(text, FieldName.SIGNATORY) == {
+        "name": "Jan Kowalczyk",
+        "position": "Zastępca Burmistrza",
+        "on_behalf_of": None,
+        "signature": None,
+    }
+
+
+@pytest.mark.parametrize(
     "text",
     [
         _letter(BODY),
