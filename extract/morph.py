@@ -548,7 +548,7 @@ def _commonest(names: set[str]) -> str | None:
     A misread letter is as likely in any name, so the name people are given far more
     often is the likelier one; names close in the register stay undecided.
     """
-    ranked = sorted((first_name_rank(name) or 0, name) for name in names)
+    ranked = sorted((rank, name) for name in names if (rank := first_name_rank(name)) is not None)
     if not ranked:
         return None
     if len(ranked) > 1 and ranked[1][0] < COMMONER_RANKS * ranked[0][0]:

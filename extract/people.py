@@ -141,8 +141,8 @@ def position_head(word: str) -> str:
 def position_word(word: str) -> str:
     """A word of a stamp's position line as the title or office word it is misread from.
 
-    As :func:`position_head`, over the words position lines are made of: "Rurmistrza" ->
-    "Burmistrza", "Miaste" -> "Miasta".
+    As :func:`position_head`, over the words position lines are made of: "Prezydenla" ->
+    "Prezydenta", "Miaste" -> "Miasta".
     """
     return _nearest(word, POSITION_LINE_WORDS)
 

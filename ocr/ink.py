@@ -205,8 +205,9 @@ def _two_darknesses(grey: np.ndarray, inked: np.ndarray, gap: int) -> float | No
     Otsu's level splits the ``inked`` pixels' greys in two. They are two inks when the
     halves' medians stand ``gap`` or more apart and the lighter half has a body of its
     own: the anti-aliased rims of one ink's strokes are lighter too, but a pixel or two
-    wide, and they vanish when the lighter half is eroded. Neither half's size decides:
-    a signature may cover more of a name stamp than the stamp's letters do.
+    wide, and they vanish when the lighter half is eroded. Each half needs a few strokes'
+    pixels (:data:`_MIN_INK_PIXELS`), but neither's share decides: a signature may cover
+    more of a name stamp than the stamp's letters do.
     """
     values = grey[inked]
     if values.size < _MIN_INK_PIXELS:

@@ -122,7 +122,7 @@ def test_a_printed_letterhead_wins_over_the_organ_spoken_for() -> None:
 
 
 def test_marks_of_a_logo_before_the_letterhead_are_no_part_of_it() -> None:
-    text = _letter('h "| Nadleśnictwo Borowiec Dolny', "40) a", "", BODY)
+    text = _letter("°| ' Nadleśnictwo Borowiec Dolny", "7] ;", "", BODY)
     assert _value(text, FieldName.SENDER) == "Nadleśnictwo Borowiec Dolny"
 
 
@@ -141,11 +141,14 @@ def test_an_office_named_with_its_voivodeships_adjective() -> None:
         ),
         ("Wójt Gminy Zalesie zawiadamia, że zebranie odbędzie się w maju.", "Wójt Gminy Zalesie"),
         (
-            "Podkarpacki Ośrodek Doradztwa (POD) nie prowadzi rejestru. Ponadto POD informuje,"
-            " że szkolenia ustały.",
+            "Jednocześnie Podkarpacki Ośrodek Doradztwa (POD) prowadzi kursy. Tym samym POD"
+            " wyjaśnia, że szkolenia ustały.",
             "Podkarpacki Ośrodek Doradztwa",
         ),
         ("Jednocześnie tut. Urząd informuje, że nie posiada danych.", None),  # no name
+        # Another office reported, or a verb that says something else: no sender.
+        ("Zgodnie z pismem Zarząd Dróg Powiatowych informuje, że droga jest zamknięta.", None),
+        ("Starostwo Powiatowe w Borowcu odpowiada za drogi powiatowe w gminie.", None),
     ],
 )
 def test_without_a_letterhead_the_office_speaking_in_the_third_person_is_the_sender(

@@ -26,6 +26,7 @@ from extract.text import TextView
 
 NAME = "rules.sender"
 _WORD_START = regex.compile(r"(?<![\p{L}\d@./])\p{Lu}")
+_MARKS = regex.compile(r"^[^\p{L}\d]+")  # spaces, and marks OCR read in a logo
 # "Żywiec, 2019 -03- 14", "Zamość, sierpień 2016 r." printed on the letterhead's line.
 # The place is one word, in title case (then the date may be worded) or in capitals (then
 # in digits): the letterhead before it ("STAROSTWO POWIATOWE", "Urząd Gminy Zabierzów")
@@ -106,14 +107,20 @@ def _spoken_for(view: TextView) -> Iterator[Candidate]:
 
 # "Referat X Urzędu Miejskiego w Y informuje, że": an office speaking of itself in the third
 # person, the subject a run of capitalised words (an acronym explained in brackets may
-# follow it) right before the verb.
+# follow it) right before the verb and its "że". The run is bounded: a page of capitals
+# must not make the search slow.
 _SPEAKING = regex.compile(
     r"(?<![\p{L}.])(?P<subject>\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|i|w|we|z|ze|do|na)"
-    r"(?=\s))*\s+\p{Lu}[\p{L}\-]*|\p{Lu}{2,8})(?:\s*\([^()]{2,12}\))?\s+(?:uprzejmie\s+)?"
-    r"(?:informuje|zawiadamia|wyjaśnia|odpowiada|przekazuje)\b"
+    r"(?=\s)){0,12}\s+\p{Lu}[\p{L}\-]*|\p{Lu}{2,8})(?:\s*\([^()]{2,12}\))?\s+(?:uprzejmie\s+)?"
+    r"(?:informuje|zawiadamia|wyjaśnia),?\s+(?:że|iż)\b"
 )
-# "Dolnośląski Wojewódzki Urząd Pracy (DWUP)": where the letter spells out its acronym.
-_SPELLED_OUT = r"(?P<full>\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|i|w|we|z|ze|do|na))+)\s*\(\s*"
+# The subject of a clause that reports another office ("zgodnie z pismem X informuje, że",
+# "wskazano, że X informuje"): the words before it in the sentence.
+_REPORTED = regex.compile(r"(?:\b(?:że|iż|pism\w*|któr\w*|jak)|,)\s*$")
+# "Podkarpacki Ośrodek Doradztwa (POD)": where the letter spells out its acronym.
+_SPELLED_OUT = (
+    r"(?P<full>\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|i|w|we|z|ze|do|na)){1,12})\s*\(\s*"
+)
 # A unit speaking for its office: the office follows in the genitive ("Wydział X Urzędu Y").
 _UNIT = regex.compile(r"^(?:Wydzia[łl]|Referat|Departament|Biuro|Zesp[óo][łl]|Dzia[łl])\b")
 SPEAKING_CONFIDENCE = 0.5  # the subject of a sentence: a letter may quote another office
@@ -122,23 +129,41 @@ SPEAKING_CONFIDENCE = 0.5  # the subject of a sentence: a letter may quote anoth
 def _speaking(view: TextView) -> Iterator[Candidate]:
     """The office or organ the body speaks as, in the third person ("X informuje, że")."""
     for found in _SPEAKING.finditer(view.text):
-        # The subject is the longest tail of the capitalised run that names an office
-        # ("Ponadto POD", "W odpowiedzi ... Referat X Urzędu Y").
-        for word in _WORD_START.finditer(found["subject"]):
-            spoken = _speaker(view, found.start("subject") + word.start(), found.end("subject"))
-            if spoken is not None:
-                yield spoken
-                return
+        start, end = found.span("subject")
+        if _REPORTED.search(view.text[max(0, start - 20) : start]):
+            continue
+        spoken = _named_by_tail(view, start, end, spelled=False)
+        if spoken is not None:
+            yield spoken
+            return
 
 
-def _speaker(view: TextView, start: int, end: int) -> Candidate | None:
-    """The office or organ that the words at ``start:end`` name, as a sender candidate."""
+def _named_by_tail(view: TextView, start: int, end: int, *, spelled: bool) -> Candidate | None:
+    """The longest tail of the capitalised run at ``start:end`` that names an office.
+
+    The run may open with other words ("Ponadto POD", "W odpowiedzi ... Referat X").
+    """
+    run = view.text[start:end]
+    for word in _WORD_START.finditer(run):
+        found = _speaker(view, start + word.start(), end, spelled=spelled)
+        if found is not None:
+            return found
+    return None
+
+
+def _speaker(view: TextView, start: int, end: int, *, spelled: bool) -> Candidate | None:
+    """The office or organ the words at ``start:end`` name, as a sender candidate.
+
+    An acronym is looked up once (``spelled``) where the letter spells it out.
+    """
     subject = view.text[start:end]
-    if regex.fullmatch(r"\p{Lu}{2,8}", subject):  # an acronym: where it is spelled out
-        spelled = regex.search(_SPELLED_OUT + regex.escape(subject) + r"\s*\)", view.text)
-        if spelled is None:
-            return None
-        subject, (start, end) = spelled["full"], spelled.span("full")
+    if regex.fullmatch(r"\p{Lu}{2,8}", subject):
+        found = (
+            None
+            if spelled
+            else regex.search(_SPELLED_OUT + regex.escape(subject) + r"\s*\)", view.text)
+        )
+        return None if found is None else _named_by_tail(view, *found.span("full"), spelled=True)
     if _UNIT.match(subject):
         office = _office_within(subject)
         if office is None:
@@ -238,11 +263,11 @@ def _organ_start(text: str) -> int | None:
     """Where an organ or office name starts in the line, if it names one.
 
     After contact details ("tel. 12 345 67 89 Urząd Gminy X"), or after marks OCR read
-    in a logo beside it ('h "| Nadleśnictwo X'), which hold no word.
+    in a logo beside it ("°| ' Nadleśnictwo X"), which hold no word.
     """
     kind = people.line_kind(text)
     if kind in {"position", "organization"}:
-        return len(text) - len(text.lstrip())
+        return len(text) - len(_MARKS.sub("", text, count=1))  # marks before it: not of it
     for match in _WORD_START.finditer(text):
         if kind != "contact" and regex.search(r"\p{L}{3}", text[: match.start()]):
             return None
