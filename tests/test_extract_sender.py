@@ -172,3 +172,12 @@ def test_an_office_in_the_distribution_list_is_not_the_sender() -> None:
         "Jan Kowalczyk", "", "Otrzymują:", "Urząd Gminy Zalesie", "ul. Polna 1, 98-000 Zalesie"
     )
     assert _value(text, FieldName.SENDER) is None
+
+
+def test_an_office_line_with_its_street_is_no_letterhead_candidate() -> None:
+    text = _letter(
+        "WÓJT GMINY ZALESIE", "Urząd Gminy Zalesie, ul. Polna 1, 98-000 Zalesie", "", BODY
+    )
+    field = _fields(text)[FieldName.SENDER]
+    assert field.value == "Wójt Gminy Zalesie"
+    assert not [a for a in field.alternatives if "ul." in str(a.value)]

@@ -268,8 +268,10 @@ def _organ_start(text: str) -> int | None:
     kind = people.line_kind(text)
     if kind in {"position", "organization"}:
         return len(text) - len(_MARKS.sub("", text, count=1))  # marks before it: not of it
+    if kind not in {None, "contact"}:
+        return None  # an address line: the addressee's or the letterhead's street
     for match in _WORD_START.finditer(text):
-        if kind != "contact" and regex.search(r"\p{L}{3}", text[: match.start()]):
+        if kind != "contact" and regex.search(r"\p{L}{2}", text[: match.start()]):
             return None
         if people.line_kind(_without_contact(text[match.start() :])) in {
             "position",
