@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import regex
 
+from extract.text import without_diacritics
+
 # Month forms: nominative, genitive (the usual one in dates), locative ("w styczniu").
 MONTH_FORMS: dict[int, tuple[str, ...]] = {
     1: ("styczeń", "stycznia", "styczniu"),
@@ -60,8 +62,6 @@ ROMAN_MONTHS = {
     "XII": 12,
 }
 MIN_YEAR, MAX_YEAR = 1900, 2100
-# OCR (and hurried typists) drop diacritics; "ł" is also read as "l".
-_FOLD = str.maketrans("ąćęłńóśźż", "acelnoszz")
 _LETTER_CLASS = {
     "m": "(?:m|rn)",  # OCR reads "m" as "rn" ("rnaja")
     "ą": "[ąa]",
@@ -81,13 +81,13 @@ def _tolerant(word: str) -> str:
 
 
 def _month_of(name: str) -> int:
-    folded = name.lower().translate(_FOLD)
+    folded = without_diacritics(name.lower())
     # "październik" has a real "rn"; only a form not found as read had an "m" misread.
     return _MONTH_BY_FOLDED.get(folded) or _MONTH_BY_FOLDED[folded.replace("rn", "m")]
 
 
 _MONTH_BY_FOLDED = {
-    form.translate(_FOLD): month for month, forms in MONTH_FORMS.items() for form in forms
+    without_diacritics(form): month for month, forms in MONTH_FORMS.items() for form in forms
 }
 _MONTH_NAME = (
     "(?:"

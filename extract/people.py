@@ -28,7 +28,7 @@ from extract.patterns import (
     POSITION_WORDS,
     TITLES,
 )
-from extract.text import edit_distance
+from extract.text import edit_distance, without_diacritics
 
 _HONORIFIC_CASE = {"pan": "nom", "pana": "gen", "panu": "dat"}
 # A name word: "Kowalski", "KOWALSKI", "Okońska-Walkowicz", an initial "J."
@@ -155,7 +155,7 @@ def _nearest(word: str, vocabulary: Sequence[str]) -> str:
         return word
     # A lost diacritic first: "Wojt" is a word too (an old spelling), but on a position
     # line it is "Wójt".
-    plain = [known for known in vocabulary if _plain(known) == lower]
+    plain = [known for known in vocabulary if without_diacritics(known) == lower]
     if len(plain) == 1:
         return word.replace(core, _styled(plain[0], core), 1)
     if len(lower) < 5 or morph.is_known(core):
@@ -174,13 +174,6 @@ def _nearest(word: str, vocabulary: Sequence[str]) -> str:
 
 def _styled(known: str, printed: str) -> str:
     return known.upper() if printed.isupper() else known.capitalize()
-
-
-_PLAIN = str.maketrans("ąćęłńóśźż", "acelnoszz")
-
-
-def _plain(word: str) -> str:
-    return word.translate(_PLAIN)
 
 
 def normal_case(text: str) -> str:

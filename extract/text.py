@@ -137,6 +137,15 @@ class TextView:
         return info if info.start <= offset <= info.end else None
 
 
+# OCR (and hurried typists) drop diacritics; "ł" is also read as "l".
+_PLAIN = str.maketrans("ąćęłńóśźż", "acelnoszz")
+
+
+def without_diacritics(text: str) -> str:
+    """The lower-case letters without their diacritics ("wójt" -> "wojt")."""
+    return text.translate(_PLAIN)
+
+
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance: the fewest inserted, deleted or changed characters."""
     previous = list(range(len(b) + 1))

@@ -109,18 +109,19 @@ def _spoken_for(view: TextView) -> Iterator[Candidate]:
 # person, the subject a run of capitalised words (an acronym explained in brackets may
 # follow it) right before the verb and its "że". The run is bounded: a page of capitals
 # must not make the search slow.
+_CAPITALISED = r"\p{Lu}[\p{L}\-]*"
+_JOINING = ("i", "w", "we", "z", "ze", "do", "na")  # lower-case words inside office names
+_NAME_WORD = rf"(?:{_CAPITALISED}|{'|'.join(_JOINING)})"
 _SPEAKING = regex.compile(
-    r"(?<![\p{L}.])(?P<subject>\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|i|w|we|z|ze|do|na)"
-    r"(?=\s)){0,12}\s+\p{Lu}[\p{L}\-]*|\p{Lu}{2,8})(?:\s*\([^()]{2,12}\))?\s+(?:uprzejmie\s+)?"
+    rf"(?<![\p{{L}}.])(?P<subject>{_CAPITALISED}(?:\s+{_NAME_WORD}(?=\s)){{0,12}}\s+{_CAPITALISED}"
+    r"|\p{Lu}{2,8})(?:\s*\([^()]{2,12}\))?\s+(?:uprzejmie\s+)?"
     r"(?:informuje|zawiadamia|wyjaśnia),?\s+(?:że|iż)\b"
 )
 # The subject of a clause that reports another office ("zgodnie z pismem X informuje, że",
 # "wskazano, że X informuje"): the words before it in the sentence.
 _REPORTED = regex.compile(r"(?:\b(?:że|iż|pism\w*|któr\w*|jak)|,)\s*$")
 # "Podkarpacki Ośrodek Doradztwa (POD)": where the letter spells out its acronym.
-_SPELLED_OUT = (
-    r"(?P<full>\p{Lu}[\p{L}\-]*(?:\s+(?:\p{Lu}[\p{L}\-]*|i|w|we|z|ze|do|na)){1,12})\s*\(\s*"
-)
+_SPELLED_OUT = rf"(?P<full>{_CAPITALISED}(?:\s+{_NAME_WORD}){{1,12}})\s*\(\s*"
 # A unit speaking for its office: the office follows in the genitive ("Wydział X Urzędu Y").
 _UNIT = regex.compile(r"^(?:Wydzia[łl]|Referat|Departament|Biuro|Zesp[óo][łl]|Dzia[łl])\b")
 SPEAKING_CONFIDENCE = 0.5  # the subject of a sentence: a letter may quote another office
@@ -316,9 +317,7 @@ def _continues(text: str) -> bool:
     return (
         bool(words)
         and not regex.search(r"\d", text)
-        and all(
-            w[:1].isupper() or w.lower() in {"i", "w", "we", "z", "ze", "do", "na"} for w in words
-        )
+        and all(w[:1].isupper() or w.lower() in _JOINING for w in words)
         and people.find_name(text) is None
     )
 
