@@ -32,8 +32,8 @@ from ocr.types import (
     PageImage,
     PageSource,
     Stamp,
-    mean_confidence,
     moved_lines,
+    reading_position,
 )
 
 # Re-exported (explicitly, as ``X as X``): the engine interface's types.
@@ -299,7 +299,7 @@ def read_layer_page(
 def _suspect(result: Recognition) -> bool:
     if sum(len(line.words) for line in result.lines) < 5:
         return False  # a near-empty page: nothing OSD could decide either
-    return _mean_confidence(result) < SUSPECT_CONFIDENCE
+    return result.mean_confidence < SUSPECT_CONFIDENCE
 
 
 def _orient(page: PageImage, engine: OcrEngine) -> PageImage:
@@ -337,13 +337,9 @@ def _retry_rotated(
     except OcrTimeoutError as e:
         note = f"{e} on the page turned by {rotated.rotation} deg; first reading kept"
         return dataclasses.replace(page, warnings=(*page.warnings, note)), result
-    if _mean_confidence(second) > _mean_confidence(result):
+    if second.mean_confidence > result.mean_confidence:
         return rotated, second
     return page, result
-
-
-def _mean_confidence(result: Recognition) -> float:
-    return mean_confidence(w for line in result.lines for w in line.words) or 0.0
 
 
 def _sure_enough(word: OcrWord) -> bool:
@@ -358,13 +354,6 @@ def _merge_by_position(
         return layer
     merged = list(layer)
     for line in sorted(regions, key=lambda ln: ln.bbox.top):
-        at = next(
-            (
-                i
-                for i, other in enumerate(merged)
-                if other.bbox.top > line.bbox.top and other.block < REGION_BLOCK_BASE
-            ),
-            len(merged),
-        )
+        at = reading_position(merged, line, lambda other: other.block < REGION_BLOCK_BASE)
         merged.insert(at, line)
     return tuple(merged)

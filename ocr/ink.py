@@ -17,6 +17,7 @@ are recognised on a small thumbnail and pay nothing more.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -132,6 +133,40 @@ def regions(image: Image.Image) -> tuple[InkRegion, ...]:
     return tuple(r for r in found if r.inks)
 
 
+@dataclass(frozen=True, slots=True)
+class _Layers:
+    """A crop's channels, grey and ink labels, worked out once for all its renderings."""
+
+    rgb: np.ndarray  # int16, height x width x 3
+    grey: np.ndarray  # int16
+    labels: np.ndarray  # as :func:`ink_labels`
+
+
+def _layers(image: Image.Image) -> _Layers:
+    return _Layers(
+        np.asarray(image, dtype=np.int16),
+        np.asarray(image.convert("L"), dtype=np.int16),
+        ink_labels(image),
+    )
+
+
+def renderings(image: Image.Image, stamp: Ink) -> Iterator[Image.Image]:
+    """The ``stamp`` ink's layer of an RGB crop, each way it may read best.
+
+    With a darker pen of the stamp's own hue across it, without the pen first
+    (:func:`strength_without_pen`): a reading of just the letters the pen left whole can
+    be a sure one and end a search. Then by colour threshold (:func:`isolate`: crisp
+    where the ink is strong) and by the strength of its colour (:func:`strength`:
+    complete where it is faint or crossed). None wins everywhere.
+    """
+    layers = _layers(image)
+    without_pen = _without_pen(layers, stamp)
+    if without_pen is not None:
+        yield without_pen
+    yield _isolate(layers, stamp)
+    yield _strength(layers, stamp)
+
+
 def isolate(image: Image.Image, stamp: Ink) -> Image.Image:
     """The image in grey with only the ``stamp`` ink and its edges left, all else paper.
 
@@ -139,9 +174,13 @@ def isolate(image: Image.Image, stamp: Ink) -> Image.Image:
     stamp was pressed over, but keeps the grey anti-aliased edges of the stamp's letters,
     which a colour threshold would cut.
     """
-    labels = ink_labels(image)
+    return _isolate(_layers(image), stamp)
+
+
+def _isolate(layers: _Layers, stamp: Ink) -> Image.Image:
+    labels = layers.labels
     near = _dilated(labels == _index(stamp), _EDGE_PX)
-    grey = np.asarray(image.convert("L"), dtype=np.uint8).copy()
+    grey = layers.grey.astype(np.uint8)
     grey[~near | ((labels > 0) & (labels != _index(stamp)))] = 255
     return Image.fromarray(grey, mode="L")
 
@@ -161,7 +200,7 @@ def strength(image: Image.Image, stamp: Ink) -> Image.Image:
         image: An RGB crop around a stamp.
         stamp: The stamp's ink (not black).
     """
-    return _strength(image, stamp, ink_labels(image))
+    return _strength(_layers(image), stamp)
 
 
 def strength_without_pen(image: Image.Image, stamp: Ink) -> Image.Image | None:
@@ -171,32 +210,40 @@ def strength_without_pen(image: Image.Image, stamp: Ink) -> Image.Image | None:
     not of two darknesses. A stamp's own ink varies too, so this is a reading more, never
     the only one.
     """
-    labels = ink_labels(image)
-    grey = np.asarray(image.convert("L"), dtype=np.int16)
-    own = labels == _index(stamp)
-    split = _two_darknesses(grey, own, _HUE_PEN_GAP)
-    return None if split is None else _strength(image, stamp, labels, own & (grey < split))
+    return _without_pen(_layers(image), stamp)
 
 
-def _strength(
-    image: Image.Image, stamp: Ink, labels: np.ndarray, pen: np.ndarray | None = None
-) -> Image.Image:
-    rgb = np.asarray(image, dtype=np.int16)
-    red, green, blue = rgb[:, :, 0], rgb[:, :, 1], rgb[:, :, 2]
-    channel = {
-        Ink.RED: red - np.maximum(green, blue),
-        Ink.BLUE: blue - np.maximum(red, green),
-        Ink.VIOLET: np.minimum(red, blue) - green,
-        Ink.GREEN: green - np.maximum(red, blue),
-    }.get(stamp, np.zeros_like(red))
+def _without_pen(layers: _Layers, stamp: Ink) -> Image.Image | None:
+    own = layers.labels == _index(stamp)
+    split = _two_darknesses(layers.grey, own, _HUE_PEN_GAP)
+    return None if split is None else _strength(layers, stamp, own & (layers.grey < split))
+
+
+def _strength(layers: _Layers, stamp: Ink, pen: np.ndarray | None = None) -> Image.Image:
+    channel = _channel(layers.rgb, stamp)
     darkness = np.where(channel > _STRENGTH_FLOOR, channel, 0)  # paper tint and noise: paper
-    grey = np.asarray(image.convert("L"), dtype=np.int16)
+    labels = layers.labels
     own = labels == _index(stamp)
     # Another ink, or black print (dark and not the stamp's colour), or the pen.
-    crossing = ((labels > 0) & ~own) | ((grey < _DARK) & ~own)
+    crossing = ((labels > 0) & ~own) | ((layers.grey < _DARK) & ~own)
     if pen is not None:
         crossing |= pen
     return _mended(darkness, crossing)
+
+
+def _channel(rgb: np.ndarray, stamp: Ink) -> np.ndarray:
+    """How much more the ``stamp`` ink's colour shows than the others, per pixel."""
+    red, green, blue = rgb[:, :, 0], rgb[:, :, 1], rgb[:, :, 2]
+    channel: np.ndarray = np.zeros_like(red)
+    if stamp is Ink.RED:
+        channel = red - np.maximum(green, blue)
+    elif stamp is Ink.BLUE:
+        channel = blue - np.maximum(red, green)
+    elif stamp is Ink.VIOLET:
+        channel = np.minimum(red, blue) - green
+    elif stamp is Ink.GREEN:
+        channel = green - np.maximum(red, blue)
+    return channel
 
 
 def _two_darknesses(grey: np.ndarray, inked: np.ndarray, gap: int) -> float | None:
@@ -220,11 +267,7 @@ def _two_darknesses(grey: np.ndarray, inked: np.ndarray, gap: int) -> float | No
     dark_middle, light_middle = int(np.median(darker)), int(np.median(lighter))
     if light_middle - dark_middle < gap:
         return None
-    light = inked & (grey >= level)
-    eroded = np.asarray(
-        Image.fromarray(light.astype(np.uint8) * 255).filter(ImageFilter.MinFilter(3))
-    )
-    if np.count_nonzero(eroded) < _MIN_BODY * lighter.size:
+    if np.count_nonzero(_eroded(inked & (grey >= level), 3)) < _MIN_BODY * lighter.size:
         return None
     # Otsu's level cuts into an unevenly inked stamp's darker letters; the least common
     # grey between the two medians lies just past the pen's own.
@@ -299,6 +342,12 @@ def _dilated(mask: np.ndarray, size: int) -> np.ndarray:
     """A boolean mask grown by ``size`` pixels' worth of square neighbourhood."""
     image = Image.fromarray(mask.astype(np.uint8) * 255, mode="L")
     return np.asarray(image.filter(ImageFilter.MaxFilter(size))) > 0
+
+
+def _eroded(mask: np.ndarray, size: int) -> np.ndarray:
+    """A boolean mask shrunk by ``size`` pixels' worth of square neighbourhood."""
+    image = Image.fromarray(mask.astype(np.uint8) * 255, mode="L")
+    return np.asarray(image.filter(ImageFilter.MinFilter(size))) > 0
 
 
 def _index(ink: Ink) -> int:

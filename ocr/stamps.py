@@ -39,8 +39,8 @@ from ocr.types import (
     PageImage,
     Recognition,
     Stamp,
-    mean_confidence,
     moved_lines,
+    reading_position,
 )
 
 # Reads a crop as one block of text: the OCR engine's ``recognize(..., block=True)``.
@@ -113,10 +113,12 @@ def read_stamps(page: PageImage, lines: tuple[OcrLine, ...], read: BlockReader) 
         if stamp is None or (region.inks and _printed(stamp, lines, page.image.height)):
             continue
         stamps.append(stamp)
-    kept = [line for line in lines if not any(_inside(line.bbox, s.bbox) for s in stamps)]
+    # Per stamp, which of the page's lines lie inside its box: the stamp misread, dropped.
+    inside = [[_inside(line.bbox, s.bbox) for line in lines] for s in stamps]
+    kept = [line for i, line in enumerate(lines) if not any(flags[i] for flags in inside)]
     block = max((line.block for line in lines), default=0) + 1
-    for stamp in stamps:
-        if page.colour is None or not any(_inside(line.bbox, stamp.bbox) for line in lines):
+    for stamp, flags in zip(stamps, inside, strict=True):
+        if page.colour is None or not any(flags):
             continue  # nothing of the page's reading was dropped under it
         try:
             under = _print_under(page, stamp, read, block)
@@ -127,8 +129,7 @@ def read_stamps(page: PageImage, lines: tuple[OcrLine, ...], read: BlockReader) 
         for line in under:
             if any(_overlaps(line.bbox, other.bbox) for other in kept):
                 continue  # a page line half in the stamp's box, kept already
-            at = next((i for i, o in enumerate(kept) if o.bbox.top > line.bbox.top), len(kept))
-            kept.insert(at, line)
+            kept.insert(reading_position(kept, line), line)
     return StampsRead(tuple(stamps), tuple(kept), tuple(marks), tuple(warnings))
 
 
@@ -175,14 +176,17 @@ def _grey_regions(page: PageImage, lines: Sequence[OcrLine]) -> list[_Region]:
 
 
 def _read_region(page: PageImage, region: _Region, read: BlockReader) -> Stamp | None:
-    ranked = sorted(_readings(page, region, read), key=_by_score, reverse=True)
+    ranked = sorted(_readings(page, region, read), key=lambda r: r.score, reverse=True)
     if not ranked:
         return None
     best = ranked[0]
     alternatives: list[tuple[OcrLine, ...]] = []
+    seen = {_text(best.lines)}
     for other in ranked[1:]:
-        seen = {_text(best.lines), *(_text(a) for a in alternatives)}
-        if _text(other.lines) not in seen and len(alternatives) < MAX_ALTERNATIVES:
+        if len(alternatives) == MAX_ALTERNATIVES:
+            break
+        if _text(other.lines) not in seen:
+            seen.add(_text(other.lines))
             alternatives.append(other.lines)
     crossed_by = next((i for i in region.inks if i is not best.ink), None)
     bbox = BBox.enclosing(line.bbox for line in best.lines)
@@ -199,7 +203,7 @@ def _readings(page: PageImage, region: _Region, read: BlockReader) -> list[_Read
             for factor in sorted({scale, min(MAX_SCALE, scale + 1)}):
                 lines, sureness = _read_at(image, factor, page.dpi, box, read)
                 if _legible(lines):
-                    found.append(_Reading(_score(lines), stamp_ink, lines))
+                    found.append(_Reading(stamp_ink, lines))
                     if sureness >= CLEAR_CONFIDENCE:
                         return found
         if found:
@@ -209,13 +213,12 @@ def _readings(page: PageImage, region: _Region, read: BlockReader) -> list[_Read
 
 @dataclass(frozen=True, slots=True)
 class _Reading:
-    score: float
     ink: Ink
     lines: tuple[OcrLine, ...]
 
-
-def _by_score(reading: _Reading) -> float:
-    return reading.score
+    @property
+    def score(self) -> float:
+        return _score(self.lines)
 
 
 def _read_at(
@@ -229,20 +232,18 @@ def _read_at(
     """
     if scale > 1:
         image = image.resize((image.width * scale, image.height * scale), Image.Resampling.LANCZOS)
-    lines = read(image, dpi * scale).lines
-    sureness = mean_confidence(w for line in lines for w in line.words) or 0.0
-    return moved_lines(lines, box.left, box.top, keep=_stamp_word, scale=scale), sureness
+    found = read(image, dpi * scale)
+    moved = moved_lines(found.lines, box.left, box.top, keep=_stamp_word, scale=scale)
+    return moved, found.mean_confidence
 
 
 def _renderings(page: PageImage, stamp_ink: Ink, box: BBox) -> Iterable[Image.Image]:
     """The crop as the engine should see it when the stamp is in ``stamp_ink``.
 
-    A colour stamp is read in its own ink thresholded by colour (crisp where the ink is
-    strong) and by the strength of its colour, with the signature's gaps mended (complete
-    where the ink is faint or crossed). When the crop holds a darker pen of the stamp's
-    own hue (or, on a grey page, a pen's black over a pad's grey), the crop without it
-    comes first: a reading of just the letters the pen left whole can be a sure one, and
-    a sure reading ends the search. None wins everywhere.
+    A colour stamp: its ink's layer, each way it may read (:func:`ink.renderings`). On a
+    grey page, with a pen's black over a pad's grey, the crop without the pen first (a
+    reading of the letters the pen left whole can be sure and end the search), then the
+    crop as it is.
     """
     crop_box = (box.left, box.top, box.right, box.bottom)
     if page.colour is None or stamp_ink is Ink.BLACK:
@@ -252,12 +253,7 @@ def _renderings(page: PageImage, stamp_ink: Ink, box: BBox) -> Iterable[Image.Im
             yield mended
         yield grey
         return
-    colour = page.colour.crop(crop_box)
-    without_pen = ink.strength_without_pen(colour, stamp_ink)
-    if without_pen is not None:
-        yield without_pen
-    yield ink.isolate(colour, stamp_ink)
-    yield ink.strength(colour, stamp_ink)
+    yield from ink.renderings(page.colour.crop(crop_box), stamp_ink)
 
 
 def _text(lines: Sequence[OcrLine]) -> str:

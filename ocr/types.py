@@ -8,7 +8,7 @@ resampled to ``OcrPage.dpi``. ``to_dict``/``from_dict`` are the only JSON edge.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -359,6 +359,11 @@ class Recognition:
     lines: tuple[OcrLine, ...]
     warnings: tuple[str, ...] = ()
 
+    @property
+    def mean_confidence(self) -> float:
+        """Character-weighted mean word confidence of the reading; 0.0 with no words."""
+        return mean_confidence(w for line in self.lines for w in line.words) or 0.0
+
 
 @dataclass(frozen=True, slots=True)
 class Orientation:
@@ -416,6 +421,22 @@ class PageImage:
             stamps=stamps,
             marks=marks,
         )
+
+
+def reading_position(
+    lines: Sequence[OcrLine], line: OcrLine, among: Callable[[OcrLine], bool] = lambda _: True
+) -> int:
+    """Where ``line`` goes in ``lines``' reading order: before the first lower line.
+
+    Args:
+        lines: Lines in reading order.
+        line: A line read apart (a region, the print under a stamp).
+        among: Which of ``lines`` count (others may be passed over: lines read apart).
+    """
+    return next(
+        (i for i, other in enumerate(lines) if other.bbox.top > line.bbox.top and among(other)),
+        len(lines),
+    )
 
 
 def moved_lines(
