@@ -58,8 +58,7 @@ def write_report(out: Path, rows: Sequence[Mapping[str, Any]]) -> None:
                 document = json.loads((out / row["output"]).read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 document = None  # deleted or damaged since: listed without fields
-            # The stamps and marks are in the stored OCR (the JSON has them only with words).
-            ink = report_output.read_ink(out, row["output"])
+            ink = report_output.letter_ink(out, row["output"], document)
         letters.append(
             report_output.Letter(
                 row["path"], row["status"], row.get("error"), row.get("output"), document, ink

@@ -74,8 +74,8 @@ class PageInk:
 class Letter:
     """What the report shows of one input: its index entry and its output JSON (if any).
 
-    ``ink`` holds the pages' stamps and marks: the output JSON carries them only when it
-    was written with words (``--with-words``), the stored OCR always (:func:`read_ink`).
+    ``ink`` holds the pages' stamps and marks (:func:`letter_ink`): the output JSON carries
+    them only when it was written with words (``--with-words``), the stored OCR always.
     """
 
     source: str
@@ -128,6 +128,23 @@ def read_ink(out: Path, output_name: str) -> tuple[PageInk, ...]:
         return ()  # deleted or damaged since: the letter is shown without its stamps
 
 
+def letter_ink(
+    out: Path, output_name: str, document: Mapping[str, Any] | None
+) -> tuple[PageInk, ...]:
+    """A letter's stamps and marks: from its output when that holds its words, else its OCR.
+
+    An output written with words (``--with-words``) carries the whole OCR, stamps and
+    marks too; the stored ``.ocr.json`` is read only for one without.
+    """
+    pages = ((document or {}).get("ocr") or {}).get("pages") or []
+    if not (pages and all("lines" in page for page in pages)):
+        return read_ink(out, output_name)
+    try:
+        return page_ink((document or {})["ocr"])
+    except (ValueError, KeyError, TypeError):
+        return ()  # a damaged stamp or mark: the letter is shown without its stamps
+
+
 def render(letters: Sequence[Letter], out: Path, *, title: str = "pismo") -> str:
     """The report's HTML (previews are looked up in ``out``)."""
     data = [_letter_data(letter, out) for letter in letters]
@@ -161,7 +178,7 @@ def _letter_data(letter: Letter, out: Path) -> dict[str, Any]:
                 "image": quote(name) if stem and (out / name).is_file() else None,
             }
         )
-    ink = letter.ink or _embedded_ink(document)
+    ink = letter.ink
     stamps = [(page.page, stamp) for page in ink for stamp in page.stamps]
     return {
         "source": letter.source,
@@ -179,14 +196,6 @@ def _letter_data(letter: Letter, out: Path) -> dict[str, Any]:
             for mark in page.marks
         ],
     }
-
-
-def _embedded_ink(document: Mapping[str, Any]) -> tuple[PageInk, ...]:
-    """The stamps and marks of an output written with its words, () if it has none."""
-    try:
-        return page_ink(document.get("ocr") or {})
-    except (ValueError, KeyError, TypeError):
-        return ()
 
 
 def _stamp(number: int, page: int, stamp: Stamp) -> dict[str, Any]:

@@ -357,6 +357,22 @@ def test_damaged_or_missing_stored_ocr_leaves_the_letter_without_stamps(tmp_path
     assert report.read_ink(tmp_path, "missing.json") == ()
 
 
+def test_an_output_with_its_words_gives_its_stamps_without_the_stored_ocr(
+    tmp_path: Path,
+) -> None:
+    page = dataclasses.replace(
+        document_from_text("Urząd Gminy Dobrzyca", source="a.txt").pages[0],
+        stamps=(Stamp(STAMP_BOX, Ink.VIOLET, STAMP_LINES),),
+    )
+    document = OcrDocument("a.txt", (page,), "fake 1.0", "pol").to_dict()
+    ink = report.letter_ink(tmp_path, "a.json", {"ocr": document})  # no a.ocr.json at all
+    assert [p.stamps[0].ink for p in ink] == [Ink.VIOLET]
+    # Without its words the output's OCR says nothing of stamps: the stored OCR does.
+    (tmp_path / "a.ocr.json").write_text(json.dumps(document), "utf-8")
+    ocr_only = {"pages": [{"number": 1, "width": 100, "height": 100}]}
+    assert report.letter_ink(tmp_path, "a.json", {"ocr": ocr_only}) == ink
+
+
 def _open_letter(browser, out: Path, source: str):  # noqa: ANN001, ANN202 - Playwright objects
     page, problems = _open(browser, out)
     page.click(f'tr[data-source="{source}"]')
