@@ -12,31 +12,30 @@ from extract.fields import FieldName, Signatory, to_json
 from tests.letters import BODY, RIGHT, _fields, _letter, _right, _signed, _value
 
 
-def test_title_then_name_after_closing() -> None:
-    text = _signed("Kierownik Działu", "Gospodarki Wodnej", "Wiesław Kurek")
-    assert _value(text, FieldName.SIGNATORY) == {
+@pytest.mark.parametrize(
+    ("block", "position"),
+    [
+        (
+            ("Kierownik Działu", "Gospodarki Wodnej", "Wiesław Kurek"),
+            "Kierownik Działu Gospodarki Wodnej",
+        ),
+        (
+            ("Wiesław Kurek", "Kierownik Działu", "Gospodarki Wodnej"),
+            "Kierownik Działu Gospodarki Wodnej",
+        ),
+        # a title wrapped at a conjunction
+        (
+            ("Dyrektor Wydziału Geodezji", "i Kartografii", "Wiesław Kurek"),
+            "Dyrektor Wydziału Geodezji i Kartografii",
+        ),
+    ],
+)
+def test_title_and_name_after_closing_either_way_round(
+    block: tuple[str, ...], position: str
+) -> None:
+    assert _value(_signed(*block), FieldName.SIGNATORY) == {
         "name": "Wiesław Kurek",
-        "position": "Kierownik Działu Gospodarki Wodnej",
-        "on_behalf_of": None,
-        "signature": None,
-    }
-
-
-def test_name_then_title_after_closing() -> None:
-    text = _signed("Wiesław Kurek", "Kierownik Działu", "Gospodarki Wodnej")
-    assert _value(text, FieldName.SIGNATORY) == {
-        "name": "Wiesław Kurek",
-        "position": "Kierownik Działu Gospodarki Wodnej",
-        "on_behalf_of": None,
-        "signature": None,
-    }
-
-
-def test_title_wrapped_at_a_conjunction() -> None:
-    text = _signed("Dyrektor Wydziału Geodezji", "i Kartografii", "Wiesław Kurek")
-    assert _value(text, FieldName.SIGNATORY) == {
-        "name": "Wiesław Kurek",
-        "position": "Dyrektor Wydziału Geodezji i Kartografii",
+        "position": position,
         "on_behalf_of": None,
         "signature": None,
     }

@@ -238,9 +238,14 @@ def test_print_under_a_coloured_stamp_stays_in_the_text(
 
 
 @pytest.mark.tesseract
-def test_a_signature_alone_is_no_stamp(font: Callable[[int], ImageFont.FreeTypeFont]) -> None:
+def test_a_signature_alone_is_no_stamp_but_a_mark(
+    font: Callable[[int], ImageFont.FreeTypeFont],
+) -> None:
     page = _read(_page(font, stamp_ink=None))
     assert page.stamps == ()
+    assert [mark.ink for mark in page.marks] == [Ink.BLUE]
+    assert page.marks[0].bbox.top < 1330 < page.marks[0].bbox.bottom
+    assert OcrPage.from_dict(page.to_dict()).marks == page.marks
 
 
 @pytest.mark.tesseract
@@ -276,11 +281,3 @@ def test_the_signature_across_a_stamp_is_its_crossing_ink(
     assert stamp.crossed_by is Ink.BLUE
     (unsigned,) = _read(_page(font, signature=False)).stamps
     assert unsigned.crossed_by is None
-
-
-@pytest.mark.tesseract
-def test_a_signature_alone_is_a_mark(font: Callable[[int], ImageFont.FreeTypeFont]) -> None:
-    page = _read(_page(font, stamp_ink=None))
-    assert [mark.ink for mark in page.marks] == [Ink.BLUE]
-    assert page.marks[0].bbox.top < 1330 < page.marks[0].bbox.bottom
-    assert OcrPage.from_dict(page.to_dict()).marks == page.marks

@@ -382,7 +382,10 @@ def test_grey_render_draws_stamps_and_signature_in_grey(gen: ModuleType) -> None
     left, top, right, bottom = _name_stamp_box(gen, spec, STAMP_DPI)
     assert np.asarray(grey)[top:bottom, left:right].min() < 120  # stamp and pen, in grey
     colour = gen.render_letter(spec, dpi=STAMP_DPI, color=True)[0]
-    assert _ink_mask(colour, "violet").sum() > 300 and not _ink_mask(grey, "violet").any()
+    violet = _ink_mask(colour, "violet")
+    assert violet.sum() > 300
+    # The grey page draws the same stamp where the colour page has violet ink, in grey.
+    assert float(np.asarray(grey)[violet].mean()) < 200
 
 
 def test_stamped_letters_are_deterministic_from_the_seed(gen: ModuleType) -> None:
@@ -393,8 +396,5 @@ def test_stamped_letters_are_deterministic_from_the_seed(gen: ModuleType) -> Non
     one = gen.render_letter(stamped, dpi=72, color=True)
     two = gen.render_letter(stamped, dpi=72, color=True)
     assert [p.tobytes() for p in one] == [p.tobytes() for p in two]
-    other = dataclasses.replace(
-        stamped.signatory.stamp.look, seed=stamped.signatory.stamp.look.seed + 1
-    )
-    moved = _stamped(gen, 26, seed=other.seed)
+    moved = _stamped(gen, 26, seed=stamped.signatory.stamp.look.seed + 1)
     assert gen.render_letter(moved, dpi=72, color=True)[0].tobytes() != one[0].tobytes()
