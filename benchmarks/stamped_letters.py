@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extract.evaluate import Report, Score, score_letter
+from extract.evaluate import Report, Score, load_output, miss_lines, score_letter
 from samples import generator as gen
 from samples.generator.sample import SampleDef, letter_with_pages, make_sample
 from samples.generator.vocabulary import STAMP_POSITIONS
@@ -132,6 +132,11 @@ def _value(output: Mapping[str, Any], key: str) -> Any:
     return entry.get("value") if isinstance(entry, dict) else None
 
 
+def _received_date(output: Mapping[str, Any]) -> str | None:
+    received = _value(output, "received")
+    return received.get("date") if isinstance(received, dict) else None
+
+
 @dataclass
 class Tally:
     """Letter-level counts of one group of letters."""
@@ -140,9 +145,13 @@ class Tally:
     signatory_right: int = 0
     received_stamps: int = 0
     received_right: int = 0
-    dispatch_stamps: int = 0
     dispatch_as_received: int = 0
     registry_as_letter_date: int = 0
+
+    @property
+    def dispatch_stamps(self) -> int:
+        """Letters whose chancery stamp is a dispatch stamp: every other letter's."""
+        return self.letters - self.received_stamps
 
     def add(self, letter: Stamped, output: Mapping[str, Any], scores: Sequence[Score]) -> None:
         """Count one letter."""
@@ -150,13 +159,11 @@ class Tally:
         parts = {s.field: s.strict for s in scores}
         if parts.get("signatory.name") == 1.0 and parts.get("signatory.position") == 1.0:
             self.signatory_right += 1
-        received = _value(output, "received")
-        got = received.get("date") if isinstance(received, dict) else None
+        got = _received_date(output)
         if letter.received is not None:
             self.received_stamps += 1
             self.received_right += got == letter.received
         else:
-            self.dispatch_stamps += 1
             self.dispatch_as_received += got is not None
         if letter.registry_date != letter.letter_date:
             self.registry_as_letter_date += _value(output, "letter_date") == letter.registry_date
@@ -167,13 +174,14 @@ def groups(letter: Stamped) -> tuple[str, ...]:
     return ("all", "colour" if letter.color else "grey", f"{letter.dpi} dpi")
 
 
-def score(letters: Iterable[Stamped], outputs: Path) -> tuple[dict[str, Report], dict[str, Tally]]:
+def score(
+    letters: Iterable[Stamped], outputs: Mapping[str, Mapping[str, Any]]
+) -> tuple[dict[str, Report], dict[str, Tally]]:
     """Score every letter's output; reports and tallies per group."""
     reports: dict[str, Report] = {}
     tallies: dict[str, Tally] = {}
     for letter in letters:
-        path = outputs / f"{letter.name}.json"
-        output = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        output = outputs[letter.name]
         scores = list(score_letter(letter.name, letter.truth, output))
         for group in groups(letter):
             report = reports.setdefault(group, Report())
@@ -211,24 +219,20 @@ def table(reports: Mapping[str, Report], tallies: Mapping[str, Tally]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def misses(letters: Iterable[Stamped], reports: Mapping[str, Report], outputs: Path) -> str:
+def misses(
+    letters: Iterable[Stamped],
+    reports: Mapping[str, Report],
+    outputs: Mapping[str, Mapping[str, Any]],
+    folder: Path,
+) -> str:
     """Every miss, and what pismo read in the stamps of letters with stamp-field misses."""
-    lines = []
-    for miss in reports["all"].misses():
-        truth = json.dumps(miss.truth, ensure_ascii=False)
-        got = json.dumps(miss.got, ensure_ascii=False)
-        lines.append(f"MISS {miss.letter} {miss.field}: truth={truth} got={got}")
+    lines = miss_lines(reports["all"])
     wrong = {
         m.letter for m in reports["all"].misses() if m.field.startswith(("signatory", "sender"))
     }
     for letter in letters:
-        ocr = outputs / f"{letter.name}.ocr.json"
-        output_path = outputs / f"{letter.name}.json"
-        received = None
-        if output_path.is_file():
-            output = json.loads(output_path.read_text(encoding="utf-8"))
-            value = _value(output, "received")
-            received = value.get("date") if isinstance(value, dict) else None
+        ocr = folder / f"{letter.name}.ocr.json"
+        received = _received_date(outputs[letter.name])
         if letter.name not in wrong and received == letter.received:
             continue
         lines.append(
@@ -259,10 +263,11 @@ def main(argv: list[str] | None = None) -> int:
         letters = generate(work, args.count, args.seed, args.dpi)
         generated = time.perf_counter() - started
         seconds = run_pismo(work / "in", work / "out", args.jobs)
-        reports, tallies = score(letters, work / "out")
+        outputs = {letter.name: load_output(work / "out", letter.name) for letter in letters}
+        reports, tallies = score(letters, outputs)
         sys.stdout.write(table(reports, tallies))
         if args.misses:
-            sys.stdout.write("\n" + misses(letters, reports, work / "out"))
+            sys.stdout.write("\n" + misses(letters, reports, outputs, work / "out"))
     figures: dict[str, object] = {
         "letters": args.count,
         "strict": round(reports["all"].overall()[0], 4),

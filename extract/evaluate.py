@@ -230,20 +230,33 @@ def _scalar(name: str, key: str, truth: Any, got: Any, confidence: float | None)
     )
 
 
+def load_output(out_dir: Path, name: str) -> dict[str, Any]:
+    """The output ``OUT_DIR/NAME.json``, or {} when there is none (scored as all missed)."""
+    path = out_dir / f"{name}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
 def evaluate(truth_dir: Path, out_dir: Path) -> Report:
     """Score every ``TRUTH_DIR/NAME.truth.json`` against ``OUT_DIR/NAME.json``."""
     report = Report()
     for truth_path in sorted(truth_dir.glob("*.truth.json")):
         name = truth_path.name.removesuffix(".truth.json")
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
-        output_path = out_dir / f"{name}.json"
-        if not output_path.is_file():
+        output = load_output(out_dir, name)
+        if not output:
             report.missing_outputs.append(name)
-            output: dict[str, Any] = {}
-        else:
-            output = json.loads(output_path.read_text(encoding="utf-8"))
         report.scores.extend(score_letter(name, truth, output))
     return report
+
+
+def miss_lines(report: Report) -> list[str]:
+    """One line per miss: the letter, the field, the truth and what was got."""
+    lines = []
+    for miss in report.misses():
+        truth = json.dumps(miss.truth, ensure_ascii=False)
+        got = json.dumps(miss.got, ensure_ascii=False)
+        lines.append(f"MISS {miss.letter} {miss.field}: truth={truth} got={got}")
+    return lines
 
 
 def render(report: Report, *, verbose: bool = False) -> str:
@@ -263,8 +276,5 @@ def render(report: Report, *, verbose: bool = False) -> str:
         lines.append(f"\nno output for: {', '.join(report.missing_outputs)}")
     if verbose:
         lines.append("")
-        for miss in report.misses():
-            truth = json.dumps(miss.truth, ensure_ascii=False)
-            got = json.dumps(miss.got, ensure_ascii=False)
-            lines.append(f"MISS {miss.letter} {miss.field}: truth={truth} got={got}")
+        lines.extend(miss_lines(report))
     return "\n".join(lines) + "\n"
