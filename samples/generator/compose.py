@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .geometry import SIGNATURE_SPACE_MM, TEXT_WIDTH_MM
 from .model import HeaderStamp, LetterSpec, RegistryStamp, StampLook
-from .stamps import name_stamp_lines
+from .stamps import header_stamp_lines, name_stamp_lines
 
 # Left edge of the signature block, from the left text margin.
 SIGNATURE_X_MM = 78.0
@@ -113,11 +113,7 @@ def _stamp_block(stamp: RegistryStamp) -> Block:
 
 
 def _header_stamp_block(stamp: HeaderStamp) -> Block:
-    role = f"nstamp_{stamp.face}"
-    lines = tuple(
-        _line(text, f"{role}_name" if i < stamp.name_lines else role)
-        for i, text in enumerate(stamp.lines)
-    )
+    lines = tuple(_line(text, role) for text, role in header_stamp_lines(stamp))
     return Block(lines=lines, width_mm=None, align="center", stamp=stamp.look)
 
 
@@ -164,11 +160,7 @@ def _signature_rows(spec: LetterSpec) -> list[Row]:
         return [Row((block,), 9.0)] if block else []
     rows: list[Row] = []
     if s.closing:
-        x = SIGNATURE_X_MM
-        closing = Block(
-            lines=(_line(s.closing),), x_mm=x, width_mm=TEXT_WIDTH_MM - x, align="center"
-        )
-        rows.append(Row((closing,), 9.0))
+        rows.append(Row((_signature_column((_line(s.closing),)),), 9.0))
     lines = tuple(Line((run,)) for run in name_stamp_lines(s, s.stamp))
     stamp = Block(lines=lines, width_mm=None, align="center", anchor_right=True, stamp=s.stamp.look)
     rows.append(Row((stamp,), 4.0 if rows else 9.0))
@@ -204,8 +196,13 @@ def _signature_block(spec: LetterSpec, *, stamped: bool = False) -> Block | None
         if name:
             lines.append(_line(name, space=max(gap, room)))
         lines.extend(_line(p) for p in position)
+    return _signature_column(tuple(lines))
+
+
+def _signature_column(lines: tuple[Line, ...]) -> Block:
+    """Lines centred in the signature's column, right of the page's middle."""
     x = SIGNATURE_X_MM
-    return Block(lines=tuple(lines), x_mm=x, width_mm=TEXT_WIDTH_MM - x, align="center")
+    return Block(lines=lines, x_mm=x, width_mm=TEXT_WIDTH_MM - x, align="center")
 
 
 def _distribution_block(spec: LetterSpec) -> Block | None:

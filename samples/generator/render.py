@@ -86,19 +86,20 @@ def _draw_stamp(page: Image.Image, stamp: PlacedStamp, ts: Typesetter, scale: fl
     cx, cy = (stamp.x + stamp.width / 2) * scale, (stamp.y + stamp.height / 2) * scale
     _darken(page, layer, (cx - layer.width / 2, cy - layer.height / 2))
     if look.signature is not None:
-        _draw_signature(page, stamp, scale)
+        _draw_signature(page, stamp, scale, (cx, cy))
 
 
-def _draw_signature(page: Image.Image, stamp: PlacedStamp, scale: float) -> None:
-    """A handwritten signature across a stamp, in ballpoint over the stamp's ink."""
+def _draw_signature(
+    page: Image.Image, stamp: PlacedStamp, scale: float, centre: tuple[float, float]
+) -> None:
+    """A handwritten signature across a stamp (centred on it), in ballpoint over its ink."""
     look = stamp.look
     assert look.signature is not None
     strokes = signature_strokes(look.seed, stamp.width / MM, stamp.height / MM)
     grey = SIGNATURE_INK_GREY[look.signature]
     pen = _ink(page.mode, grey, SIGNATURE_INKS[look.signature])
     layer, origin = signature_layer(strokes, scale * MM, page.mode, pen)
-    cx, cy = (stamp.x + stamp.width / 2) * scale, (stamp.y + stamp.height / 2) * scale
-    _darken(page, layer, (cx - origin[0], cy - origin[1]))
+    _darken(page, layer, (centre[0] - origin[0], centre[1] - origin[1]))
 
 
 def _darken(page: Image.Image, layer: Image.Image, at: tuple[float, float]) -> None:

@@ -62,6 +62,20 @@ def draw_name_stamp(rng: random.Random, signatory: Signatory, *, printed: bool) 
     )
 
 
+def _role(face: str) -> str:
+    """The font role of a stamp's lines in ``face`` (its name lines: the role + "_name")."""
+    return f"nstamp_{face}"
+
+
+def header_stamp_lines(stamp: HeaderStamp) -> tuple[tuple[str, str], ...]:
+    """The lines of a header stamp and their font roles: the office's name, then its address."""
+    role = _role(stamp.face)
+    return tuple(
+        (text, f"{role}_name" if i < stamp.name_lines else role)
+        for i, text in enumerate(stamp.lines)
+    )
+
+
 def name_stamp_lines(signatory: Signatory, stamp: NameStamp) -> tuple[tuple[str, str], ...]:
     """The lines of a name stamp and their font roles, top to bottom.
 
@@ -72,7 +86,7 @@ def name_stamp_lines(signatory: Signatory, stamp: NameStamp) -> tuple[tuple[str,
     Returns:
         (text, role) per line: "z up." line, position lines, the name line.
     """
-    role = f"nstamp_{stamp.face}"
+    role = _role(stamp.face)
     lines: list[tuple[str, str]] = []
     if signatory.on_behalf_of:
         behalf = signatory.on_behalf_of
