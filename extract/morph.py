@@ -569,17 +569,39 @@ def repaired_surname(word: str, first_name: str) -> str:
         return word
     gender = "f" if _is_female(first_name) else "m1"
     candidates = {v.capitalize() for v in _one_letter_away(letters)}
-    names = {
-        name
-        for name in candidates
-        if any(r.names & SURNAME_CLASSES and r.agrees("sg", "nom", gender) for r in readings(name))
-    }
+    names = {name for name in candidates if _is_nominative_surname(name, gender)}
     if len(names) > 1 and gender == "f":  # "Kowalski" is a woman's surname too, uninflected
         names = {name for name in names if name.endswith("a")}
     if len(names) != 1:
         return word
     name = names.pop()
     return name.upper() if word.isupper() else name
+
+
+@lru_cache(maxsize=4096)
+def joined_surname(head: str, tail: str, first_name: str) -> str | None:
+    """A surname a signature's stroke cut in two ("Sły z"), whole; None if none stands out.
+
+    The pieces are joined as printed, or with one letter between them (the one the stroke
+    covered): "Sły" + "z" -> "Słysz". Only a surname SGJP knows in the nominative, in the
+    first name's gender, and only when one join gives one ("Now" + "k": Nowak, Nowek...
+    stays cut).
+    """
+    if not (head + tail).isalpha() or len(head) + len(tail) < FIRST_NAME_LENGTH - 1:
+        return None
+    gender = "f" if _is_female(first_name) else "m1"
+    joins = [(head + tail).capitalize()]  # as printed first: a gap with no letter lost
+    if not _is_nominative_surname(joins[0], gender):
+        joins = [(head + letter + tail).capitalize() for letter in _POLISH_LETTERS]
+    names = {name for name in joins if _is_nominative_surname(name, gender)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return name.upper() if head.isupper() else name
+
+
+def _is_nominative_surname(word: str, gender: str) -> bool:
+    return any(r.names & SURNAME_CLASSES and r.agrees("sg", "nom", gender) for r in readings(word))
 
 
 def _is_female(first_name: str) -> bool:

@@ -240,14 +240,22 @@ def _kind_of(texts: Sequence[str], page: OcrPage, stamp: Stamp) -> StampKind:
     if any(POSITION.match(t) or ON_BEHALF.match(t) for t in texts):
         return StampKind.NAME
     at_top = page.number == 1 and stamp.bbox.bottom <= HEADER_DEPTH * page.height
+    if not at_top and any(_name_line(t) for t in texts):
+        return StampKind.NAME  # its position worn past reading under the pen: the name is left
     if at_top and any(ORGANIZATION.match(t) or ADDRESS.search(t) for t in texts):
         return StampKind.HEADER
     return StampKind.OTHER
 
 
+def _name_line(text: str) -> bool:
+    """A line that is a person's name and nothing else ("Jan Nowak")."""
+    found = people.find_name(text)
+    return found is not None and found.start == 0 and found.end == len(text)
+
+
 def _cleaned(line: OcrLine) -> OcrLine | None:
     """The line without edge junk, its first word repaired to a position head; None if empty."""
-    words = [_trimmed(w) for w in line.words]
+    words = _surname_joined([_trimmed(w) for w in line.words])
     while words and _junk_word(words[0].text, words[1:]) and not _preposition(words):
         words.pop(0)
     while words and _junk_word(words[-1].text, words[:-1]):
@@ -295,6 +303,25 @@ def _first_name_repaired(words: list[OcrWord]) -> list[OcrWord]:
         # from a name: two chance hits on the register and the dictionary are unlikely.
         return words
     return [*titles, _as(first, given), _as(surname, fixed)]
+
+
+def _surname_joined(words: list[OcrWord]) -> list[OcrWord]:
+    """A name line whose surname the pen cut in two ("Zbigniew Sły z"), the surname whole.
+
+    Looked at before edge junk goes (the cut-off piece is as short as a stroke). Only a
+    lower-case piece after two capitalised words is a cut: "Anna Nowak Kowalska" is a
+    double name. The first name, worn or not, decides the surname's gender.
+    """
+    if len(words) < 3:
+        return words
+    first, head, tail = words[-3:]
+    if not (first.text[:1].isupper() and head.text[:1].isupper() and tail.text.islower()):
+        return words
+    joined = morph.joined_surname(head.text, tail.text, morph.repaired_first_name(first.text))
+    if joined is None:
+        return words
+    whole = OcrWord(joined, head.bbox.union(tail.bbox), min(head.confidence, tail.confidence))
+    return [*words[:-2], whole]
 
 
 def _as(word: OcrWord, text: str) -> OcrWord:

@@ -150,6 +150,35 @@ def test_the_later_words_of_a_stamps_position_are_repaired_to_office_words() -> 
     assert value == Signatory("Jan Nowak", "Prezydent Miasta Tczewa", None)
 
 
+@pytest.mark.parametrize(
+    ("name_line", "name"),
+    [
+        ("Marek Wiśniew ki", "Marek Wiśniewski"),  # the letter under the stroke is lost
+        ("Marta Kowal ska", "Marta Kowalska"),  # no letter lost: the pieces join
+        ("Ewelina Wiśniew ka", "Ewelina Wiśniewska"),  # the first name's gender decides
+    ],
+)
+def test_a_surname_the_signature_cut_in_two_is_joined(name_line: str, name: str) -> None:
+    stamp = _stamp("NACZELNIK WYDZIAŁU", name_line)
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory(name, "Naczelnik Wydziału", None)
+
+
+def test_a_cut_surname_that_could_be_several_is_not_joined() -> None:
+    stamp = _stamp("NACZELNIK WYDZIAŁU", "Marek Now k")  # Nowak, Nowek, Nowik...
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert isinstance(value, Signatory)
+    assert value.name is None or value.name.split()[-1] == "Now"  # as read, not a guess
+
+
+def test_a_name_stamp_whose_position_the_pen_wore_away_still_names_the_signer() -> None:
+    stamp = _stamp(("at", 0.4), "Marek Wiśniew ki")  # "at": what the pen left of it
+    (found,) = stamps_of(_with_stamps(LETTER, stamp))
+    assert found.kind is StampKind.NAME
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory("Marek Wiśniewski", None, None)
+
+
 def test_a_first_name_alone_is_no_position() -> None:
     stamp = _stamp("KOMENDANT", "Zbigniew")  # the surname under the signature
     value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
@@ -322,6 +351,7 @@ def test_stamp_date(text: str, year: int | None, expected: str | None) -> None:
         (("DYREKTOR WYDZIAŁU", "Jan Nowak"), StampKind.NAME),
         (("z up. BURMISTRZA",), StampKind.NAME),
         (("RZECZPOSPOLITA POLSKA",), StampKind.OTHER),
+        (("Jan Nowak",), StampKind.NAME),  # below the header: a name stamp, its position worn
     ],
 )
 def test_stamp_kind(lines: tuple[str, ...], kind: StampKind) -> None:
