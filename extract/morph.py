@@ -504,6 +504,9 @@ def repaired_word(word: str) -> str:
         return letters  # "Mia$ta" is "Miasta"; a known word stays as it is
     if len(letters) < DIACRITIC_LENGTH or not letters.isalpha():
         return word
+    for wrong, right in _OCR_FIRST_LETTER:  # "lnformacji": a capital "I" read as "l"
+        if letters.startswith(wrong) and _known_either_case(variant := right + letters[1:]):
+            return variant
     # A diacritic added or lost is the likeliest misreading ("Miastą", "Wojt"); then, in
     # longer words, any letter.
     known = {v for v in _diacritics_away(letters) if _known_either_case(v)}

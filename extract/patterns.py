@@ -185,7 +185,9 @@ CONTACT = regex.compile(
 # "z up." / "z upoważnienia" / "w imieniu" (and OCR's "Z, up."), then the organ, as printed.
 # "up." alone before a capital is "z up." whose small "z" a worn stamp or OCR lost.
 ON_BEHALF = regex.compile(
-    r"^\s*(?:z\s+upowa[żz]nienia|z[.,]?\s*up(?:\.|\b)|w\s+imieniu|up\.(?=\s*\p{Lu}))"
+    # A worn stamp's "upoważnienia" with two letters misread ("upawaćnienia") still counts,
+    # and so does a "z" OCR read twice ("Zz upoważnienia").
+    r"^\s*(?:zz?\s+(?:upowa[żz]nienia){s<=2}\b|z[.,]?\s*up(?:\.|\b)|w\s+imieniu|up\.(?=\s*\p{Lu}))"
     r"\s*:?\s*(?P<organ>.*)$",
     regex.IGNORECASE,
 )

@@ -142,9 +142,44 @@ def position_word(word: str) -> str:
     """A word of a stamp's position line as the title or office word it is misread from.
 
     As :func:`position_head`, over the words position lines are made of: "Prezydenla" ->
-    "Prezydenta", "Miaste" -> "Miasta".
+    "Prezydenta", "Miaste" -> "Miasta". A long word one letter from a title is that title
+    even when SGJP knows it ("Rurmistrza": a rare noun, but on a stamp a misread
+    "Burmistrza"); office words are not, as they are too near them ("Starostwa").
     """
-    return _nearest(word, POSITION_LINE_WORDS)
+    fixed = _nearest(word, POSITION_LINE_WORDS)
+    core = word.strip(".,;:'\"„”")
+    if (
+        fixed != word
+        or core.casefold() in POSITION_LINE_WORDS
+        or len(core) < KNOWN_MISREAD_LENGTH
+        or _ORGANIZATION_WORD.match(core)
+    ):
+        return fixed
+    near = [known for known in POSITION_LINE_WORDS if edit_distance(core.casefold(), known) == 1]
+    return word.replace(core, _styled(near[0], core), 1) if len(near) == 1 else word
+
+
+KNOWN_MISREAD_LENGTH = 8  # letters; shorter known words are too often the word meant
+_ORGANIZATION_WORD = regex.compile(rf"(?:{ORGANIZATION_WORDS})$", regex.IGNORECASE)
+
+
+def worn_start(word: str) -> str:
+    """A stamp line's first word whose first letters wore off, whole: "ura" -> "Biura".
+
+    Only a word in lower case (a stamp's lines start with a capital) that ends exactly one
+    title or office word, one or two letters short of it.
+    """
+    if len(word) < WORN_START_LETTERS or not (word.isalpha() and word.islower()):
+        return word
+    whole = {
+        known
+        for known in POSITION_LINE_WORDS
+        if known.endswith(word) and 0 < len(known) - len(word) <= 2
+    }
+    return whole.pop().capitalize() if len(whole) == 1 else word
+
+
+WORN_START_LETTERS = 3  # fewer left of a word end too many words
 
 
 def _nearest(word: str, vocabulary: Sequence[str]) -> str:

@@ -255,7 +255,7 @@ def _name_line(text: str) -> bool:
 
 def _cleaned(line: OcrLine) -> OcrLine | None:
     """The line without edge junk, its first word repaired to a position head; None if empty."""
-    words = _surname_joined([_trimmed(w) for w in line.words])
+    words = _surname_joined([part for w in line.words for part in _unglued(_trimmed(w))])
     while words and _junk_word(words[0].text, words[1:]) and not _preposition(words):
         words.pop(0)
     while words and _junk_word(words[-1].text, words[:-1]):
@@ -270,8 +270,10 @@ def _cleaned(line: OcrLine) -> OcrLine | None:
         and (mean_confidence(words) or 0) < SURE_WORD
     ):
         return None  # "rze", "NY": a stroke of the signature read as letters
-    # A worn first word one or two letters off a position's head is that head.
-    words[0] = dataclasses.replace(words[0], text=people.position_head(words[0].text))
+    # A worn first word one or two letters off a position's head is that head; one whose
+    # first letters wore off ("ura") is the office word it ends.
+    head = people.position_head(words[0].text)
+    words[0] = _as(words[0], people.worn_start(head) if head == words[0].text else head)
     words = _first_name_repaired(words)
     return OcrLine.from_words(words, block=line.block, paragraph=line.paragraph)
 
@@ -353,6 +355,20 @@ def _preposition(words: list[OcrWord]) -> bool:
 
 
 _PREPOSITIONS = frozenset({"w", "z", "o", "u", "i"})
+
+
+def _unglued(word: OcrWord) -> list[OcrWord]:
+    """Two words a worn gap read as a dot glued ("ura.lnformacji"); abbreviations ("m.st.") stay."""
+    parts = regex.fullmatch(r"(\p{L}{3,})\.(\p{L}{3,})", word.text)
+    if parts is None:
+        return [word]
+    left, right = parts.groups()
+    box = word.bbox
+    cut = box.left + (box.right - box.left) * (len(left) + 1) // len(word.text)
+    return [
+        OcrWord(left, BBox(box.left, box.top, cut, box.bottom), word.confidence),
+        OcrWord(right, BBox(cut, box.top, box.right, box.bottom), word.confidence),
+    ]
 
 
 def _trimmed(word: OcrWord) -> OcrWord:

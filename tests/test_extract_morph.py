@@ -149,6 +149,7 @@ def test_plural_town_in_the_nominative_is_kept() -> None:
         ("Mia$ta", "Miasta"),  # a symbol read for a letter
         ("BURMISTRZĄ", "BURMISTRZA"),
         ("Zywiecki", "Żywiecki"),  # a diacritic lost: short words too
+        ("lnformacji", "Informacji"),  # a capital "I" read as "l"
         ("Masta", "Masta"),  # too short to choose among neighbours
         ("Xqzwvbnmlk", "Xqzwvbnmlk"),  # nothing near
     ],
@@ -173,6 +174,39 @@ def test_position_head(word: str, expected: str) -> None:
     from extract import people
 
     assert people.position_head(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("Miaste", "Miasta"),
+        ("Rurmistrza", "Burmistrza"),  # a rare noun SGJP knows, on a stamp a misreading
+        ("Starostwa", "Starostwa"),  # an office word, one letter from "Starosta": kept
+        ("Zastępcy", "Zastępcy"),  # a title word itself: kept
+        ("Powiatowego", "Powiatowego"),
+    ],
+)
+def test_position_word(word: str, expected: str) -> None:
+    from extract import people
+
+    assert people.position_word(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("ura", "Biura"),  # the "Bi" wore off
+        ("ydziału", "Wydziału"),
+        ("asta", "Miasta"),
+        ("ądu", "ądu"),  # "Urzędu" ends otherwise: nothing ends so
+        ("Ura", "Ura"),  # capitalised: printed so, not worn
+        ("ta", "ta"),  # too little left
+    ],
+)
+def test_worn_start(word: str, expected: str) -> None:
+    from extract import people
+
+    assert people.worn_start(word) == expected
 
 
 @pytest.mark.parametrize(

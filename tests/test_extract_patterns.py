@@ -16,6 +16,9 @@ CASES: list[tuple[str, regex.Pattern[str], str, bool]] = [
     ("on-behalf", patterns.ON_BEHALF, "z upoważnienia Starosty", True),
     ("on-behalf", patterns.ON_BEHALF, "w imieniu Zarządu", True),
     ("on-behalf", patterns.ON_BEHALF, "Zupełnie nowa sprawa", False),
+    ("on-behalf", patterns.ON_BEHALF, "Z upawaćnienia STAROSTY", True),  # a worn stamp
+    ("on-behalf", patterns.ON_BEHALF, "Zz upoważnienia Starosty", True),  # "z" read twice
+    ("on-behalf", patterns.ON_BEHALF, "z uprawnienia ustawy", False),
     ("organ-first", patterns.ORGAN_THEN_ON_BEHALF, "Wojewoda Opolski z up. Jan Nowak", True),
     ("e-signed", patterns.E_SIGNED_BY, "Dokument podpisany przez Jan Nowak", True),
     ("caption", patterns.SIGNATURE_CAPTION, "Signature Not Verified", True),
