@@ -26,6 +26,8 @@ from ocr.plaintext import document_from_text
         ("GK . 5520 . 231 . 2025", "GK.5520.231.2025"),  # spaces around separators
         ("GK,5520.231,2025", "GK.5520.231.2025"),  # commas
         ("BRM.l431.27.2024", "BRM.1431.27.2024"),  # l for 1
+        ("ZKiOPm-071/22/08/ /09", "ZKiOPm-071/22/08//09"),  # mixed-case unit, a blank slot
+        ("Wniosek-12/2020/15", None),  # a word, not a unit
         ("www.gmina.pl", None),
         ("Dz.U.2019.1145", None),
     ],

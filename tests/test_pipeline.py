@@ -254,6 +254,18 @@ def test_extract_reads_plain_text(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert document["ocr"]["pages"][0]["source"] == "text"
 
 
+def test_extract_gives_a_flattened_text_its_lines_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "Na podstawie art. 10 ustawy przeprowadzono kontrolę w urzędzie i jego wydziałach. "
+    text = tmp_path / "flat.txt"
+    text.write_text("RADA GMINY Lipno, 7 maja 2015 r. Pan Jan Wrona " + body * 8, encoding="utf-8")
+    assert pipeline.main(["extract", str(text)]) == 0
+    fields = json.loads(capsys.readouterr().out)["fields"]
+    assert fields["letter_date"]["value"] == "2015-05-07"
+    assert fields["addressee"]["value"]["name"] == "Jan Wrona"
+
+
 def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert pipeline.main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"].startswith("pismo output")

@@ -25,7 +25,10 @@ from extract.text import LineInfo, TextView
 NAME = "rules.reference"
 _SEGMENT = r"[\p{Lu}\p{Ll}\d|$§]+"
 # A run of 3-8 segments joined by separators, spaces around them tolerated (OCR).
-_LOOSE = regex.compile(rf"(?<![\w.,/|-]){_SEGMENT}(?: ?[.,\-–—/] ?{_SEGMENT}){{2,7}}(?![\w])")
+# A slot left blank between two slashes ("05/ /06", "05//06") is part of the number.
+_LOOSE = regex.compile(
+    rf"(?<![\w.,/|-]){_SEGMENT}(?: ?[.,\-–—/] ?(?:/ ?)?{_SEGMENT}){{2,7}}(?![\w])"
+)
 _OFFICE = regex.compile(
     # Unit symbols may hold a lower-case conjunction: GKiZ, OSiR, UMiG.
     r"(?P<unit>\p{Lu}(?:[\p{Lu}\d]|[iwz](?=\p{Lu})){0,9}(?:[-.](?:\p{Lu}{1,6}|\d{1,3}|\p{Lu}+\d+)){0,3})"
@@ -34,8 +37,10 @@ _OFFICE = regex.compile(
     r"(?:\.(?P<initials>\p{Lu}{1,4}(?:/\p{Lu}{1,4})?))?"
 )
 _SLASH = regex.compile(
-    # Unit groups joined by dots, hyphens or slashes ("AB/CD/0123/45/19"), then numbers.
-    r"\p{Lu}(?:[\p{Lu}\d]|[iwz](?=\p{Lu})){0,9}(?:[.\-/](?:\p{Lu}{1,6}|\d{1,4}))*[.\-/]\d{1,6}(?:[-/.]\d{1,6})*/(?:\d{2}|\d{4})"
+    # Unit groups joined by dots, hyphens or slashes ("AB/CD/0123/45/19"), then numbers,
+    # a blank slot among them ("094/16/05//06"). A unit may be in mixed case ("BKiAWkr").
+    r"\p{Lu}(?:[\p{Lu}\d]|[iwz](?=\p{Lu})){0,9}\p{Ll}{0,3}(?:[.\-/](?:\p{Lu}{1,6}|\d{1,4}))*"
+    r"[.\-/]\d{1,6}(?:[-/.]\d{1,6}|/(?=/))*/(?:\d{2}|\d{4})"
 )
 _OWN_LABEL = regex.compile(
     r"(?:nasz\s+znak|znak\s+sprawy|znak\s+pisma|znak|sygn(?:atura)?\.?|nr\s+sprawy|sprawa\s+nr|"
