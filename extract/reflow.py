@@ -104,7 +104,7 @@ def _head_breaks(line: str) -> set[int]:
 
 
 def _place_date(line: str, tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
-    """ "Kraków, 31.10.2012", "Warszawa, dnia 5 lutego 2006 r.": from the place to the date."""
+    """The place-and-date line, from the place to the date: "Kraków, 31.10.2012"."""
     token = tokens[index]
     if not token.text[:1].isupper():
         return None
@@ -148,7 +148,7 @@ def _caps_run(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
 
 
 def _honorific(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
-    """ "Pani Anna Nowak", "Szanowny Pan Jan Kowalski": the honorific and the name after it."""
+    """The honorific and the name after it: "Pani Anna Nowak", "Szanowny Pan Jan Kowalski"."""
     end = index
     while end < len(tokens) and end - index < 2 and not tokens[end].text.startswith("Pan"):
         end += 1
@@ -169,7 +169,7 @@ def _honorific(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
 
 
 def _position(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
-    """ "Dyrektor Powiatowego Urzędu Pracy w Gorlicach": a title and its office's words.
+    """A title and its office's words: "Dyrektor Powiatowego Urzędu Pracy w Gorlicach".
 
     It goes on over capitalised words and the small words between them, and stops at a
     sentence's capitalised first word ("W dniach", "Na podstawie") or a title in capitals.
@@ -179,17 +179,11 @@ def _position(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
     end = index + 1
     while end < len(tokens) and end - index < MAX_POSITION_WORDS:
         text = tokens[end].text
-        if (
-            text in _CONNECTORS
-            or text.casefold() in _CONNECTORS
-            and not text[:1].isupper()
-            or _name_word(text)
-            and len(text) > 2
-            and not _CAPS_WORD.fullmatch(text)
-        ):
-            end += 1
-        else:
+        # Connectors are lower case: a capital "W" or "Na" opens the body's first sentence.
+        office_word = _name_word(text) and len(text) > 2 and not _CAPS_WORD.fullmatch(text)
+        if not (text in _CONNECTORS or office_word):
             break
+        end += 1
     while end > index + 1 and tokens[end - 1].text in _CONNECTORS:
         end -= 1  # "... Pracy w" / "Gorlicach": the small word goes with what follows
     return end, tokens[end - 1].end
