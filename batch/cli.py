@@ -39,7 +39,6 @@ from batch.tasks import (
 )
 from extract.contract import dumps, output_of, schema_text, version
 from extract.errors import MissingResourceError
-from extract.reflow import reflowed
 from ocr.engine import OcrEngine, OcrMode, OcrOptions, OrientationMode
 from ocr.errors import InputFileError, MissingDependencyError, PismoError
 from ocr.load import DEFAULT_MAX_PAGES, DEFAULT_MAX_PIXELS, LoadOptions, check_poppler
@@ -473,8 +472,7 @@ def _load_stored(path: Path) -> tuple[OcrDocument, dict[str, Any]]:
     except (OSError, UnicodeDecodeError) as e:
         raise StoredOcrError(f"{path}: cannot be read as UTF-8 text: {e}") from e
     if not path.name.endswith(".json"):
-        # A transcription flattened to one line gets its letter's line breaks back.
-        document = document_from_text(reflowed(text), source=path.name)
+        document = document_from_text(text, source=path.name)
         return document, _info(path, document, "text", sha256=sha256_of(path))
     try:
         data = json.loads(text)

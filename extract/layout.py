@@ -31,8 +31,9 @@ from extract.patterns import (
     SIGNATURE_CAPTION,
     TAIL,
 )
+from extract.reflow import Reflowed, reflowed
 from extract.stamps import StampText, stamps_of
-from extract.text import LineInfo, Span, TextView
+from extract.text import COLUMN_GAP, LineInfo, Span, TextView
 from ocr.types import BBox, Mark, OcrDocument, PageSource
 
 _WORDS = regex.compile(r"\p{L}+")
@@ -104,9 +105,6 @@ class Segment:
     def left_fraction(self) -> float:
         """Horizontal position of the left edge, 0 (left) to 1 (right)."""
         return self.bbox.left / max(1, self.page_width)
-
-
-COLUMN_GAP = 2.5  # line heights of empty space between words that part two columns
 
 
 def _line_segments(view: TextView, line: LineInfo) -> list[Segment]:
@@ -199,12 +197,14 @@ class AddresseeBlock:
     label: int = 0  # characters of a "Do:" label opening the first part, not the addressee's
 
 
-def _honorific_block(view: TextView, head: Sequence[Segment]) -> AddresseeBlock | None:
+def _honorific_block(
+    view: TextView, head: Sequence[Segment], *, run_on: bool = False
+) -> AddresseeBlock | None:
     for position, part in enumerate(head):
         word, rest = people.honorific(view.text[part.start : part.end])
         if word is None or (rest.strip() and not rest.strip()[:1].isupper()):
             continue
-        block = _grow(view, head, position)
+        block = _grow(view, head, position, run_on=run_on)
         if len(block) == 1 and not rest.strip():
             block = _name_below(view, head, position) or block
         return AddresseeBlock(block, word)
@@ -226,17 +226,25 @@ def _name_below(view: TextView, head: Sequence[Segment], position: int) -> tuple
 
 
 def _grow(
-    view: TextView, head: Sequence[Segment], position: int, *, strict: bool = True
+    view: TextView,
+    head: Sequence[Segment],
+    position: int,
+    *,
+    strict: bool = True,
+    run_on: bool = False,
 ) -> tuple[Segment, ...]:
     """The block starting at ``head[position]``: close segments in the same column.
 
     ``strict`` stops at a line that cannot be the addressee's (a stamp line); otherwise it
-    is taken in, for the caller to reject the whole block.
+    is taken in, for the caller to reject the whole block. ``run_on``: the head was one
+    paragraph cut into its parts (``extract.reflow``), which follow each other wherever
+    the paragraph wrapped: no columns to keep to.
     """
     first = head[position]
     parts = [first]
     for part in head[position + 1 :]:
-        if part.page != first.page or abs(part.left_fraction - first.left_fraction) > 0.1:
+        beside = abs(part.left_fraction - first.left_fraction) > 0.1 and not run_on
+        if part.page != first.page or beside:
             continue  # another column beside the block
         text = view.text[part.start : part.end]
         previous = parts[-1].bbox
@@ -476,19 +484,30 @@ class Layout:
         stamps: tuple[StampText, ...] = (),
         marks: tuple[tuple[int, Mark], ...] = (),
         born_digital: bool = False,
+        reflow: Reflowed | None = None,
     ) -> None:
         self.view = view
         self.stamps = stamps  # read apart from the text: not in ``view``
         self.marks = marks  # (page, mark): coloured strokes, no text (signatures)
         self.born_digital = born_digital  # every page is a PDF's text layer, no image at all
+        # Page 1's head ran on in one paragraph and was cut into its parts (``view`` holds
+        # the cut lines); the cutting also found the body's first word.
+        self.run_on = reflow is not None
+        self._body_word = reflow.body if reflow is not None else None
         self._segments: dict[int, tuple[Segment, ...]] = {}
 
     @classmethod
     def of(cls, document: OcrDocument) -> Layout:
-        """The layout of an OCR'd document, with its stamps and marks."""
+        """The layout of an OCR'd document, with its stamps and marks.
+
+        A letter whose head ran on in one paragraph has its lines cut at the head's parts.
+        """
+        cut = reflowed(document)
+        if cut is not None:
+            document = cut.document
         marks = tuple((page.number, mark) for page in document.pages for mark in page.marks)
         born_digital = all(page.source is PageSource.TEXT_LAYER for page in document.pages)
-        return cls(TextView(document), stamps_of(document), marks, born_digital)
+        return cls(TextView(document), stamps_of(document), marks, born_digital, cut)
 
     def segments(self, lines: Sequence[LineInfo]) -> list[Segment]:
         """The lines cut into columns where their words stand far apart.
@@ -506,7 +525,14 @@ class Layout:
     @cached_property
     def body_start(self) -> int:
         """Index of the first line of the body on page 1 (the end of the letter's head)."""
-        return _body_start(self.view)
+        start = _body_start(self.view)
+        if self._body_word is None:
+            return start
+        for index, line in enumerate(self.view.lines[:start]):
+            first = self.view.words_in(line.start, line.start + 1)
+            if first and first[0].word is self._body_word:
+                return index  # the run-on head's cutting found the body here
+        return start
 
     @cached_property
     def head(self) -> tuple[Segment, ...]:
@@ -521,7 +547,7 @@ class Layout:
         Flush left, it is the block right under the reference number.
         """
         return (
-            _honorific_block(self.view, self.head)
+            _honorific_block(self.view, self.head, run_on=self.run_on)
             or _labelled_block(self.view, self.head)
             or _right_block(self.view, self.head)
             or _block_after_reference(self.view, self.head)

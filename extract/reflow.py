@@ -1,30 +1,36 @@
-"""Line breaks for a letter whose text lost them: a transcription flattened to one line.
+"""Line breaks for a letter whose head lost them: a letter run on as one paragraph.
 
-Texts copied from web pages and document-sharing sites often arrive as one run-on line:
-``WOJEWODA X AB-I.123.4.2012 Kraków, 31.10.2012 Pani Anna Nowak Dyrektor ... Na podstawie
-...``. Every stage reads a letter by its lines (the letterhead, the place-and-date line,
-the addressee block), so such a text is given back the breaks its letter had, from the
-conventions of Polish letters: the head's parts each on a line of their own (a
-place-and-date, a reference number, a title in capitals, the honorific and name, the
-position after it), the body one paragraph, its closing, lists and list items each on new
-lines. A text with line breaks of its own is left as it is.
+Texts copied from web pages and document-sharing sites often arrive as one run-on line
+(``WOJEWODA X AB-I.123.4.2012 Kraków, 31.10.2012 Pani Anna Nowak Dyrektor ... Na podstawie
+...``), and such a text printed and scanned is a paragraph wrapped over the page. Every
+stage reads a letter by its lines (the letterhead, the place-and-date line, the addressee
+block), so page 1's lines are cut where the letter had its breaks, from the conventions
+of Polish letters: the head's parts each on a line of their own (a place-and-date, a
+reference number with its label, a title in capitals, the letterhead's holder, the
+honorific and name, the position after it), the body from its first words, and later the
+closing, list headings and list items. Only a head run on over several of its parts is
+cut (a letter whose head has its own lines is left as it is); words keep their boxes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import dataclasses
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 from extract import morph
 from extract.dates import find_dates
 from extract.patterns import BODY_START, CLOSING, LIST_HEADING, POSITION, TAIL
+from extract.text import COLUMN_GAP
+from ocr.types import OcrDocument, OcrLine, OcrPage, OcrWord
 
-# A line this long in a text of a few lines is a flattened letter; a letter's own lines,
-# even a paragraph typed as one line, are far fewer than a whole letter's characters.
-FLAT_LINE = 500
-MAX_FLAT_LINES = 3
+# Parts that begin a line of their own found inside printed lines, before a head is taken
+# as run on: a letter has none, or one ("Znak: AB.1.2024   Kraków, 5 maja 2024 r.").
+RUN_ON_CUTS = 3
 HEAD_CHARS = 800  # the letter's head (before the body) fits in this many characters
 MAX_NAME_WORDS = 3
 MAX_POSITION_WORDS = 14
@@ -40,57 +46,198 @@ _REFERENCE_LABEL = regex.compile(
 _HONORIFIC = regex.compile(r"(?:Szanown[ayi]|Sz\.\s?P\.?|Wielmo[żz]n[ayi])?\s*Pan(?:i|a|u|owie)?")
 _CONNECTORS = frozenset({"w", "we", "i", "ds.", "do", "z", "ze", "na", "dla", "oraz", "-", "–"})
 _DATE_TAIL = regex.compile(r"\s?(?:r\.|roku\b|r\b)")
-_PLACE_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}.-]*\s){0,2}\p{Lu}[\p{L}.-]*,\s*(?:dnia|dn\.)?\s*$")
+_PLACE_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}.-]* ){0,2}\p{Lu}[\p{L}.-]*, *(?:dnia|dn\.)? *$")
+_STREET_WORDS = frozenset({"ul.", "al.", "pl.", "os.", "ulica", "aleja", "plac", "osiedle"})
+_POSTCODE = regex.compile(r"\d{2}\s?[-–]\s?\d{3},?")
+MAX_ADDRESS_WORDS = 8
+_CONTACT_HEAD = regex.compile(r"(?i:tel|fax|faks|e-?mail|www\.|nip|regon)[.:]?")
+_CAPS_CONNECTORS = frozenset({"W", "I", "Z", "NA", "DO", "DS.", "DLA", "-", "–"})
+# The words of a reference's label, and a unit printed apart from its number ("RF – 1510/...").
+_LABEL_WORD = regex.compile(
+    r"(?i:nasz|wasz|znak|sprawy|pisma|sygn\.?|akt|nr|l\.\s?dz\.?|dz\.)[:.]?"
+)
+_UNIT = regex.compile(r"\p{Lu}[\p{Lu}\d]{0,5}")
 _ITEM = regex.compile(r"\d{1,2}[.)]|[-–•]")
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: thousands are made per letter, cheaply
     text: str
     start: int
     end: int
 
 
-def reflowed(text: str) -> str:
-    """The text with its letter's line breaks back, when it is a flattened letter."""
-    lines = text.splitlines()
-    if not is_flat(lines):
-        return text
-    return "\n".join("\n".join(_lines(line)) if len(line) >= FLAT_LINE else line for line in lines)
+@dataclass(frozen=True, slots=True)
+class Reflowed:
+    """A document whose run-on head was cut into its parts, and where its body begins."""
+
+    document: OcrDocument
+    body: OcrWord | None  # the body's first word (its line starts the body); None: not found
 
 
-def is_flat(lines: Sequence[str]) -> bool:
-    """Whether a text is a letter run into a line or few: one very long line, few others."""
-    written = [line for line in lines if line.strip()]
-    return 0 < len(written) <= MAX_FLAT_LINES and max(len(line) for line in written) >= FLAT_LINE
+def reflowed(document: OcrDocument) -> Reflowed | None:
+    """Page 1's lines cut at its letter's breaks, when its head ran on; else None."""
+    if not document.pages:
+        return None
+    first = document.pages[0]
+    lines = _head_lines(first.lines)  # the head alone tells (speed)
+    text, spans = _joined(lines)
+    if len(_run_on(lines, spans, _head_breaks(text).line_starts)) < RUN_ON_CUTS:
+        return None
+    text, spans = _joined(first.lines)
+    head = _head_breaks(text)
+    tail = head.body if head.body is not None else min(len(text), HEAD_CHARS)
+    cuts = _cuts(spans, head.breaks) | _cuts(spans, _tail_breaks(text, tail))
+    page = dataclasses.replace(first, lines=tuple(_cut_lines(first, spans, cuts, head.parts)))
+    body = next(
+        (
+            line.words[position]
+            for line, words in zip(first.lines, spans, strict=True)
+            for position, (start, _) in enumerate(words)
+            if start == head.body
+        ),
+        None,
+    )
+    return Reflowed(dataclasses.replace(document, pages=(page, *document.pages[1:])), body)
 
 
-def _lines(line: str) -> Iterator[str]:
-    """The flat line cut at its letter's breaks."""
-    breaks = sorted({0, *_head_breaks(line), *_tail_breaks(line), len(line)})
-    for start, end in zip(breaks, breaks[1:], strict=False):
-        piece = line[start:end].strip()
-        if piece:
-            yield piece
+def _head_lines(lines: Sequence[OcrLine]) -> Sequence[OcrLine]:
+    """The page's first lines, as many as hold the head's characters."""
+    length = 0
+    for index, line in enumerate(lines):
+        length += sum(len(word.text) + 1 for word in line.words)
+        if length >= HEAD_CHARS:
+            return lines[: index + 1]
+    return lines
 
 
-def _head_breaks(line: str) -> set[int]:
+def _joined(lines: Sequence[OcrLine]) -> tuple[str, list[list[tuple[int, int]]]]:
+    """The page's words as one run of text, and each line's words' spans in it."""
+    # Lines are joined by a newline, words by a space: a place-and-date does not begin
+    # with the last word of the line above.
+    spans: list[list[tuple[int, int]]] = []
+    at = 0
+    for line in lines:
+        spans.append([])
+        for word in line.words:
+            spans[-1].append((at, at + len(word.text)))
+            at += len(word.text) + 1
+    text = "\n".join(" ".join(w.text for w in line.words) for line in lines if line.words)
+    return text, spans
+
+
+def _cuts(spans: Sequence[Sequence[tuple[int, int]]], breaks: set[int]) -> set[tuple[int, int]]:
+    """(line, word) pairs before which a line is cut: the breaks that fall inside a line."""
+    ordered = sorted(breaks)
+    cuts: set[tuple[int, int]] = set()
+    for index, words in enumerate(spans):
+        for position in range(1, len(words)):
+            gap_start, gap_end = words[position - 1][1], words[position][0]
+            at = bisect_left(ordered, gap_start)
+            if at < len(ordered) and ordered[at] <= gap_end:
+                cuts.add((index, position))
+    return cuts
+
+
+def _run_on(
+    lines: Sequence[OcrLine], spans: Sequence[Sequence[tuple[int, int]]], starts: set[int]
+) -> set[tuple[int, int]]:
+    """The cuts before parts that begin inside a line, a word's space after a word.
+
+    Parts in columns (the reference left, the date right; a stamp beside the addressee)
+    stand apart, and a stroke read as "|" before a part is no word: neither is run on.
+    """
+    run_on = set()
+    for index, position in _cuts(spans, starts):
+        words = lines[index].words
+        gap = words[position].bbox.left - words[position - 1].bbox.right
+        worded = any(regex.search(r"\p{L}{2}", w.text) for w in words[:position])
+        if worded and gap <= COLUMN_GAP * max(1, lines[index].bbox.height):
+            run_on.add((index, position))
+    return run_on
+
+
+def _cut_lines(
+    page: OcrPage,
+    spans: Sequence[Sequence[tuple[int, int]]],
+    cuts: set[tuple[int, int]],
+    parts: Sequence[tuple[int, int]],
+) -> list[OcrLine]:
+    """The page's lines, each cut before the words ``cuts`` names.
+
+    A head part the paragraph wrapped ("... Pani Anna Nowak Dyrektor" / "Wydziału Kultury
+    WYSTĄPIENIE ...") is made one line again: the position whole, not a title and an office.
+    """
+    pieces: list[tuple[OcrLine, int | None, int | None]] = []  # line, part of first/last word
+    for index, line in enumerate(page.lines):
+        if not line.words:
+            continue
+        start = 0
+        ends = [p for (i, p) in sorted(cuts) if i == index] + [len(line.words)]
+        for end in ends:
+            words = line.words[start:end]
+            first, last = spans[index][start][0], spans[index][end - 1][0]
+            piece = OcrLine.from_words(words, block=line.block, paragraph=line.paragraph)
+            pieces.append((piece, _part_of(first, parts), _part_of(last, parts)))
+            start = end
+    out: list[OcrLine] = []
+    previous_part: int | None = None
+    for piece, first_part, last_part in pieces:
+        if out and first_part is not None and first_part == previous_part:
+            joined = (*out[-1].words, *piece.words)
+            out[-1] = OcrLine.from_words(joined, block=piece.block, paragraph=piece.paragraph)
+        else:
+            out.append(piece)
+        previous_part = last_part
+    return out
+
+
+def _part_of(position: int, parts: Sequence[tuple[int, int]]) -> int | None:
+    """The index of the head part that holds the character at ``position``, if any."""
+    return next((i for i, (start, end) in enumerate(parts) if start <= position < end), None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    breaks: set[int]  # where the head's parts begin and end
+    parts: list[tuple[int, int]]  # the parts' (start, end)
+    # ... where the parts begin that always begin a line of their own (a place-and-date, a
+    # reference, a title in capitals, an honorific): those tell a run-on head. A position
+    # or a name may share a line with other words.
+    line_starts: set[int]
+    body: int | None  # where the body begins
+
+
+def _head_breaks(line: str) -> _Head:
     """Where the head's parts begin and end, up to the body's first words."""
     head_end = min(len(line), HEAD_CHARS)
     tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(line[:head_end])]
     breaks: set[int] = set()
+    parts: list[tuple[int, int]] = []
+    line_starts: set[int] = set()
+    body: int | None = None
     index = plain = 0  # plain: words in a row that are no part of the head
     while index < len(tokens):
         token = tokens[index]
         if plain == BODY_RUN or (index > 0 and BODY_START.match(line[token.start :])):
             # The body: one paragraph from here (its first plain word when a run began it).
-            breaks.add(tokens[index - plain].start if plain == BODY_RUN else token.start)
+            body = tokens[index - plain].start if plain == BODY_RUN else token.start
+            breaks.add(body)
             break
-        span = (
+        start = token.start
+        reference = _reference(tokens, index)
+        if reference is not None:
+            start = tokens[_label_start(tokens, index)].start  # "Znak sprawy:", "RF –"
+        own_line = (
             _place_date(line, tokens, index)
-            or _reference(tokens, index)
-            or _caps_run(tokens, index)
+            or reference
+            or _caps_title(tokens, index)
             or _honorific(tokens, index)
+        )
+        span = (
+            own_line
+            or _caps_run(tokens, index)
+            or _address(tokens, index)
+            or _contact(tokens, index)
             or _position(tokens, index)
             or _letterhead_name(tokens, index)
         )
@@ -98,15 +245,21 @@ def _head_breaks(line: str) -> set[int]:
             index, plain = index + 1, plain + 1
             continue
         end_index, end = span
-        breaks.update({token.start, end})
+        breaks.update({start, end})
+        parts.append((start, end))
+        if own_line:
+            line_starts.add(start)
         index, plain = end_index, 0
-    return breaks
+    return _Head(breaks, parts, line_starts, body)
 
 
 def _place_date(line: str, tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
     """The place-and-date line, from the place to the date: "Kraków, 31.10.2012"."""
     token = tokens[index]
-    if not token.text[:1].isupper():
+    # The place's last word carries the comma (a cheap test before the date search).
+    if not token.text[:1].isupper() or not any(
+        t.text.endswith(",") for t in tokens[index : index + 3]
+    ):
         return None
     window = line[token.start : token.start + 80]
     for date in find_dates(window):
@@ -137,14 +290,45 @@ def _reference(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
 
 
 def _caps_run(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
-    """A title or heading in capitals: "MINISTER ŚRODOWISKA", "WYSTĄPIENIE POKONTROLNE"."""
-    end = index
-    while end < len(tokens) and _CAPS_WORD.fullmatch(tokens[end].text):
-        end += 1
-    letters = sum(sum(c.isalpha() for c in t.text) for t in tokens[index:end])
-    if end == index or letters < _CAPS_RUN_LETTERS:
+    """A title or heading in capitals: "MINISTER ŚRODOWISKA", "RADA MIEJSKA W BRZEGU"."""
+    if not _CAPS_WORD.fullmatch(tokens[index].text):
         return None
-    return end, tokens[end - 1].end
+    end = index + 1
+    while end < len(tokens) and (
+        _CAPS_WORD.fullmatch(tokens[end].text)
+        or (tokens[end].text in _CAPS_CONNECTORS and end + 1 < len(tokens))
+    ):
+        end += 1
+    while tokens[end - 1].text in _CAPS_CONNECTORS:
+        end -= 1
+    letters = sum(sum(c.isalpha() for c in t.text) for t in tokens[index:end])
+    return (end, tokens[end - 1].end) if letters >= _CAPS_RUN_LETTERS else None
+
+
+def _caps_title(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
+    """A run of capitals of two words or more: a title that has a line of its own.
+
+    One word in capitals may be a company's name inside a line ("Firma DROGMAR Sp. z o.o.").
+    """
+    run = _caps_run(tokens, index)
+    if run is None:
+        return None
+    words = [t for t in tokens[index : run[0]] if t.text not in _CAPS_CONNECTORS]
+    return run if len(words) >= 2 else None
+
+
+def _label_start(tokens: Sequence[_Token], index: int) -> int:
+    """The first token of a reference's label or unit on its line ("Znak sprawy:", "RF –")."""
+    start = index
+    if (
+        start > 1
+        and tokens[start - 1].text in {"-", "–"}
+        and _UNIT.fullmatch(tokens[start - 2].text)
+    ):
+        start -= 2
+    while start > 0 and _LABEL_WORD.fullmatch(tokens[start - 1].text):
+        start -= 1
+    return start
 
 
 def _honorific(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
@@ -181,11 +365,47 @@ def _position(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
         text = tokens[end].text
         # Connectors are lower case: a capital "W" or "Na" opens the body's first sentence.
         office_word = _name_word(text) and len(text) > 2 and not _CAPS_WORD.fullmatch(text)
-        if not (text in _CONNECTORS or office_word):
-            break
+        if not (text in _CONNECTORS or office_word) or _person_at(tokens, end):
+            break  # ... or the signer's name after the position
         end += 1
     while end > index + 1 and tokens[end - 1].text in _CONNECTORS:
         end -= 1  # "... Pracy w" / "Gorlicach": the small word goes with what follows
+    return end, tokens[end - 1].end
+
+
+def _address(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
+    """A letterhead's address: "ul. Polna 5, 87-600 Lipno", up to the postcode's town."""
+    if tokens[index].text.casefold() not in _STREET_WORDS:
+        return None
+    end = index + 1
+    while end < len(tokens) and end - index < MAX_ADDRESS_WORDS:
+        end += 1
+        if _POSTCODE.fullmatch(tokens[end - 1].text):
+            # The town after the postcode: its capitalised words ("Nowy Targ").
+            while (
+                end < len(tokens) and _name_word(tokens[end].text) and not _ends_part(tokens, end)
+            ):
+                end += 1
+            return end, tokens[end - 1].end
+    return None
+
+
+def _ends_part(tokens: Sequence[_Token], index: int) -> bool:
+    """Whether a town's word is the first of the next part (a place-and-date after it)."""
+    return tokens[index].text.endswith(",")
+
+
+def _contact(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
+    """A letterhead's contact line: "tel. 54 287 11 00, fax ...", "e-mail: a@b.pl"."""
+    if not _CONTACT_HEAD.match(tokens[index].text):
+        return None
+    end = index + 1
+    while end < len(tokens) and (
+        regex.search(r"[\d@]|^www\.|\.pl\b", tokens[end].text)
+        or _CONTACT_HEAD.match(tokens[end].text)
+        or tokens[end].text in {"/", "-", "–", "wew.", "w."}
+    ):
+        end += 1
     return end, tokens[end - 1].end
 
 
@@ -208,21 +428,63 @@ def _after(tokens: Sequence[_Token], position: int) -> int:
     return next((i for i, t in enumerate(tokens) if t.start >= position), len(tokens))
 
 
-def _tail_breaks(line: str) -> set[int]:
-    """Breaks before the closing, the tail's parts and the items of lists, after the head.
+def _tail_breaks(line: str, start: int) -> set[int]:
+    """Breaks before the closing, the signature's parts, the tail's parts and list items.
 
-    Only a capitalised word opens a part ("Z poważaniem", "Otrzymują:"): the same words
-    in lower case are inside a sentence ("... podać tel. kontaktowy").
+    From ``start`` (the body's beginning). Only a capitalised word opens a part ("Z
+    poważaniem", "Otrzymują:"): the same words in lower case are inside a sentence ("...
+    podać tel. kontaktowy").
     """
+    tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(line, start)]
     breaks: set[int] = set()
     in_list = False
-    for match in _TOKEN.finditer(line, min(len(line), HEAD_CHARS)):
-        rest = line[match.start() :]
-        if match.group()[:1].isupper() and (
-            CLOSING.match(rest) or TAIL.match(rest) or LIST_HEADING.match(rest)
-        ):
-            breaks.add(match.start())
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        rest = line[token.start :]
+        closing = CLOSING.match(rest) if token.text[:1].isupper() else None
+        if closing:
+            breaks.update({token.start, token.start + len(closing.group().rstrip())})
+            index = _signature_breaks(tokens, _after(tokens, token.start + closing.end()), breaks)
+            continue
+        if token.text[:1].isupper() and (TAIL.match(rest) or LIST_HEADING.match(rest)):
+            breaks.add(token.start)
             in_list = LIST_HEADING.match(rest) is not None
-        elif in_list and _ITEM.fullmatch(match.group()):
-            breaks.add(match.start())
+        elif in_list and _ITEM.fullmatch(token.text):
+            breaks.add(token.start)
+        index += 1
     return breaks
+
+
+def _signature_breaks(tokens: Sequence[_Token], index: int, breaks: set[int]) -> int:
+    """Breaks around the signature's parts after the closing; the index after them.
+
+    "z up. Wójta", "Wójt Gminy Lipno", "Jan Nowak": each on a line of its own, in any order.
+    """
+    while index < len(tokens):
+        token = tokens[index]
+        span = (
+            _on_behalf(tokens, index) or _position(tokens, index) or _letterhead_name(tokens, index)
+        )
+        if span is None:
+            return index
+        breaks.update({token.start, span[1]})
+        index = span[0]
+    return index
+
+
+def _on_behalf(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
+    """The delegation and its organ's capitalised words: "z up. Wójta Gminy"."""
+    if tokens[index].text.casefold() not in {"z", "w"} or index + 1 >= len(tokens):
+        return None
+    if tokens[index + 1].text.casefold() not in {"up.", "upoważnienia", "imieniu"}:
+        return None
+    end = index + 2
+    while end < len(tokens) and _name_word(tokens[end].text) and not _person_at(tokens, end):
+        end += 1
+    return end, tokens[end - 1].end
+
+
+def _person_at(tokens: Sequence[_Token], index: int) -> bool:
+    """Whether a first name and a surname begin at ``index`` (the signer after the organ)."""
+    return _letterhead_name(tokens, index) is not None

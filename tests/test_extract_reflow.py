@@ -5,11 +5,13 @@ The letters are made up, in the shapes flattened web transcriptions take.
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from extract import extract
-from extract.fields import Addressee, FieldName
-from extract.reflow import is_flat, reflowed
+from extract.fields import Addressee, FieldName, Signatory
+from extract.reflow import reflowed
 from ocr.plaintext import document_from_text
 
 BODY = (
@@ -25,8 +27,17 @@ FLAT = (
 )
 
 
+def _lines(text: str) -> list[str] | None:
+    """The text's lines after reflowing, or None when it is left as it is."""
+    cut = reflowed(document_from_text(text, source="flat.txt"))
+    if cut is None:
+        return None
+    return [" ".join(w.text for w in line.words) for line in cut.document.pages[0].lines]
+
+
 def test_the_heads_parts_each_get_a_line_and_the_body_one() -> None:
-    lines = reflowed(FLAT).splitlines()
+    lines = _lines(FLAT)
+    assert lines is not None
     assert lines[:6] == [
         "WOJEWODA POMORSKI",
         "AB-IV.862.3.5.2013",
@@ -44,7 +55,8 @@ def test_a_date_first_head_with_the_organs_holder_and_a_blank_in_the_reference()
         "Pan Marek Zięba Prezes Zarządu Szpitala Miejskiego w Lesznie W dniach 2 - 6 lutego "
         "2009 r. zespół kontrolny przeprowadził kontrolę. " + BODY
     )
-    lines = reflowed(flat).splitlines()
+    lines = _lines(flat)
+    assert lines is not None
     assert lines[:6] == [
         "Poznań, dnia marca 2009r.",
         "MINISTER ZDROWIA",
@@ -58,7 +70,8 @@ def test_a_date_first_head_with_the_organs_holder_and_a_blank_in_the_reference()
 
 def test_the_closing_and_a_distribution_list_after_the_body() -> None:
     flat = FLAT + "Z poważaniem Otrzymują: 1. Adresat 2. Wydział Kontroli 3. a/a"
-    lines = reflowed(flat).splitlines()
+    lines = _lines(flat)
+    assert lines is not None
     assert lines[-5:] == [
         "Z poważaniem",
         "Otrzymują:",
@@ -72,23 +85,17 @@ def test_the_closing_and_a_distribution_list_after_the_body() -> None:
     "text",
     [
         "PREZYDENT MIASTA\n\nKraków, 5 grudnia 2017 r.\n",  # a letter with its own lines
+        "Znak: AB.1.2.2017      Kraków, 5 grudnia 2017 r.\nPan Jan Nowak\n\n" + BODY,
         "\n".join(["Akapit listu."] * 3 + [BODY * 2]),  # a long paragraph among many lines
-        BODY[:300],  # short: no letter run into a line
+        BODY * 3,  # running text alone: no head ran on
     ],
 )
-def test_a_text_that_is_not_flat_is_left_as_it_is(text: str) -> None:
-    assert reflowed(text) == text
-
-
-def test_flatness() -> None:
-    assert is_flat([FLAT])
-    assert not is_flat(["Kraków, 5 grudnia 2017 r.", "Pan Jan Nowak"])
-    assert not is_flat([])
+def test_a_letter_whose_head_has_its_lines_is_left_as_it_is(text: str) -> None:
+    assert _lines(text) is None
 
 
 def test_a_flattened_letter_yields_its_fields() -> None:
-    document = document_from_text(reflowed(FLAT), source="flat.txt")
-    fields = extract(document).fields
+    fields = extract(document_from_text(FLAT, source="flat.txt")).fields
     assert fields[FieldName.LETTER_DATE].value == "2013-11-14"
     assert fields[FieldName.PLACE].value == "Gdańsk"
     assert fields[FieldName.REFERENCE].value == "AB-IV.862.3.5.2013"
@@ -97,3 +104,63 @@ def test_a_flattened_letter_yields_its_fields() -> None:
         honorific="Pani",
         position="Dyrektor Powiatowego Urzędu Pracy w Kwidzynie",
     )
+
+
+def test_a_flattened_letter_printed_and_scanned_wraps_and_still_yields_its_fields() -> None:
+    # What OCR gives of a run-on text printed on a page: a paragraph wrapped at the margin.
+    wrapped = "\n".join(textwrap.wrap(FLAT, 88))
+    fields = extract(document_from_text(wrapped, source="scan.txt")).fields
+    assert fields[FieldName.LETTER_DATE].value == "2013-11-14"
+    assert fields[FieldName.REFERENCE].value == "AB-IV.862.3.5.2013"
+    assert fields[FieldName.SENDER].value == "Wojewoda Pomorski"
+    assert fields[FieldName.ADDRESSEE].value == Addressee(
+        name="Helena Wrona",
+        honorific="Pani",
+        position="Dyrektor Powiatowego Urzędu Pracy w Kwidzynie",
+    )
+
+
+def test_a_run_on_letterhead_address_and_signature_each_get_their_lines() -> None:
+    flat = (
+        "URZĄD GMINY ZBÓJNO ul. Polna 5, 87-645 Zbójno tel. 54 287 11 00, fax 54 287 11 01 "
+        "Zbójno, 7 maja 2015 r. Znak sprawy: OR.1431.5.2015 Pan Adam Sikorski Prezes "
+        "Stowarzyszenia Przyjaciół Ziemi Dobrzyńskiej " + BODY + "Z poważaniem z up. Wójta "
+        "Gminy Marek Zięba Sekretarz Gminy Otrzymują: 1. Adresat 2. a/a"
+    )
+    assert _lines(flat) == [
+        "URZĄD GMINY ZBÓJNO",
+        "ul. Polna 5, 87-645 Zbójno",
+        "tel. 54 287 11 00, fax 54 287 11 01",
+        "Zbójno, 7 maja 2015 r.",
+        "Znak sprawy: OR.1431.5.2015",
+        "Pan Adam Sikorski",
+        "Prezes Stowarzyszenia Przyjaciół Ziemi Dobrzyńskiej",
+        BODY.strip(),
+        "Z poważaniem",
+        "z up. Wójta Gminy",
+        "Marek Zięba",
+        "Sekretarz Gminy",
+        "Otrzymują:",
+        "1. Adresat",
+        "2. a/a",
+    ]
+    fields = extract(document_from_text(flat, source="flat.txt")).fields
+    assert fields[FieldName.SENDER].value == "Urząd Gminy Zbójno"
+    assert fields[FieldName.SIGNATORY].value == Signatory(
+        "Marek Zięba", "Sekretarz Gminy", "Wójta Gminy"
+    )
+
+
+def test_parts_in_columns_are_no_run_on_head() -> None:
+    # OCR reads a registry stamp beside the addressee, and the reference beside the date,
+    # as one line each: the parts stand a column's gap apart, not a word's space.
+    text = "\n".join(
+        (
+            "URZĄD MIEJSKI W KOLNIE                       Kolno, 7 maja 2015 r.",
+            "Znak: OR.1431.5.2015                         RADA MIEJSKA W KOLNIE",
+            "WPŁYNĘŁO 8.05.2015                           Szanowny Pan Adam Sikorski",
+            "",
+            BODY,
+        )
+    )
+    assert _lines(text) is None

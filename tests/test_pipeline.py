@@ -259,7 +259,8 @@ def test_extract_gives_a_flattened_text_its_lines_back(
 ) -> None:
     body = "Na podstawie art. 10 ustawy przeprowadzono kontrolę w urzędzie i jego wydziałach. "
     text = tmp_path / "flat.txt"
-    text.write_text("RADA GMINY Lipno, 7 maja 2015 r. Pan Jan Wrona " + body * 8, encoding="utf-8")
+    head = "RADA GMINY RG.0003.5.2015 Lipno, 7 maja 2015 r. Pan Jan Wrona "
+    text.write_text(head + body * 8, encoding="utf-8")
     assert pipeline.main(["extract", str(text)]) == 0
     fields = json.loads(capsys.readouterr().out)["fields"]
     assert fields["letter_date"]["value"] == "2015-05-07"
