@@ -18,11 +18,13 @@ import argparse
 import json
 import random
 import sys
+import textwrap
 import time
 from collections.abc import Iterator, Sequence
 
 from extract import extract
 from extract.evaluate import Report, render, score_letter
+from ocr.plaintext import document_from_text
 from ocr.types import BBox, OcrDocument, OcrLine, OcrPage, OcrWord, PageSource
 from samples import generator as gen
 
@@ -38,6 +40,18 @@ def document_of(spec: gen.LetterSpec) -> OcrDocument:
             OcrPage(number, width, height, gen.LAYOUT_DPI, tuple(lines), source=PageSource.TEXT)
         )
     return OcrDocument(source="synthetic", pages=tuple(pages), engine="layout", lang="pol")
+
+
+def run_on_document(spec: gen.LetterSpec) -> OcrDocument:
+    """The letter as a flattened transcription printed and read: a paragraph wrapped at 90.
+
+    The words stand on a plain-text grid (``ocr.plaintext``): what OCR gives of such a page.
+    """
+    wrapped = "\n".join(textwrap.wrap(gen.run_on_text(spec), RUN_ON_WIDTH))
+    return document_from_text(wrapped, source="synthetic-run-on")
+
+
+RUN_ON_WIDTH = 90  # characters per printed line: 12 pt on A4
 
 
 def _lines(items: Sequence[object], ts: gen.Typesetter) -> Iterator[OcrLine]:
@@ -83,12 +97,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument(
+        "--run-on",
+        action="store_true",
+        help="each letter's text run into one line, printed as a paragraph (wrapped) and read",
+    )
     args = parser.parse_args(argv)
     report = Report()
     seconds = 0.0
     for index in range(args.count):
         spec = gen.random_letter(random.Random(args.seed * 100_003 + index))
-        document = document_of(spec)
+        document = run_on_document(spec) if args.run_on else document_of(spec)
         started = time.perf_counter()
         result = extract(document)
         seconds += time.perf_counter() - started

@@ -24,16 +24,25 @@ import regex
 
 from extract import morph
 from extract.dates import find_dates
-from extract.patterns import BODY_START, CLOSING, LIST_HEADING, POSITION, TAIL
+from extract.patterns import (
+    BODY_START,
+    CLOSING,
+    LIST_HEADING,
+    POSITION,
+    SP_Z_OO,
+    TAIL,
+    TITLES,
+)
 from extract.text import COLUMN_GAP
 from ocr.types import OcrDocument, OcrLine, OcrPage, OcrWord
 
 # Parts that begin a line of their own found inside printed lines, before a head is taken
 # as run on: a letter has none, or one ("Znak: AB.1.2024   Kraków, 5 maja 2024 r.").
-RUN_ON_CUTS = 3
+RUN_ON_CUTS = 2
 HEAD_CHARS = 800  # the letter's head (before the body) fits in this many characters
 MAX_NAME_WORDS = 3
 MAX_POSITION_WORDS = 14
+TAIL_WINDOW = 80  # characters of text a closing or a tail part is told by
 BODY_RUN = 6  # words in a row that are none of the head's parts: the body has begun
 
 _TOKEN = regex.compile(r"\S+")
@@ -57,6 +66,12 @@ _LABEL_WORD = regex.compile(
     r"(?i:nasz|wasz|znak|sprawy|pisma|sygn\.?|akt|nr|l\.\s?dz\.?|dz\.)[:.]?"
 )
 _UNIT = regex.compile(r"\p{Lu}[\p{Lu}\d]{0,5}")
+_UNIT_CUT = regex.compile(r"\p{Lu}[\p{Lu}\d]{0,5}(?:[-.]\p{Lu}[\p{Lu}\d]{0,5})*[-.]")
+_SUBJECT = regex.compile(r"(?i:dotyczy|dot\.|sprawa|w\s+sprawie|temat)\b")
+# "Szanowna Pani,", "Szanowni Państwo!": the salutation, to its comma.
+_SALUTATION = regex.compile(
+    r"Szanown\w+\s+(?:Pani\w*|Pan\w*|Państw\w*)(?:\s+\p{Lu}\p{Ll}+){0,2}\s*[,!]"
+)
 _ITEM = regex.compile(r"\d{1,2}[.)]|[-–•]")
 
 
@@ -64,6 +79,15 @@ class _Token(NamedTuple):  # a tuple: thousands are made per letter, cheaply
     text: str
     start: int
     end: int
+    opens_line: bool  # the first word of a printed line
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
+    """The words of ``text[start:end]`` with where they stand."""
+    return [
+        _Token(m.group(), m.start(), m.end(), m.start() == 0 or text[m.start() - 1] == "\n")
+        for m in _TOKEN.finditer(text, start, len(text) if end is None else end)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +109,14 @@ def reflowed(document: OcrDocument) -> Reflowed | None:
         return None
     text, spans = _joined(first.lines)
     head = _head_breaks(text)
-    tail = head.body if head.body is not None else min(len(text), HEAD_CHARS)
-    cuts = _cuts(spans, head.breaks) | _cuts(spans, _tail_breaks(text, tail))
-    page = dataclasses.replace(first, lines=tuple(_cut_lines(first, spans, cuts, head.parts)))
+    body_at = head.body if head.body is not None else min(len(text), HEAD_CHARS)
+    tail_breaks, tail = _tail_breaks(text, body_at)
+    cuts = _cuts(spans, head.breaks) | _cuts(spans, tail_breaks)
+    # After the closing, every part is a short line of its own (a signature's line, a list
+    # item): one the paragraph wrapped is made whole, as a head part is.
+    ends = sorted(b for b in tail_breaks if b >= tail)
+    parts = [*head.parts, *zip(ends, [*ends[1:], len(text)], strict=False)]
+    page = dataclasses.replace(first, lines=tuple(_cut_lines(first, spans, cuts, parts)))
     body = next(
         (
             line.words[position]
@@ -210,17 +239,20 @@ class _Head:
 def _head_breaks(line: str) -> _Head:
     """Where the head's parts begin and end, up to the body's first words."""
     head_end = min(len(line), HEAD_CHARS)
-    tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(line[:head_end])]
+    tokens = _tokens(line, 0, head_end)
     breaks: set[int] = set()
     parts: list[tuple[int, int]] = []
     line_starts: set[int] = set()
     body: int | None = None
-    index = plain = 0  # plain: words in a row that are no part of the head
+    # Prose: lower-case words that are no part of the head, since the last part. So many
+    # of them tell the body has begun (names, numbers and addresses are not prose).
+    index = prose = 0
+    prose_start = 0  # the first word after the last part
     while index < len(tokens):
         token = tokens[index]
-        if plain == BODY_RUN or (index > 0 and BODY_START.match(line[token.start :])):
-            # The body: one paragraph from here (its first plain word when a run began it).
-            body = tokens[index - plain].start if plain == BODY_RUN else token.start
+        if prose == BODY_RUN or (index > 0 and BODY_START.match(line[token.start :])):
+            # The body: one paragraph from here (its first word after the head's last part).
+            body = tokens[prose_start].start if prose == BODY_RUN else token.start
             breaks.add(body)
             break
         start = token.start
@@ -242,14 +274,15 @@ def _head_breaks(line: str) -> _Head:
             or _letterhead_name(tokens, index)
         )
         if span is None:
-            index, plain = index + 1, plain + 1
+            prose += token.text[:1].islower()
+            index += 1
             continue
         end_index, end = span
         breaks.update({start, end})
         parts.append((start, end))
         if own_line:
             line_starts.add(start)
-        index, plain = end_index, 0
+        index, prose, prose_start = end_index, 0, end_index
     return _Head(breaks, parts, line_starts, body)
 
 
@@ -280,8 +313,8 @@ def _reference(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
         index += 1
     if index == len(tokens) or not _REFERENCE_TOKEN.fullmatch(tokens[index].text):
         return None
-    if find_dates(tokens[index].text):
-        return None  # a date, not a reference
+    if find_dates(tokens[index].text) or SP_Z_OO.match(tokens[index].text):
+        return None  # a date or a company's legal form ("Sp.z.o.o"), not a reference
     end = index + 1
     # "AB/16/05/ /06": a blank typed into the number; the pieces after it belong to it.
     while end < len(tokens) and tokens[end - 1].text[-1] in "/.-" and tokens[end].text[0] in "/.-":
@@ -289,14 +322,24 @@ def _reference(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
     return (end, tokens[end - 1].end) if end > first else None
 
 
+def _reference_shaped(text: str) -> bool:
+    """A reference number's shape with letters in it ("OR.1431.5.2015"), not a phone's."""
+    return bool(_REFERENCE_TOKEN.fullmatch(text)) and regex.search(r"\p{L}", text) is not None
+
+
 def _caps_run(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
     """A title or heading in capitals: "MINISTER ŚRODOWISKA", "RADA MIEJSKA W BRZEGU"."""
     if not _CAPS_WORD.fullmatch(tokens[index].text):
         return None
     end = index + 1
-    while end < len(tokens) and (
-        _CAPS_WORD.fullmatch(tokens[end].text)
-        or (tokens[end].text in _CAPS_CONNECTORS and end + 1 < len(tokens))
+    # A run ends with its printed line: the next line's capitals are another part.
+    while (
+        end < len(tokens)
+        and not tokens[end].opens_line
+        and (
+            _CAPS_WORD.fullmatch(tokens[end].text)
+            or (tokens[end].text in _CAPS_CONNECTORS and end + 1 < len(tokens))
+        )
     ):
         end += 1
     while tokens[end - 1].text in _CAPS_CONNECTORS:
@@ -326,6 +369,8 @@ def _label_start(tokens: Sequence[_Token], index: int) -> int:
         and _UNIT.fullmatch(tokens[start - 2].text)
     ):
         start -= 2
+    elif start > 0 and _UNIT_CUT.fullmatch(tokens[start - 1].text):
+        start -= 1  # "UD-XVI-WAB. 6727.227.2023": a space after the unit's dot
     while start > 0 and _LABEL_WORD.fullmatch(tokens[start - 1].text):
         start -= 1
     return start
@@ -336,11 +381,14 @@ def _honorific(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
     end = index
     while end < len(tokens) and end - index < 2 and not tokens[end].text.startswith("Pan"):
         end += 1
-    if end == len(tokens) or not _HONORIFIC.fullmatch(
+    if end < len(tokens) and _HONORIFIC.fullmatch(
         " ".join(t.text for t in tokens[index : end + 1])
     ):
+        end += 1
+    elif tokens[index].text in {"Sz.", "Sz.P."}:  # "Sz. P. Jan Nowak": no "Pan" after it
+        end = index + 1 + (index + 1 < len(tokens) and tokens[index + 1].text == "P.")
+    else:
         return None
-    end += 1
     names = 0
     while (
         end < len(tokens)
@@ -400,10 +448,14 @@ def _contact(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
     if not _CONTACT_HEAD.match(tokens[index].text):
         return None
     end = index + 1
-    while end < len(tokens) and (
-        regex.search(r"[\d@]|^www\.|\.pl\b", tokens[end].text)
-        or _CONTACT_HEAD.match(tokens[end].text)
-        or tokens[end].text in {"/", "-", "–", "wew.", "w."}
+    while (
+        end < len(tokens)
+        and not _reference_shaped(tokens[end].text)
+        and (
+            regex.search(r"[\d@]|^www\.|\.pl\b", tokens[end].text)
+            or _CONTACT_HEAD.match(tokens[end].text)
+            or tokens[end].text in {"/", "-", "–", "wew.", "w."}
+        )
     ):
         end += 1
     return end, tokens[end - 1].end
@@ -428,49 +480,96 @@ def _after(tokens: Sequence[_Token], position: int) -> int:
     return next((i for i, t in enumerate(tokens) if t.start >= position), len(tokens))
 
 
-def _tail_breaks(line: str, start: int) -> set[int]:
-    """Breaks before the closing, the signature's parts, the tail's parts and list items.
+def _tail_breaks(line: str, start: int) -> tuple[set[int], int]:
+    """Breaks in the body and after it; and where the letter's tail begins.
 
-    From ``start`` (the body's beginning). Only a capitalised word opens a part ("Z
-    poważaniem", "Otrzymują:"): the same words in lower case are inside a sentence ("...
-    podać tel. kontaktowy").
+    From ``start`` (the body's beginning): the salutation and the subject's end; the
+    closing and the signature's parts after it (or a title in capitals that opens a
+    signature with no closing); the tail's parts, list headings and items; a place-and-
+    date printed at the end; the footer's address and contact lines. Only a capitalised
+    word opens a part ("Z poważaniem", "Otrzymują:"): the same words in lower case are
+    inside a sentence ("... podać tel. kontaktowy").
     """
-    tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(line, start)]
+    tokens = _tokens(line, start)
     breaks: set[int] = set()
-    in_list = False
+    tail = len(line)  # the tail: from the closing or the signature on
+    in_list = subject = False
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        rest = line[token.start :]
-        closing = CLOSING.match(rest) if token.text[:1].isupper() else None
-        if closing:
-            breaks.update({token.start, token.start + len(closing.group().rstrip())})
-            index = _signature_breaks(tokens, _after(tokens, token.start + closing.end()), breaks)
+        # What follows, as one line: a heading's "(.*)$" reads to the end of it.
+        rest = line[token.start : token.start + TAIL_WINDOW].replace("\n", " ")
+        capital = token.text[:1].isupper()
+        if index == 0:
+            subject = _SUBJECT.match(rest) is not None
+        elif subject and capital and tokens[index - 1].text.endswith("."):
+            breaks.add(token.start)  # "Dotyczy: ... odpadów." / "W odpowiedzi ...": the body
+            subject = False
+        salutation = _SALUTATION.match(rest) if capital else None
+        if salutation:
+            breaks.update({token.start, token.start + salutation.end()})
+            index, subject = _after(tokens, token.start + salutation.end()), False
             continue
-        if token.text[:1].isupper() and (TAIL.match(rest) or LIST_HEADING.match(rest)):
+        closing = CLOSING.match(rest) if capital else None
+        # A signature with no closing: a title in capitals or "z up." after a sentence.
+        sentence_end = index > 0 and tokens[index - 1].text[-1:] in ".:"
+        title = sentence_end and (_caps_title(tokens, index) or _on_behalf(tokens, index))
+        if closing or title:
+            after = token.start + len(closing.group().rstrip()) if closing else token.start
+            breaks.update({token.start, after})
+            tail = min(tail, token.start)
+            index = _signature_breaks(tokens, _after(tokens, after), breaks)
+            continue
+        span = (
+            _place_date(line, tokens, index) or _address(tokens, index) or _contact(tokens, index)
+        )
+        if span is not None and capital | (token.text in _STREET_WORDS):
+            breaks.update({token.start, span[1]})
+            index = span[0]
+            continue
+        if capital and (TAIL.match(rest) or LIST_HEADING.match(rest)):
             breaks.add(token.start)
-            in_list = LIST_HEADING.match(rest) is not None
+            tail = min(tail, token.start)
+            heading = LIST_HEADING.match(rest)
+            in_list = heading is not None
+            if heading is not None and heading["rest"]:  # "Otrzymują: Adresat": the first item
+                breaks.add(token.start + heading.start("rest"))
         elif in_list and _ITEM.fullmatch(token.text):
             breaks.add(token.start)
+        elif in_list and token.text.endswith(";"):
+            breaks.add(token.end)  # "Adresat; Sołtys Sołectwa X; a/a"
         index += 1
-    return breaks
+    return breaks, tail
 
 
 def _signature_breaks(tokens: Sequence[_Token], index: int, breaks: set[int]) -> int:
     """Breaks around the signature's parts after the closing; the index after them.
 
-    "z up. Wójta", "Wójt Gminy Lipno", "Jan Nowak": each on a line of its own, in any order.
+    "z up. Wójta", "WÓJT GMINY", "Wójt Gminy Lipno", "mgr Jan Nowak": each on a line of its
+    own, in any order.
     """
     while index < len(tokens):
         token = tokens[index]
         span = (
-            _on_behalf(tokens, index) or _position(tokens, index) or _letterhead_name(tokens, index)
+            _on_behalf(tokens, index)
+            or _caps_run(tokens, index)
+            or _position(tokens, index)
+            or _signer(tokens, index)
         )
         if span is None:
             return index
         breaks.update({token.start, span[1]})
         index = span[0]
     return index
+
+
+def _signer(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
+    """A person's name, its degrees before it: "mgr inż. Anna Nowak", "Jan Nowak"."""
+    start = index
+    while start < len(tokens) and TITLES.fullmatch(tokens[start].text + " "):
+        start += 1
+    span = _letterhead_name(tokens, start) if start < len(tokens) else None
+    return span
 
 
 def _on_behalf(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
@@ -480,7 +579,14 @@ def _on_behalf(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
     if tokens[index + 1].text.casefold() not in {"up.", "upoważnienia", "imieniu"}:
         return None
     end = index + 2
-    while end < len(tokens) and _name_word(tokens[end].text) and not _person_at(tokens, end):
+    # The organ, in the genitive, up to the signer's name or own title ("z up. BURMISTRZA
+    # ZASTĘPCA BURMISTRZA", "z up. Wójta Gminy Jan Nowak").
+    while (
+        end < len(tokens)
+        and (_name_word(tokens[end].text) or _CAPS_WORD.fullmatch(tokens[end].text))
+        and not _person_at(tokens, end)
+        and not (end > index + 2 and POSITION.match(tokens[end].text))
+    ):
         end += 1
     return end, tokens[end - 1].end
 

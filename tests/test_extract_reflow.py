@@ -164,3 +164,29 @@ def test_parts_in_columns_are_no_run_on_head() -> None:
         )
     )
     assert _lines(text) is None
+
+
+def test_a_run_on_salutation_subject_and_a_signature_without_closing() -> None:
+    flat = (
+        "Urząd Gminy Zbójno Rynek 9, 87-645 Zbójno tel. 54 287 11 00 OR.1431.5.2015 Zbójno, "
+        "dnia 7 maja 2015 r. Sz. P. Adam Sikorski Dotyczy: opłaty za odpady komunalne. "
+        "Szanowny Panie, " + BODY + "z upoważnienia WÓJTA ZASTĘPCA WÓJTA mgr Marek Zięba "
+        "Otrzymują: Adresat; Rada Sołecka; a/a"
+    )
+    lines = _lines(flat)
+    assert lines is not None
+    assert "Sz. P. Adam Sikorski" in lines
+    assert "Dotyczy: opłaty za odpady komunalne." in lines
+    assert "Szanowny Panie," in lines
+    assert lines[-7:] == [
+        "z upoważnienia WÓJTA",
+        "ZASTĘPCA WÓJTA",
+        "mgr Marek Zięba",
+        "Otrzymują:",
+        "Adresat;",
+        "Rada Sołecka;",
+        "a/a",
+    ]
+    fields = extract(document_from_text(flat, source="flat.txt")).fields
+    assert fields[FieldName.LETTER_DATE].value == "2015-05-07"
+    assert fields[FieldName.SIGNATORY].value == Signatory("Marek Zięba", "Zastępca Wójta", "Wójta")

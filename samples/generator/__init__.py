@@ -73,6 +73,7 @@ from .layout import (
     gt_text,
     layout_letter,
     page_texts,
+    run_on_text,
 )
 from .letters import random_letter
 from .model import (
@@ -137,6 +138,7 @@ __all__ = [
     "page_texts",
     "random_letter",
     "render_letter",
+    "run_on_text",
     "seed_letter",
     "write_scan",
 ]

@@ -320,3 +320,15 @@ def gt_text(spec: LetterSpec) -> str:
         Every page's lines, each page ending in a newline, pages joined by a form feed.
     """
     return "\f".join("\n".join(lines) + "\n" for lines in page_texts(spec))
+
+
+def run_on_text(spec: LetterSpec) -> str:
+    """The printed text run into one line, as transcriptions copied from web pages hold it.
+
+    Args:
+        spec: The letter.
+
+    Returns:
+        Every line of every page, joined by single spaces.
+    """
+    return " ".join(line for lines in page_texts(spec) for line in lines if line.strip())
