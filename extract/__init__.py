@@ -8,6 +8,7 @@ never an image or OCR library.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
 from extract.dates import day_missing
@@ -75,20 +76,33 @@ def extract(document: OcrDocument, stages: Iterable[Stage] = STAGES) -> Extracti
             if candidate.field not in stage.produces:
                 raise StageError(f"stage {stage.name} proposed {candidate.field}, not declared")
             found.append(candidate)
+    if layout.run_on:
+        # The letter's lines were cut out of one paragraph by convention, not read from the
+        # page's layout: every field stands on that reconstruction, and is less sure.
+        found = [dataclasses.replace(c, confidence=c.confidence * RUN_ON_CONFIDENCE) for c in found]
     fields = resolve(found)
-    return ExtractionResult(fields, _warnings(fields))
+    return ExtractionResult(fields, _warnings(fields, run_on=layout.run_on))
 
 
-def _warnings(fields: Mapping[FieldName, Field]) -> tuple[str, ...]:
+RUN_ON_CONFIDENCE = 0.85
+
+
+def _warnings(fields: Mapping[FieldName, Field], *, run_on: bool = False) -> tuple[str, ...]:
     """What a person should check in the fields: values known to be incomplete."""
+    warnings = []
+    if run_on:
+        warnings.append(
+            "the letter's text runs on in one paragraph (its line breaks were lost): its "
+            "head and signature were cut into lines by convention; check the fields"
+        )
     found = fields.get(FieldName.LETTER_DATE)
     if (
         found is not None
         and isinstance(found.value, str)
         and day_missing(found.value, found.raw or "")
     ):
-        return (
+        warnings.append(
             f"letter_date {found.value} has no day: the day on the page is handwritten "
-            "or illegible; check it on the scan",
+            "or illegible; check it on the scan"
         )
-    return ()
+    return tuple(warnings)

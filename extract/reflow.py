@@ -28,6 +28,7 @@ from extract.patterns import (
     BODY_START,
     CLOSING,
     LIST_HEADING,
+    ORGANIZATION,
     POSITION,
     SP_Z_OO,
     TAIL,
@@ -271,6 +272,7 @@ def _head_breaks(line: str) -> _Head:
             or _address(tokens, index)
             or _contact(tokens, index)
             or _position(tokens, index)
+            or _office(tokens, index)
             or _letterhead_name(tokens, index)
         )
         if span is None:
@@ -408,17 +410,44 @@ def _position(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
     """
     if not (tokens[index].text[:1].isupper() and POSITION.match(tokens[index].text)):
         return None
+    return _named(tokens, index)
+
+
+def _office(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
+    """An office's name: "Zarząd Dróg Powiatowych w Nowym Targu", "Urząd Gminy X"."""
+    if not (_name_word(tokens[index].text) and ORGANIZATION.match(tokens[index].text)):
+        return None
+    return _named(tokens, index)
+
+
+def _named(tokens: Sequence[_Token], index: int) -> tuple[int, int]:
+    """The capitalised words from ``index`` on, with the small words between them."""
     end = index + 1
     while end < len(tokens) and end - index < MAX_POSITION_WORDS:
         text = tokens[end].text
         # Connectors are lower case: a capital "W" or "Na" opens the body's first sentence.
         office_word = _name_word(text) and len(text) > 2 and not _CAPS_WORD.fullmatch(text)
-        if not (text in _CONNECTORS or office_word) or _person_at(tokens, end):
-            break  # ... or the signer's name after the position
+        if not (text in _CONNECTORS or office_word) or _next_part(tokens, end):
+            break
         end += 1
+        if text.endswith(","):
+            break  # "Urząd Gminy X, ul. ...": the name ends at its comma
     while end > index + 1 and tokens[end - 1].text in _CONNECTORS:
         end -= 1  # "... Pracy w" / "Gorlicach": the small word goes with what follows
     return end, tokens[end - 1].end
+
+
+def _next_part(tokens: Sequence[_Token], index: int) -> bool:
+    """Whether another part begins at ``index``: the signer's name, a place-and-date, the body.
+
+    "... Jan Nowak", "... Tczew, 5 maja 2020 r.", "... Odpowiadając na interpelację".
+    """
+    if _person_at(tokens, index):
+        return True
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    if tokens[index].text.endswith(",") and regex.match(r"\d|dnia|dn\.", following):
+        return True
+    return BODY_START.match(" ".join(t.text for t in tokens[index : index + 3])) is not None
 
 
 def _address(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:

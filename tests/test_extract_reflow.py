@@ -190,3 +190,12 @@ def test_a_run_on_salutation_subject_and_a_signature_without_closing() -> None:
     fields = extract(document_from_text(flat, source="flat.txt")).fields
     assert fields[FieldName.LETTER_DATE].value == "2015-05-07"
     assert fields[FieldName.SIGNATORY].value == Signatory("Marek Zięba", "Zastępca Wójta", "Wójta")
+
+
+def test_a_run_on_letter_is_flagged_and_its_fields_are_less_sure() -> None:
+    result = extract(document_from_text(FLAT, source="flat.txt"))
+    assert any("runs on in one paragraph" in w for w in result.warnings)
+    assert result.fields[FieldName.LETTER_DATE].value == "2013-11-14"  # right, and yet
+    assert result.fields[FieldName.LETTER_DATE].confidence < 0.9  # the layout was rebuilt
+    lines = "URZĄD GMINY\n\nKolno, 7 maja 2015 r.\n\nPan Jan Nowak\n\n" + BODY
+    assert not extract(document_from_text(lines, source="letter.txt")).warnings

@@ -235,7 +235,7 @@ def _letterhead(layout: Layout, head: Sequence[Segment] | None = None) -> Iterat
         if offset is None or is_sentence(text[offset:]):
             continue  # "Wójt Gminy X zawiadamia, że ...": the body, speaking as its organ
         start = part.start + offset
-        end_offset = _organ_end(view, head, position)
+        end_offset = _organ_end(view, head, position, run_on=layout.run_on)
         printed = _without_contact(" ".join(view.text[start:end_offset].split()))
         value = people.normal_case(printed.strip(" ,;"))
         if not value:
@@ -292,8 +292,14 @@ def _without_contact(text: str) -> str:
     return text[:cut].rstrip(" ,;:")
 
 
-def _organ_end(view: TextView, head: Sequence[Segment], position: int) -> int:
-    """End of the organ name: its line and the continuation lines right under it."""
+def _organ_end(
+    view: TextView, head: Sequence[Segment], position: int, *, run_on: bool = False
+) -> int:
+    """End of the organ name: its line and the continuation lines right under it.
+
+    ``run_on``: the head was one paragraph cut into parts, which follow each other in
+    reading order wherever it wrapped: the next part continues the name or nothing does.
+    """
     first = head[position]
     end = first.end
     previous = first
@@ -301,7 +307,7 @@ def _organ_end(view: TextView, head: Sequence[Segment], position: int) -> int:
     for part in head[position + 1 :]:
         if taken >= MAX_LINES or part.page != first.page:
             break
-        if abs(part.left_fraction - first.left_fraction) > 0.1:
+        if abs(part.left_fraction - first.left_fraction) > 0.1 and not run_on:
             continue
         text = view.text[part.start : part.end]
         gap = (part.bbox.top - previous.bbox.bottom) / max(1, previous.bbox.height)
