@@ -46,7 +46,6 @@ MAX_POSITION_WORDS = 14
 TAIL_WINDOW = 80  # characters of text a closing or a tail part is told by
 BODY_RUN = 6  # words in a row that are none of the head's parts: the body has begun
 
-_TOKEN = regex.compile(r"\S+")
 _CAPS_WORD = regex.compile(r"\p{Lu}{2,}(?:[-–]\p{Lu}{2,})*[,.]?")
 _CAPS_RUN_LETTERS = 6  # "WOJEWODA", "RADA GMINY": a title; "MOPS" alone is an acronym
 _REFERENCE_TOKEN = regex.compile(r"(?=(?:\D*\d){2})[\p{L}\d]+(?:[./-]+[\p{L}\d]*){2,}[.,]?")
@@ -73,6 +72,13 @@ _SUBJECT = regex.compile(r"(?i:dotyczy|dot\.|sprawa|w\s+sprawie|temat)\b")
 _SALUTATION = regex.compile(
     r"Szanown\w+\s+(?:Pani\w*|Pan\w*|Państw\w*)(?:\s+\p{Lu}\p{Ll}+){0,2}\s*[,!]"
 )
+# Precompiled: these run on every word of a head (a pattern given as a string is looked
+# up in the regex module's cache each time).
+_WORDED = regex.compile(r"\p{L}{2}")
+_LETTER = regex.compile(r"\p{L}")
+_DATE_START = regex.compile(r"\d|dnia|dn\.")
+_CONTACT_WORD = regex.compile(r"[\d@]|^www\.|\.pl\b")
+_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?,?")
 _ITEM = regex.compile(r"\d{1,2}[.)]|[-–•]")
 
 
@@ -83,12 +89,22 @@ class _Token(NamedTuple):  # a tuple: thousands are made per letter, cheaply
     opens_line: bool  # the first word of a printed line
 
 
-def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
-    """The words of ``text[start:end]`` with where they stand."""
-    return [
-        _Token(m.group(), m.start(), m.end(), m.start() == 0 or text[m.start() - 1] == "\n")
-        for m in _TOKEN.finditer(text, start, len(text) if end is None else end)
-    ]
+@dataclass(frozen=True, slots=True)
+class _Joined:
+    """A page's words run into one text: lines joined by a newline, words by a space.
+
+    A place-and-date so never begins with the last word of the line above.
+    """
+
+    text: str
+    spans: list[list[tuple[int, int]]]  # each line's words' (start, end) in ``text``
+    tokens: list[_Token]  # every word, in order
+
+    def tokens_in(self, start: int, end: int) -> list[_Token]:
+        """The words that start within ``start:end``."""
+        first = bisect_left(self.tokens, start, key=lambda t: t.start)
+        last = bisect_left(self.tokens, end, key=lambda t: t.start)
+        return self.tokens[first:last]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,13 +121,14 @@ def reflowed(document: OcrDocument) -> Reflowed | None:
         return None
     first = document.pages[0]
     lines = _head_lines(first.lines)  # the head alone tells (speed)
-    text, spans = _joined(lines)
-    if len(_run_on(lines, spans, _head_breaks(text).line_starts)) < RUN_ON_CUTS:
+    joined = _joined(lines)
+    if len(_run_on(lines, joined.spans, _head_breaks(joined).line_starts)) < RUN_ON_CUTS:
         return None
-    text, spans = _joined(first.lines)
-    head = _head_breaks(text)
+    joined = _joined(first.lines)
+    text, spans = joined.text, joined.spans
+    head = _head_breaks(joined)
     body_at = head.body if head.body is not None else min(len(text), HEAD_CHARS)
-    tail_breaks, tail = _tail_breaks(text, body_at)
+    tail_breaks, tail = _tail_breaks(joined, body_at)
     cuts = _cuts(spans, head.breaks) | _cuts(spans, tail_breaks)
     # After the closing, every part is a short line of its own (a signature's line, a list
     # item): one the paragraph wrapped is made whole, as a head part is.
@@ -140,19 +157,21 @@ def _head_lines(lines: Sequence[OcrLine]) -> Sequence[OcrLine]:
     return lines
 
 
-def _joined(lines: Sequence[OcrLine]) -> tuple[str, list[list[tuple[int, int]]]]:
-    """The page's words as one run of text, and each line's words' spans in it."""
-    # Lines are joined by a newline, words by a space: a place-and-date does not begin
-    # with the last word of the line above.
+def _joined(lines: Sequence[OcrLine]) -> _Joined:
+    """The page's words as one run of text, with each line's words' spans and the words."""
     spans: list[list[tuple[int, int]]] = []
+    tokens: list[_Token] = []
     at = 0
     for line in lines:
         spans.append([])
+        opens = True
         for word in line.words:
-            spans[-1].append((at, at + len(word.text)))
-            at += len(word.text) + 1
+            end = at + len(word.text)
+            spans[-1].append((at, end))
+            tokens.append(_Token(word.text, at, end, opens))
+            at, opens = end + 1, False
     text = "\n".join(" ".join(w.text for w in line.words) for line in lines if line.words)
-    return text, spans
+    return _Joined(text, spans, tokens)
 
 
 def _cuts(spans: Sequence[Sequence[tuple[int, int]]], breaks: set[int]) -> set[tuple[int, int]]:
@@ -180,7 +199,7 @@ def _run_on(
     for index, position in _cuts(spans, starts):
         words = lines[index].words
         gap = words[position].bbox.left - words[position - 1].bbox.right
-        worded = any(regex.search(r"\p{L}{2}", w.text) for w in words[:position])
+        worded = any(_WORDED.search(w.text) for w in words[:position])
         if worded and gap <= COLUMN_GAP * max(1, lines[index].bbox.height):
             run_on.add((index, position))
     return run_on
@@ -237,10 +256,10 @@ class _Head:
     body: int | None  # where the body begins
 
 
-def _head_breaks(line: str) -> _Head:
+def _head_breaks(joined: _Joined) -> _Head:
     """Where the head's parts begin and end, up to the body's first words."""
-    head_end = min(len(line), HEAD_CHARS)
-    tokens = _tokens(line, 0, head_end)
+    line = joined.text
+    tokens = joined.tokens_in(0, min(len(line), HEAD_CHARS))
     breaks: set[int] = set()
     parts: list[tuple[int, int]] = []
     line_starts: set[int] = set()
@@ -251,7 +270,9 @@ def _head_breaks(line: str) -> _Head:
     prose_start = 0  # the first word after the last part
     while index < len(tokens):
         token = tokens[index]
-        if prose == BODY_RUN or (index > 0 and BODY_START.match(line[token.start :])):
+        line_end = line.find("\n", token.start)
+        opening = line[token.start : line_end if line_end >= 0 else len(line)]  # its line's rest
+        if prose == BODY_RUN or (index > 0 and BODY_START.match(opening)):
             # The body: one paragraph from here (its first word after the head's last part).
             body = tokens[prose_start].start if prose == BODY_RUN else token.start
             breaks.add(body)
@@ -260,21 +281,25 @@ def _head_breaks(line: str) -> _Head:
         reference = _reference(tokens, index)
         if reference is not None:
             start = tokens[_label_start(tokens, index)].start  # "Znak sprawy:", "RF –"
-        own_line = (
-            _place_date(line, tokens, index)
-            or reference
-            or _caps_title(tokens, index)
-            or _honorific(tokens, index)
-        )
-        span = (
-            own_line
-            or _caps_run(tokens, index)
-            or _address(tokens, index)
-            or _contact(tokens, index)
-            or _position(tokens, index)
-            or _office(tokens, index)
-            or _letterhead_name(tokens, index)
-        )
+        if token.text[:1].isupper():
+            own_line = (
+                _place_date(line, tokens, index)
+                or reference
+                or _caps_title(tokens, index)
+                or _honorific(tokens, index)
+            )
+            span = (
+                own_line
+                or _caps_run(tokens, index)
+                or _address(tokens, index)
+                or _contact(tokens, index)
+                or _position(tokens, index)
+                or _office(tokens, index)
+                or _letterhead_name(tokens, index)
+            )
+        else:  # the other parts open with a capital (most words here are prose: speed)
+            own_line = reference
+            span = reference or _address(tokens, index) or _contact(tokens, index)
         if span is None:
             prose += token.text[:1].islower()
             index += 1
@@ -326,7 +351,7 @@ def _reference(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
 
 def _reference_shaped(text: str) -> bool:
     """A reference number's shape with letters in it ("OR.1431.5.2015"), not a phone's."""
-    return bool(_REFERENCE_TOKEN.fullmatch(text)) and regex.search(r"\p{L}", text) is not None
+    return bool(_REFERENCE_TOKEN.fullmatch(text)) and _LETTER.search(text) is not None
 
 
 def _caps_run(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
@@ -445,7 +470,7 @@ def _next_part(tokens: Sequence[_Token], index: int) -> bool:
     if _person_at(tokens, index):
         return True
     following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-    if tokens[index].text.endswith(",") and regex.match(r"\d|dnia|dn\.", following):
+    if tokens[index].text.endswith(",") and _DATE_START.match(following):
         return True
     return BODY_START.match(" ".join(t.text for t in tokens[index : index + 3])) is not None
 
@@ -481,7 +506,7 @@ def _contact(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
         end < len(tokens)
         and not _reference_shaped(tokens[end].text)
         and (
-            regex.search(r"[\d@]|^www\.|\.pl\b", tokens[end].text)
+            _CONTACT_WORD.search(tokens[end].text)
             or _CONTACT_HEAD.match(tokens[end].text)
             or tokens[end].text in {"/", "-", "–", "wew.", "w."}
         )
@@ -501,7 +526,7 @@ def _letterhead_name(tokens: Sequence[_Token], index: int) -> tuple[int, int] | 
 
 
 def _name_word(text: str) -> bool:
-    return regex.fullmatch(r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?,?", text) is not None
+    return _NAME_WORD.fullmatch(text) is not None
 
 
 def _after(tokens: Sequence[_Token], position: int) -> int:
@@ -509,7 +534,7 @@ def _after(tokens: Sequence[_Token], position: int) -> int:
     return next((i for i, t in enumerate(tokens) if t.start >= position), len(tokens))
 
 
-def _tail_breaks(line: str, start: int) -> tuple[set[int], int]:
+def _tail_breaks(joined: _Joined, start: int) -> tuple[set[int], int]:
     """Breaks in the body and after it; and where the letter's tail begins.
 
     From ``start`` (the body's beginning): the salutation and the subject's end; the
@@ -519,7 +544,8 @@ def _tail_breaks(line: str, start: int) -> tuple[set[int], int]:
     word opens a part ("Z poważaniem", "Otrzymują:"): the same words in lower case are
     inside a sentence ("... podać tel. kontaktowy").
     """
-    tokens = _tokens(line, start)
+    line = joined.text
+    tokens = joined.tokens_in(start, len(line))
     breaks: set[int] = set()
     tail = len(line)  # the tail: from the closing or the signature on
     in_list = subject = False

@@ -373,9 +373,13 @@ def _unglued(word: OcrWord) -> list[OcrWord]:
 
 def _trimmed(word: OcrWord) -> OcrWord:
     """A word without marks glued to it ("Nowa:12" -> "Nowa", "'Dyrektor" -> "Dyrektor")."""
-    text = regex.sub(r"(?<=\p{L}{2})[^\p{L}.\-]+$", "", word.text)
-    text = regex.sub(r"^[^\p{L}\d]+(?=\p{L}{2})", "", text)
+    text = _MARKS_AFTER.sub("", word.text)
+    text = _MARKS_BEFORE.sub("", text)
     return word if text == word.text else OcrWord(text, word.bbox, word.confidence)
+
+
+_MARKS_AFTER = regex.compile(r"(?<=\p{L}{2})[^\p{L}.\-]+$")
+_MARKS_BEFORE = regex.compile(r"^[^\p{L}\d]+(?=\p{L}{2})")
 
 
 def _as_document(document: OcrDocument, page: OcrPage, lines: tuple[OcrLine, ...]) -> OcrDocument:

@@ -245,9 +245,12 @@ def _ends_item(previous: str, text: str, numbered: bool) -> bool:
     return previous.rstrip().endswith((";", ",", ".")) or not stripped[:1].islower()
 
 
+_RULE_FOR_I = regex.compile(r"^[|\[](?=\p{Ll})")
+
+
 def _clean(item: _Item) -> _Item:
     text = " ".join(item.text.split()).rstrip(" ;,.").lstrip("„\"'”“ ")
-    text = regex.sub(r"^[|\[](?=\p{Ll})", "I", text)  # "|wona", "[wona": an "I" read as a rule
+    text = _RULE_FOR_I.sub("I", text)  # "|wona", "[wona": an "I" read as a rule
     aa = _AA.match(text)
     if aa:  # "a/a", "aa", "a/aKI." -> "a/a", "a/a KI"
         rest = text[aa.end() :].strip()

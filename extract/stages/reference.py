@@ -55,6 +55,12 @@ _FOREIGN = regex.compile(
     r"odpowiedzi\s+na|z\s+dnia|dotyczy|dot\.|nawi[ąa]zuj\w*)\b[^\n]{0,80}$",
     regex.IGNORECASE,
 )
+# Precompiled: normalize runs on every candidate of every letter.
+_SPACE = regex.compile(r"\s+")
+_SPECK_AFTER_S = regex.compile(r"(?<=[ŚS])[$§](?=[.\-])")
+_DOLLAR_FOR_S = regex.compile(r"(?<=\p{Lu})[$§](?=[.\-])")
+_SEPARATOR = regex.compile(r"([.\-/])")
+_YEAR = regex.compile(r"(?:19|20)\d{2}")
 _DIGITS_FOR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"})
 _LETTERS_FOR = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B"})
 LABELLED = 0.95
@@ -135,12 +141,12 @@ def normalize(raw: str) -> str | None:
     ``,`` becomes ``.``, dashes ``-``; letters in numeric segments become digits (``O`` 0,
     ``I``/``l`` 1, ``S`` 5, ``B`` 8) and digits in the initials after the year letters.
     """
-    text = regex.sub(r"\s+", "", raw).replace(",", ".").replace("–", "-").replace("—", "-")
+    text = _SPACE.sub("", raw).replace(",", ".").replace("–", "-").replace("—", "-")
     # "$" after a unit letter is an "Ś" ("O$.1510" is "OŚ.1510"), or a speck after one
     # ("OŚ$.6220").
-    text = regex.sub(r"(?<=[ŚS])[$§](?=[.\-])", "", text)
-    text = regex.sub(r"(?<=\p{Lu})[$§](?=[.\-])", "Ś", text)
-    pieces = regex.split(r"([.\-/])", text)
+    text = _SPECK_AFTER_S.sub("", text)
+    text = _DOLLAR_FOR_S.sub("Ś", text)
+    pieces = _SEPARATOR.split(text)
     segments = pieces[0::2]
     fixed = [_fix_segment(segment, index, segments) for index, segment in enumerate(segments)]
     pieces[0::2] = fixed
@@ -162,9 +168,7 @@ def parts(value: str) -> ReferenceParts | None:
 
 def _fix_segment(segment: str, index: int, segments: list[str]) -> str:
     digits = sum(ch.isdigit() for ch in segment)
-    year_before = index > 0 and regex.fullmatch(
-        r"(?:19|20)\d{2}", segments[index - 1].translate(_DIGITS_FOR)
-    )
+    year_before = index > 0 and _YEAR.fullmatch(segments[index - 1].translate(_DIGITS_FOR))
     if index == len(segments) - 1 and year_before and len(segment) <= 4:
         return segment.translate(_LETTERS_FOR).upper()  # author initials: "5C" is "SC"
     if _roman_sub_unit(segment, index, segments):
