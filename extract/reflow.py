@@ -40,6 +40,9 @@ from ocr.types import OcrDocument, OcrLine, OcrPage, OcrWord
 # Parts that begin a line of their own found inside printed lines, before a head is taken
 # as run on: a letter has none, or one ("Znak: AB.1.2024   Kraków, 5 maja 2024 r.").
 RUN_ON_CUTS = 2
+# ... or one, and this many parts of any kind inside lines (a letterhead's line holds its
+# office, address and contact, three at most; a run-on head holds them all).
+RUN_ON_PARTS = 4
 HEAD_CHARS = 800  # the letter's head (before the body) fits in this many characters
 MAX_NAME_WORDS = 3
 MAX_POSITION_WORDS = 14
@@ -122,7 +125,10 @@ def reflowed(document: OcrDocument) -> Reflowed | None:
     first = document.pages[0]
     lines = _head_lines(first.lines)  # the head alone tells (speed)
     joined = _joined(lines)
-    if len(_run_on(lines, joined.spans, _head_breaks(joined).line_starts)) < RUN_ON_CUTS:
+    found = _head_breaks(joined)
+    strong = len(_run_on(lines, joined.spans, found.line_starts))
+    every = len(_run_on(lines, joined.spans, {start for start, _ in found.parts}))
+    if strong < RUN_ON_CUTS and not (strong and every >= RUN_ON_PARTS):
         return None
     joined = _joined(first.lines)
     text, spans = joined.text, joined.spans
@@ -416,6 +422,8 @@ def _honorific(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
         end = index + 1 + (index + 1 < len(tokens) and tokens[index + 1].text == "P.")
     else:
         return None
+    while end < len(tokens) and TITLES.fullmatch(tokens[end].text + " "):
+        end += 1  # "Pan dr Jan Nowak": the degree before the name
     names = 0
     while (
         end < len(tokens)

@@ -68,14 +68,14 @@ def test_pismo_evaluate_on_the_dev_letters(tmp_path: Path, capsys: pytest.Captur
     code = pipeline.main(["evaluate", str(DEV), str(tmp_path), "--json", "--fail-under", "0.89"])
     report = json.loads(capsys.readouterr().out)
     assert code == 0, report["misses"]
-    # Measured 2026-12-03 on the 24 letters with truth (new offices joined the set, which
-    # took the figure from 1.0 on the earlier set to 0.897): regressions fail. Issue 14
-    # (letters of offices pismo has not seen) raises it.
-    assert report["overall"]["strict"] >= 0.89, report["misses"]
+    # Measured on the 24 letters with truth: 0.897 when the offices of 100+ joined the set,
+    # 0.953 before and 0.991 after the run-on letters' lines were rebuilt (2026-12-03).
+    # The floors sit just under it, so that a regression fails.
+    assert report["overall"]["strict"] >= 0.98, report["misses"]
     scored = {k: v for k, v in report["fields"].items() if k not in report["informational"]}
-    assert min(v["strict"] for v in scored.values()) >= 0.83
+    assert min(v["strict"] for v in scored.values()) >= 0.95
     high = next(row for row in report["calibration"] if row["confidence"] == ">= 0.9")
-    assert high["answered"] >= 25 and high["right"] / high["answered"] >= 0.9
+    assert high["answered"] >= 40 and high["right"] / high["answered"] >= 0.97
 
 
 def test_pismo_evaluate_fails_under_a_floor(tmp_path: Path) -> None:
@@ -101,6 +101,27 @@ def test_synthetic_letters_across_layout_variants() -> None:
         report.scores.extend(score_letter(str(index), gen.expected_truth(spec), output))
     strict, _ = report.overall()
     assert strict >= 0.99, [(s.letter, s.field, s.truth, s.got) for s in report.misses()]
+
+
+def test_synthetic_letters_run_into_one_paragraph() -> None:
+    # Each letter's text run into one line and printed as a wrapped paragraph, as letters
+    # copied from web pages are: measured 0.866 on these 40, from 0.55 before the run-on
+    # lines were rebuilt (extract.reflow). 39 of the 40 are told run on (one whose wrap
+    # left its only reference and date at line starts is not).
+    from benchmarks.synthetic_fields import run_on_document
+    from samples import generator as gen
+
+    report = Report()
+    flagged = 0
+    for index in range(40):
+        spec = gen.random_letter(random.Random(4242 + index))
+        result = extract(run_on_document(spec))
+        flagged += bool(result.warnings)
+        output = {"fields": result.to_dict()}
+        report.scores.extend(score_letter(str(index), gen.expected_truth(spec), output))
+    strict, _ = report.overall()
+    assert strict >= 0.85, [(s.letter, s.field, s.truth, s.got) for s in report.misses()]
+    assert flagged >= 38
 
 
 def test_plain_text_letter_gets_people_fields() -> None:

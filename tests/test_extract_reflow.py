@@ -199,3 +199,23 @@ def test_a_run_on_letter_is_flagged_and_its_fields_are_less_sure() -> None:
     assert result.fields[FieldName.LETTER_DATE].confidence < 0.9  # the layout was rebuilt
     lines = "URZĄD GMINY\n\nKolno, 7 maja 2015 r.\n\nPan Jan Nowak\n\n" + BODY
     assert not extract(document_from_text(lines, source="letter.txt")).warnings
+
+
+def test_a_run_on_head_with_one_strong_part_and_many_others() -> None:
+    # No honorific (a company) and the date at the end: one reference inside a line, and
+    # the office, address, contact and addressee's parts around it.
+    flat = (
+        "WÓJT GMINY ZBÓJNO Urząd Gminy Zbójno, ul. Polna 5, 87-645 Zbójno tel. 54 287 11 00 "
+        "OR.1431.5.2015 Firma Budowlana DROGMAR Sp. z o.o. ul. Leśna 8 87-645 Zbójno "
+        "Dotyczy: zajęcia pasa drogowego. " + BODY
+    )
+    lines = _lines(flat)
+    assert lines is not None
+    assert lines[:3] == ["WÓJT GMINY ZBÓJNO", "Urząd Gminy Zbójno,", "ul. Polna 5, 87-645 Zbójno"]
+    assert "OR.1431.5.2015" in lines
+
+
+def test_a_degree_between_the_honorific_and_the_name() -> None:
+    flat = FLAT.replace("Pani Helena Wrona", "Pani dr Helena Wrona")
+    lines = _lines(flat)
+    assert lines is not None and "Pani dr Helena Wrona" in lines
