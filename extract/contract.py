@@ -21,7 +21,8 @@ from extract.model import ExtractionResult
 from ocr.types import OcrDocument
 
 # 1.1: received, signatory.signature; stamps and marks in the stored OCR (extensions only).
-SCHEMA_VERSION = "1.1"
+# 1.2: sender.parts {organ, office, unit} (an extension only).
+SCHEMA_VERSION = "1.2"
 
 
 def version() -> str:

@@ -71,6 +71,20 @@ class ReferenceParts(_Record):
 
 
 @dataclass(frozen=True, slots=True)
+class SenderParts(_Record):
+    """Who sent the letter, by level: the organ, its office, the office's unit.
+
+    "Marszałek Województwa Lubuskiego", "Urząd Marszałkowski Województwa Lubuskiego",
+    "Departament Rolnictwa": what an archive catalogues as the creator, at each level,
+    from the letterhead, the signature's "z up.", a header stamp and the footer.
+    """
+
+    organ: str | None = None
+    office: str | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Addressee(_Record):
     """Who the letter is addressed to; ``per_distribution``: "Według rozdzielnika"."""
 
@@ -189,7 +203,7 @@ class FieldSpec:
     scored_parts: tuple[str, ...] = ()  # Scoring.PARTS: the parts compared
     item_key: str | None = None  # Scoring.LIST: the item's key compared
     pattern: str | None = None  # a text value's shape, for the schema
-    parts: type[ReferenceParts] | None = None  # the structure a value may come with
+    parts: type[ReferenceParts] | type[SenderParts] | None = None  # a value's structure
 
 
 FIELDS: tuple[FieldSpec, ...] = (
@@ -223,6 +237,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         "the issuing organ or office as the letterhead prints it",
         indexed=True,
         scoring=Scoring.INFORMATIONAL,
+        parts=SenderParts,
     ),
     FieldSpec(
         FieldName.ADDRESSEE,

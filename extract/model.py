@@ -6,7 +6,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from extract.fields import FIELDS, SPECS, FieldName, FieldValue, ReferenceParts, to_json
+from extract.fields import (
+    FIELDS,
+    SPECS,
+    FieldName,
+    FieldValue,
+    ReferenceParts,
+    SenderParts,
+    to_json,
+)
 from ocr.types import BBox
 
 
@@ -33,7 +41,7 @@ class Candidate:
     confidence: float
     evidence: tuple[Evidence, ...]
     source: str  # the stage that proposed it
-    parts: ReferenceParts | None = None  # structure of the value (reference number parts)
+    parts: ReferenceParts | SenderParts | None = None  # the value's structure, by its parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +55,7 @@ class Field:
     evidence: tuple[Evidence, ...] = ()
     source: str | None = None
     alternatives: tuple[Candidate, ...] = ()
-    parts: ReferenceParts | None = None
+    parts: ReferenceParts | SenderParts | None = None
 
     @classmethod
     def missing(cls, name: FieldName) -> Field:

@@ -211,6 +211,51 @@ def _styled(known: str, printed: str) -> str:
     return known.upper() if printed.isupper() else known.capitalize()
 
 
+def same_body(organ: str, office: str) -> bool:
+    """Whether an organ and an office name the same place or domain, so belong together.
+
+    "Burmistrz Miasta Sanoka" and "Urząd Miejski w Sanoku" share "Sanok"; "Starosta
+    Tczewski" and "Starostwo Powiatowe w Tczewie" share "Tczew"; "Minister Infrastruktury"
+    and "Ministerstwo Infrastruktury" their domain. Words are compared by their first
+    letters, so that inflection does not part them; the words every office name has
+    ("Miasta", "Gminy", "Urząd") do not count.
+    """
+    return bool(_stems(organ) & _stems(office))
+
+
+def _stems(name: str) -> set[str]:
+    words = regex.findall(r"\p{L}{4,}", name.casefold())
+    return {word[:STEM] for word in words if word[:STEM] not in _GENERIC_STEMS}
+
+
+STEM = 5  # letters: "sanok" of Sanoka/Sanoku, "tczew" of Tczewski/Tczewie
+_GENERIC_STEMS = frozenset(
+    w[:STEM]
+    for w in (
+        "urząd",
+        "urzędu",
+        "miasta",
+        "miejski",
+        "gminy",
+        "gminny",
+        "powiatu",
+        "powiatowe",
+        "województwa",
+        "wojewódzki",
+        "rady",
+        "stołecznego",
+        "prezydent",
+        "burmistrz",
+        "starosta",
+        "starostwo",
+        "marszałek",
+        "zarząd",
+        "dyrektor",
+        "kierownik",
+    )
+)
+
+
 def normal_case(text: str) -> str:
     """A line printed in capitals in normal capitalisation; mixed case is kept as printed.
 
@@ -233,10 +278,14 @@ def normal_case(text: str) -> str:
         ):
             words.append(word)  # an acronym: "RP", "MSWiA", "PKP"
         else:
-            words.append("-".join(p[:1].upper() + p[1:].lower() for p in word.split("-")))
+            # "KUJAWSKO-POMORSKI", "KUJAWSKO–POMORSKI": each part of a compound capitalised
+            words.append(
+                _COMPOUND.sub(lambda m: m.group()[:1].upper() + m.group()[1:].lower(), word)
+            )
     return " ".join(words)
 
 
+_COMPOUND = regex.compile(r"[^-–]+")
 # Adjectives that open both positions and office names ("Główny Specjalista", "Główny
 # Inspektorat"): the noun after them decides.
 _OPENING_ADJECTIVE = regex.compile(

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 import regex
 
 from extract import morph, people
-from extract.fields import FIELDS, Addressee, FieldName, Signatory
+from extract.fields import FIELDS, Addressee, FieldName, SenderParts, Signatory
 from extract.model import Candidate, Field
 from extract.patterns import ORGAN
 
@@ -34,6 +34,7 @@ def resolve(candidates: Iterable[Candidate]) -> dict[FieldName, Field]:
         fields[name] = _fill_name(fields[name], grouped.get(name, []))
     fields[FieldName.SIGNATORY] = _signatory_position_from_sender(fields)
     fields[FieldName.SENDER] = _sender_from_signatory(fields)
+    fields[FieldName.SENDER] = _sender_organ_from_signatory(fields)
     return fields
 
 
@@ -158,11 +159,32 @@ def _sender_from_signatory(fields: Mapping[FieldName, Field]) -> Field:
         value = position if position and ORGAN.match(position) else None
     if value is None:
         return sender
+    organ = people.normal_case(value)
     return Field(
         FieldName.SENDER,
-        people.normal_case(value),
+        organ,
         value,
         min(signatory.confidence, DERIVED_CONFIDENCE),
         signatory.evidence,
         f"derived:{signatory.source}",
+        parts=SenderParts(organ=organ),
     )
+
+
+def _sender_organ_from_signatory(fields: Mapping[FieldName, Field]) -> Field:
+    """The sender's organ from the signature's "z up.", when the letterhead prints none.
+
+    "z up. Burmistrza Miasta X" under "Urząd Miasta X": the organ of that office, known
+    by the same place; an organ of another body is not taken.
+    """
+    sender, signatory = fields[FieldName.SENDER], fields[FieldName.SIGNATORY]
+    parts, value = sender.parts, signatory.value
+    if not isinstance(parts, SenderParts) or parts.organ is not None:
+        return sender
+    if not (isinstance(value, Signatory) and value.on_behalf_of):
+        return sender
+    organ = people.normal_case(morph.organ_nominative(value.on_behalf_of))
+    office = parts.office or parts.unit or ""
+    if not (ORGAN.match(organ) and people.same_body(organ, office)):
+        return sender
+    return dataclasses.replace(sender, parts=dataclasses.replace(parts, organ=organ))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.fields import FieldName
+from extract.fields import FieldName, SenderParts
 from tests.letters import BODY, _fields, _letter, _right, _signed, _value
 
 
@@ -181,3 +181,44 @@ def test_an_office_line_with_its_street_is_no_letterhead_candidate() -> None:
     field = _fields(text)[FieldName.SENDER]
     assert field.value == "Wójt Gminy Zalesie"
     assert not [a for a in field.alternatives if "ul." in str(a.value)]
+
+
+def _parts(text: str) -> SenderParts | None:
+    parts = _fields(text)[FieldName.SENDER].parts
+    assert parts is None or isinstance(parts, SenderParts)
+    return parts
+
+
+def test_sender_parts_organ_office_and_unit_from_the_letterhead() -> None:
+    text = _letter(
+        "URZĄD MARSZAŁKOWSKI",
+        "WOJEWÓDZTWA NADMORSKIEGO",  # the office name's genitive tail: one name
+        "Departament Rybołówstwa",
+        "ul. Portowa 7, 80-001 Gdańsk",
+        "",
+        BODY,
+        _signed("z up. Marszałka Województwa Nadmorskiego", "Anna Kowalska", "Dyrektor"),
+    )
+    fields = _fields(text)
+    assert fields[FieldName.SENDER].value == "Urząd Marszałkowski Województwa Nadmorskiego"
+    assert fields[FieldName.SENDER].parts == SenderParts(
+        organ="Marszałek Województwa Nadmorskiego",  # from the signature's "z up."
+        office="Urząd Marszałkowski Województwa Nadmorskiego",
+        unit="Departament Rybołówstwa",
+    )
+
+
+def test_sender_parts_take_no_office_or_organ_of_another_body() -> None:
+    text = _letter("KANCELARIA SENATU", "", "Minister Łączności", "", BODY)
+    assert _parts(text) == SenderParts(organ="Minister Łączności")  # another body's heading
+    text = _letter(
+        "URZĄD GMINY ZBÓJNO", "", BODY, _signed("z up. Wojewody Nadmorskiego", "Jan Nowak")
+    )
+    assert _parts(text) == SenderParts(office="Urząd Gminy Zbójno")  # signed for another
+
+
+def test_a_sender_derived_from_the_signature_is_its_organ() -> None:
+    text = _letter(BODY, _signed("z up. Burmistrza Miasta Kolno", "Jan Nowak", "Sekretarz"))
+    field = _fields(text)[FieldName.SENDER]
+    assert field.value == "Burmistrz Miasta Kolno"
+    assert field.parts == SenderParts(organ="Burmistrz Miasta Kolno")

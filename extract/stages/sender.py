@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from extract import morph, people
-from extract.fields import FieldName
+from extract.fields import FieldName, SenderParts
 from extract.layout import Layout, Segment, is_sentence
 from extract.model import Candidate
 from extract.patterns import ADDRESS, CONTACT, LIST_HEADING, ON_BEHALF, REGISTRY_STAMP
@@ -48,8 +48,49 @@ TAIL_LINES = 25  # a letter without a signature zone: its office is looked for t
 def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
     """The letterhead's organ (preferred) and office names; a header stamp's, less surely.
 
-    With neither, the organ the body speaks for ("w imieniu Starosty X informuję").
+    With neither, the organ the body speaks for ("w imieniu Starosty X informuję"). Each
+    candidate carries the sender by level (:class:`SenderParts`), from all of them and
+    the signature's "z up.".
     """
+    found = list(_found(layout))
+    parts = _parts(found)
+    for candidate in found:
+        yield dataclasses.replace(candidate, parts=parts)
+
+
+def _parts(found: Sequence[Candidate]) -> SenderParts | None:
+    """The organ, the office and its unit among the names found, first of each kind.
+
+    An office is the organ's only when the two name the same place or domain ("Burmistrz
+    Miasta Sanoka", "Urząd Miasta Sanoka"): a heading of another body printed above the
+    letterhead ("SEJM RZECZYPOSPOLITEJ POLSKIEJ" over "Prezes Rady Ministrów") is not.
+    """
+    organ = office = unit = None
+    for candidate in found:
+        value = str(candidate.value)
+        kind = people.line_kind(value)
+        if kind == "position" and not ON_BEHALF.match(value):
+            organ = organ or value
+        elif kind == "organization" and _UNIT.match(value):
+            unit = unit or value
+        elif kind == "organization":
+            office = office or value
+    if organ is not None and office is not None and not people.same_body(organ, office):
+        office = None
+    if organ is None and office is None and unit is None:
+        return None
+    return SenderParts(organ, office, unit)
+
+
+# The units of an office: "Wydział Architektury", "Departament Rolnictwa", "Referat X".
+_UNIT = regex.compile(
+    r"(?i:wydzia[łl]|departament|referat|biuro|dzia[łl]|oddzia[łl]|sekcja|zesp[óo][łl]|"
+    r"samodzielne\s+stanowisko|delegatura)\b"
+)
+
+
+def _found(layout: Layout) -> Iterator[Candidate]:
+    """The sender's candidates, in the order of their sources' trust."""
     printed = [*_labelled(layout), *_letterhead(layout)]
     yield from printed
     for stamp in of_kind(layout.stamps, StampKind.HEADER):
@@ -311,10 +352,20 @@ def _organ_end(
             continue
         text = view.text[part.start : part.end]
         gap = (part.bbox.top - previous.bbox.bottom) / max(1, previous.bbox.height)
-        if gap > CONTINUATION_GAP or people.line_kind(text) is not None or not _continues(text):
+        named = people.line_kind(text) is not None and not _genitive_words(text)
+        if gap > CONTINUATION_GAP or named or not _continues(text):
             break
         end, previous, taken = part.end, part, taken + 1
     return end
+
+
+def _genitive_words(text: str) -> bool:
+    """A line of an office name's genitive tail ("WOJEWÓDZTWA LUBUSKIEGO", "Gminy X").
+
+    Such a line names no office of its own: its first word is no noun in the nominative.
+    """
+    words = text.split()
+    return bool(words) and not morph.nominative_singular(people.normal_case(words[0]))
 
 
 def _continues(text: str) -> bool:
