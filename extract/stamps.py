@@ -89,10 +89,15 @@ def stamps_of(document: OcrDocument) -> tuple[StampText, ...]:
     found: list[StampText] = []
     for page in document.pages:
         for stamp in sorted(page.stamps, key=lambda s: (s.bbox.top, s.bbox.left)):
-            views = tuple(
-                TextView(_as_document(document, page, legible))
+            readings = [
+                legible
                 for lines in (stamp.lines, *stamp.alternatives)
                 if (legible := tuple(c for line in lines if (c := _cleaned(line)) is not None))
+            ]
+            composite = _composite_name(readings)
+            views = tuple(
+                TextView(_as_document(document, page, lines))
+                for lines in (*readings, *([composite] if composite else []))
             )
             if views:
                 kind = _kind(views, page, stamp)
@@ -103,6 +108,52 @@ def stamps_of(document: OcrDocument) -> tuple[StampText, ...]:
                 view = TextView(_as_document(document, page, printed.lines))
                 found.append(StampText(page.number, printed, StampKind.REGISTRY, (view,), True))
     return tuple(found)
+
+
+def _composite_name(readings: Sequence[tuple[OcrLine, ...]]) -> tuple[OcrLine, ...] | None:
+    """A reading whose name joins the first name one reading got to another's surname.
+
+    "dr Małgorzata Fijstkowska" and "dr Makgerzała Fijałkowska" make Małgorzata
+    Fijałkowska; "mgr Ratał K złodziej" and "mgr Batał Kołodziej" make Rafał Kołodziej (a
+    first name one letter off is repaired here, as the surname another reading gives
+    vouches for the line). A reading's name line is its last line of capitalised words
+    (after degrees); its surname, the second of exactly two. None when one reading has
+    the whole name, or no two readings make it.
+    """
+    named: list[tuple[int, int, OcrWord, OcrWord | None]] = []  # reading, line, first, surname
+    for index, lines in enumerate(readings):
+        words = _name_words(lines[-1])  # a name stamp ends with the name
+        if words:
+            surname = words[1] if len(words) == 2 and words[1].text[:1].isupper() else None
+            named.append((index, len(lines) - 1, words[0], surname))
+    if any(s and morph.is_first_name(f.text) and morph.is_surname(s.text) for _, _, f, s in named):
+        return None
+    surname = next((s for _, _, _, s in named if s and morph.is_surname(s.text)), None)
+    given = next(
+        (n for n in named if morph.is_first_name(morph.repaired_first_name(n[2].text))), None
+    )
+    if given is None or surname is None:
+        return None
+    index, position, first, _ = given
+    line = readings[index][position]
+    name = [_as(first, morph.repaired_first_name(first.text)), surname]
+    words = [*line.words[: line.words.index(first)], *name]  # the degrees before it kept
+    composite = list(readings[index])
+    composite[position] = OcrLine.from_words(words, block=line.block, paragraph=line.paragraph)
+    return tuple(composite)
+
+
+def _name_words(line: OcrLine) -> list[OcrWord]:
+    """The words of a name line after its degrees ("dr Jan Nowak"); [] if it is none.
+
+    Two or three words, the first capitalised (a worn surname may read as pieces).
+    """
+    words = list(line.words)
+    while words and TITLES.fullmatch(words[0].text + " "):
+        words.pop(0)
+    first = words[0].text if words else ""
+    named = 2 <= len(words) <= 3 and first[:1].isupper() and first.isalpha() and not first.isupper()
+    return words if named else []
 
 
 # "WPŁYNĘŁO", "Data wpływu", "Wpł." heading a short run of words: a registry stamp the

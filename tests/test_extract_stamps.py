@@ -221,6 +221,23 @@ def test_the_name_comes_from_the_reading_that_gives_a_known_surname() -> None:
     assert value == Signatory("Tomasz Wiśniewski", "Dyrektor Wydziału", None)
 
 
+@pytest.mark.parametrize(
+    ("readings", "name"),
+    [
+        # One reading has the first name, another the surname: the name is both.
+        (("dr Katarzyna Wiśnwska", "dr Katazyrna Wiśniewska"), "Katarzyna Wiśniewska"),
+        # The first name one letter off is repaired when another reading gives the surname.
+        (("mgr Tomaaz K wiśniewski", "mgr Tonaaz Wiśniewski"), "Tomasz Wiśniewski"),
+        # Neither reading has a known surname: no name is made up, the best one stays.
+        (("Katarzyna Wiśnwska", "Katazyrna Wiśnewskia"), "Katarzyna Wiśnwska"),
+    ],
+)
+def test_a_name_is_joined_from_two_readings(readings: tuple[str, str], name: str) -> None:
+    stamp = _readings(*(_stamp("NACZELNIK WYDZIAŁU", line) for line in readings))
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory(name, "Naczelnik Wydziału", None)
+
+
 def test_the_position_comes_from_a_reading_that_has_one() -> None:
     # The best reading lost the position line under the signature: the stamp is still a
     # name stamp, and another reading gives its position.
