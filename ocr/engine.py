@@ -149,7 +149,8 @@ def iter_ocr_pages(
     """
     for page in iter_pages(document, options.load, pages):
         if document.format is InputFormat.PDF and options.ocr_mode is OcrMode.AUTO:
-            layer = pdftext.read_text_layer(document.path, page.number, dpi=page.dpi)
+            layer_dpi = page.pdf_dpi or page.dpi  # the text layer on the page's own pixels
+            layer = pdftext.read_text_layer(document.path, page.number, dpi=layer_dpi)
             if layer.has_text:
                 page = dataclasses.replace(page, image=preprocess.to_grayscale(page.image))
                 # A born-digital letter leaves only pictures outside its words (logo,

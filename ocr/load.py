@@ -87,6 +87,10 @@ class InputDocument:
     page_count: int
     # PDF pages whose only image is a whole-page JPEG scan (read, not rendered).
     scans: Mapping[int, pdfimages.ScanImage] = field(default_factory=dict)
+    # A PDF whose page size is no letter's (a 2480x3508-pixel scan saved as 2480x3508
+    # points by software that assumed 72 dpi): its pages are rendered this much smaller, to
+    # an A4 page's size, and their resolution estimated. 1.0 for every credible page.
+    page_scale: float = 1.0
 
 
 def check_poppler() -> None:
@@ -112,10 +116,13 @@ def open_document(path: Path, options: LoadOptions = LoadOptions()) -> InputDocu
     """
     head = _read_head(path)
     if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
-        count = _pdf_page_count(path, options)
-        fmt = InputFormat.PDF
-    else:
-        fmt, count = _image_format_and_frames(path, options)
+        return _open_pdf(path, options)
+    fmt, count = _image_format_and_frames(path, options)
+    _check_page_count(path, count, options)
+    return InputDocument(path, fmt, count)
+
+
+def _check_page_count(path: Path, count: int, options: LoadOptions) -> None:
     if count < 1:
         raise InputFileError(f"{path}: the file has no pages")
     if count > options.max_pages:
@@ -123,9 +130,21 @@ def open_document(path: Path, options: LoadOptions = LoadOptions()) -> InputDocu
             f"{path}: {count} pages is over the limit of {options.max_pages}; "
             "split the file or raise --max-pages"
         )
-    if fmt is InputFormat.PDF and options.embedded_scans:
-        return InputDocument(path, fmt, count, pdfimages.scanned_pages(path, count))
-    return InputDocument(path, fmt, count)
+
+
+def _open_pdf(path: Path, options: LoadOptions) -> InputDocument:
+    """A PDF's pages, its scanned pages, and the scale its pages are rendered at.
+
+    The pixel guard judges what will be decoded: a scanned page's own image (checked as
+    the page is read), else the page rendered at its (scaled) resolution.
+    """
+    count, page_size = _pdf_page_count(path, options)
+    _check_page_count(path, count, options)
+    scans = pdfimages.scanned_pages(path, count) if options.embedded_scans else {}
+    scale = _page_scale(page_size)
+    if 1 not in scans:
+        _check_pdf_page_size(path, page_size, scale, options)
+    return InputDocument(path, InputFormat.PDF, count, scans, scale)
 
 
 def iter_pages(
@@ -148,7 +167,7 @@ def iter_pages(
     if document.format is InputFormat.PDF:
         for number in wanted:
             scan = _embedded_page(document, number, options)
-            yield scan if scan is not None else _render_pdf_page(document.path, number, options)
+            yield scan if scan is not None else _render_pdf_page(document, number, options)
         return
     with _open_image(document.path, options) as image:
         frames = iter(
@@ -182,7 +201,8 @@ def _read_head(path: Path) -> bytes:
     return head
 
 
-def _pdf_page_count(path: Path, options: LoadOptions) -> int:
+def _pdf_page_count(path: Path, options: LoadOptions) -> tuple[int, str]:
+    """The PDF's page count and its (first) page's size as pdfinfo gives it."""
     try:
         info = pdf2image.pdfinfo_from_path(str(path), timeout=PDF_TIMEOUT_S)
     except pdf2image.exceptions.PDFInfoNotInstalledError as e:
@@ -199,39 +219,77 @@ def _pdf_page_count(path: Path, options: LoadOptions) -> int:
         ) from e
     except Exception as e:  # noqa: BLE001 - pdf2image raises bare exceptions on timeouts
         raise InputFileError(f"{path}: could not read the PDF: {e}") from e
-    _check_pdf_page_size(path, str(info.get("Page size", "")), options)
-    return int(info.get("Pages", 0))
+    return int(info.get("Pages", 0)), str(info.get("Page size", ""))
 
 
-def _check_pdf_page_size(path: Path, page_size: str, options: LoadOptions) -> None:
-    """Refuse a PDF whose (first) page would rasterise to more than ``max_pixels``."""
+def _page_scale(page_size: str) -> float:
+    """How much smaller than its nominal size a PDF page is read: 1.0 for a letter's size.
+
+    A page more than 17 inches long is no letter: the PDF's size is a scan's pixels taken
+    as points (Pillow, img2pdf without --dpi, phone apps), and the page is read at an A4
+    page's size.
+    """
+    size = _points(page_size)
+    if size is None:
+        return 1.0
+    long_side_in = max(size) / 72.0
+    if long_side_in <= MAX_PAGE_LONG_SIDE_IN:
+        return 1.0
+    return A4_LONG_SIDE_IN / long_side_in
+
+
+def _points(page_size: str) -> tuple[float, float] | None:
+    """The page's (width, height) in points from pdfinfo's "Page size", if it says."""
     parts = page_size.split()
     try:
-        width_pt, height_pt = float(parts[0]), float(parts[2])
+        return float(parts[0]), float(parts[2])
     except (IndexError, ValueError):
+        return None
+
+
+def _check_pdf_page_size(path: Path, page_size: str, scale: float, options: LoadOptions) -> None:
+    """Refuse a PDF whose (first) page would rasterise to more than ``max_pixels``."""
+    size = _points(page_size)
+    if size is None:
         return  # pdfinfo did not say; the rendered page is checked instead
-    scale = options.render_dpi / 72.0
-    _check_pixels(path, (round(width_pt * scale), round(height_pt * scale)), options)
+    factor = scale * options.render_dpi / 72.0
+    _check_pixels(path, (round(size[0] * factor), round(size[1] * factor)), options)
 
 
 def _embedded_page(document: InputDocument, number: int, options: LoadOptions) -> PageImage | None:
     """A scanned page's own JPEG at its own resolution, or None to render the page."""
     scan = document.scans.get(number)
-    if scan is None or scan.width * scan.height > options.max_pixels:
-        return None  # rendering gives the over-the-limit error its proper message
+    if scan is not None and scan.width * scan.height > options.max_pixels:
+        # The page is the scan: what would be decoded is over the limit, whatever its size.
+        _check_pixels(document.path, (scan.width, scan.height), options)
+    if scan is None:
+        return None
     image = pdfimages.extract(document.path, number)
     if image is None:
         return None
     if image.mode not in ("L", "RGB"):
         image = image.convert("RGB")  # as rendering gives it; grey pages stay grey
-    glance = pdfimages.glance(document.path, number)
+    # The glance at an A4 page's 36 dpi whatever the page's nominal size: the comparison's
+    # thresholds are set for that many pixels.
+    glance = pdfimages.glance(document.path, number, round(GLANCE_DPI * document.page_scale))
     if glance is None or not _looks_like(image, glance):
         log.debug("%s page %d: more than its scan on the page; rendered", document.path, number)
         return None
-    return PageImage(number=number, image=image, dpi=round(scan.ppi), source_dpi=scan.ppi)
+    # The scan's own resolution, when the page it fills has a letter's size; estimated from
+    # its pixels as an A4 page's when not (a 72-dpi default page size).
+    dpi, estimated = credible_dpi(scan.ppi, image.size)
+    return PageImage(
+        number=number,
+        image=image,
+        dpi=round(dpi),
+        source_dpi=dpi,
+        dpi_estimated=estimated,
+        pdf_dpi=scan.ppi,
+    )
 
 
 # Comparing the scan with a 36-dpi glance at the rendered page (anything drawn over it?):
+GLANCE_DPI = 36
 _INK_STEP = 80  # grey levels darker in the rendering than in the scan: something drawn
 _MAX_EXTRA_INK = 0.002  # share of the page; a short line of text is about 0.3 %
 _MAX_MEAN_DIFFERENCE = 24.0  # a scan placed flipped or shifted differs everywhere
@@ -248,11 +306,14 @@ def _looks_like(scan: Image.Image, rendered: Image.Image) -> bool:
     )
 
 
-def _render_pdf_page(path: Path, number: int, options: LoadOptions) -> PageImage:
+def _render_pdf_page(document: InputDocument, number: int, options: LoadOptions) -> PageImage:
+    path = document.path
+    # A page of no letter's size is rendered to an A4 page's (InputDocument.page_scale).
+    dpi = round(options.render_dpi * document.page_scale)
     try:
         images = pdf2image.convert_from_path(
             str(path),
-            dpi=options.render_dpi,
+            dpi=dpi,
             first_page=number,
             last_page=number,
             # In colour: stamps and signatures are told from print by their ink
@@ -272,7 +333,12 @@ def _render_pdf_page(path: Path, number: int, options: LoadOptions) -> PageImage
     image = images[0]
     _check_pixels(path, image.size, options)
     return PageImage(
-        number=number, image=image, dpi=options.render_dpi, source_dpi=float(options.render_dpi)
+        number=number,
+        image=image,
+        dpi=options.render_dpi,
+        source_dpi=float(options.render_dpi),
+        dpi_estimated=document.page_scale != 1.0,
+        pdf_dpi=float(dpi),
     )
 
 

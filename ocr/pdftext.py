@@ -29,7 +29,7 @@ class TextLayer:
 
     width: int
     height: int
-    dpi: int
+    dpi: float
     lines: tuple[OcrLine, ...]
 
     @property
@@ -48,7 +48,7 @@ class TextLayer:
         return self.char_count >= MIN_LAYER_CHARS
 
 
-def read_text_layer(path: Path, page: int, *, dpi: int) -> TextLayer:
+def read_text_layer(path: Path, page: int, *, dpi: float) -> TextLayer:
     """Return page ``page`` (1-based) of the PDF's text layer with word boxes.
 
     Raises:
@@ -81,7 +81,7 @@ def read_text_layer(path: Path, page: int, *, dpi: int) -> TextLayer:
     return parse_bbox_layout(result.stdout, dpi=dpi)
 
 
-def parse_bbox_layout(xhtml: bytes, *, dpi: int) -> TextLayer:
+def parse_bbox_layout(xhtml: bytes, *, dpi: float) -> TextLayer:
     """Parse ``pdftotext -bbox-layout`` output of one page into lines of words."""
     root = ET.fromstring(xhtml)
     page = root.find(f".//{_NS}page")

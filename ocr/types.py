@@ -386,6 +386,9 @@ class PageImage:
     dpi: int
     source_dpi: float | None = None
     dpi_estimated: bool = False
+    # A PDF page's pixels per inch of its nominal page size: the scale of its text layer,
+    # which differs from ``dpi`` when the page size is no letter's (a 72-dpi default).
+    pdf_dpi: float | None = None
     rotation: int = 0
     skew: float = 0.0
     steps: tuple[str, ...] = ()
