@@ -32,6 +32,7 @@ from batch import cli, logs, runner, tasks
 from batch import journal as journal_module
 from batch.executors import ProcessExecutor
 from ocr.engine import Recognition
+from tests.conftest import write_pdf as write_pdf_objects
 from tests.fakes import FakeEngine, make_scan, run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,6 +85,32 @@ def huge_png_header(path: Path, width: int = 60000, height: int = 60000) -> Path
     return path
 
 
+def huge_scan_pdf(path: Path, width: int = 30000, height: int = 40000) -> Path:
+    """A PDF whose one page is a JPEG scan claiming ``width`` x ``height`` pixels at 300 ppi.
+
+    The image's dictionary says its size; its data is a stub, as the guard must refuse it
+    before decoding a byte.
+    """
+    width_pt, height_pt = width * 72 // 300, height * 72 // 300
+    content = b"q %d 0 0 %d 0 0 cm /Im1 Do Q" % (width_pt, height_pt)
+    jpeg = b"\xff\xd8\xff\xd9"
+    return write_pdf_objects(
+        path,
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] " % (width_pt, height_pt)
+            + b"/Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /XObject /Subtype /Image /Width %d /Height %d " % (width, height)
+            + b"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode "
+            + b"/Length %d >>\nstream\n" % len(jpeg)
+            + jpeg
+            + b"\nendstream",
+        ],
+    )
+
+
 def encrypted_pdf(path: Path, plain: Path) -> Path | None:
     if shutil.which("qpdf") is None:
         return None
@@ -114,8 +141,10 @@ def bad_batch(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     expected["dot.png"] = "too small"
     huge_png_header(folder / "bomb.png")
     expected["bomb.png"] = "--max-pixels"
-    write_pdf(folder / "poster.pdf", 1, resolution=1.0)  # a 1240-inch page
+    huge_scan_pdf(folder / "poster.pdf")  # a scan of 1.2 billion pixels
     expected["poster.pdf"] = "--max-pixels"
+    # ... but a page of no letter's size holding an ordinary scan is read as an A4 page.
+    write_pdf(folder / "inches.pdf", 1, resolution=1.0)  # a 1240-inch page
     page_image(255, text="").save(folder / "blank.png", dpi=(150, 150))
     page_image(0, text="").save(folder / "black.png", dpi=(150, 150))
     write_pdf(folder / "fifty.pdf", 50)
@@ -142,7 +171,16 @@ def test_every_bad_input_is_an_index_error_and_the_batch_goes_on(
         assert row["error"].startswith(str(folder / name)) or row["error"].startswith(name)
         assert "\n" not in row["error"]
         assert not (out / Path(name).with_suffix(".json")).exists()
-    for name in ("good.png", "good.tif", "blank.png", "black.png", "english.png", "fifty.pdf"):
+    ok = (
+        "good.png",
+        "good.tif",
+        "blank.png",
+        "black.png",
+        "english.png",
+        "fifty.pdf",
+        "inches.pdf",
+    )
+    for name in ok:
         assert rows[name]["status"] == "ok", rows[name]
     assert rows["fifty.pdf"]["pages"] == 50
     assert rows["blank.png"]["warnings"] >= 1 and rows["black.png"]["warnings"] >= 1
