@@ -26,6 +26,7 @@ from ocr.plaintext import document_from_text
         ("GK . 5520 . 231 . 2025", "GK.5520.231.2025"),  # spaces around separators
         ("GK,5520.231,2025", "GK.5520.231.2025"),  # commas
         ("BRM.l431.27.2024", "BRM.1431.27.2024"),  # l for 1
+        ("WP-VIL.862.7.8.2013", "WP-VII.862.7.8.2013"),  # a Roman "I" read "L"; a 3-digit class
         ("ZKiOPm-071/22/08/ /09", "ZKiOPm-071/22/08//09"),  # mixed-case unit, a blank slot
         ("Wniosek-12/2020/15", None),  # a word, not a unit
         ("www.gmina.pl", None),

@@ -179,7 +179,7 @@ def _fix_segment(segment: str, index: int, segments: list[str]) -> str:
 
 
 # A Roman sub-unit as OCR reads it: "1", "11", "l", "L", "|", "1V", "V1".
-_ROMAN_READ = regex.compile(r"[1lI|L]{1,3}|[1lI|]?V|V[1lI|]{0,3}")
+_ROMAN_READ = regex.compile(r"[1lI|L]{1,3}|[1lI|]?V|V[1lI|L]{0,3}")
 
 
 def _roman_sub_unit(segment: str, index: int, segments: list[str]) -> bool:
@@ -194,4 +194,5 @@ def _roman_sub_unit(segment: str, index: int, segments: list[str]) -> bool:
         return False
     unit = segments[index - 1]
     jrwa = segments[index + 1].translate(_DIGITS_FOR)
-    return bool(regex.fullmatch(r"\p{Lu}{1,8}", unit)) and bool(regex.fullmatch(r"\d{4}", jrwa))
+    # JRWA classes have two to four digits ("WP-VII.862": class 862).
+    return bool(regex.fullmatch(r"\p{Lu}{1,8}", unit)) and bool(regex.fullmatch(r"\d{2,4}", jrwa))
