@@ -652,6 +652,11 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
+def genitive(word: str) -> bool:
+    """Whether a word can be a noun or adjective in the genitive ("Województwa", "Gminy")."""
+    return any(r.pos in {"subst", "adj"} and "gen" in r.cases for r in readings(word))
+
+
 def nominative_singular(word: str) -> bool:
     """Whether a word can be a noun in the nominative singular ("Rada", not "Starostwa")."""
     return any(r.pos == "subst" and "sg" in r.numbers and "nom" in r.cases for r in readings(word))

@@ -21,7 +21,7 @@ import regex
 # line, the title of a decision.
 BODY_START = regex.compile(
     r"^\s*(?:[-–•]\s*)?(?:szanown\w*\s+(?:panie|pa[ńn]stwo|panowie)\b|szanown\w*\b.*[,!]\s*$|dzie[ńn]\s+dobry|w\s+odpowiedzi|uprzejmie|dzia[łl]aj[ąa]c|"
-    r"na\s+podstawie|zgodnie\s+z|w\s+nawi[ąa]zaniu|w\s+zwi[ąa]zku|informuj[ęe]|"
+    r"na\s+podstawie|zgodnie\s+z|w\s+nawi[ąa]zaniu|nawi[ąa]zuj[ąa]c|w\s+zwi[ąa]zku|informuj[ęe]|"
     r"przekazuj[ęe]|stosownie|odpowiadaj[ąa]c|w\s+za[łl][ąa]czeniu|rozpatruj[ąa]c|"
     r"dotyczy|sprawa\s*:|temat\s*:|dot\.|decyzja|postanowienie|zawiadomienie|"
     r"wezwanie|informacja\b|odpowied[źz]\s+na|interpelacja|ad\.?\s*1|ad\s+1|"

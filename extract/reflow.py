@@ -18,6 +18,7 @@ import dataclasses
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 import regex
@@ -47,22 +48,20 @@ HEAD_CHARS = 800  # the letter's head (before the body) fits in this many charac
 MAX_NAME_WORDS = 3
 MAX_POSITION_WORDS = 14
 TAIL_WINDOW = 80  # characters of text a closing or a tail part is told by
+MAX_ADDRESS_WORDS = 8  # "ul. Jana Pawła II 5/7, 00-000 Nowy Targ"
+MAX_TAIL_PART = 120  # characters: a signature's line or a list item, not a paragraph
 BODY_RUN = 6  # words in a row that are none of the head's parts: the body has begun
 
 _CAPS_WORD = regex.compile(r"\p{Lu}{2,}(?:[-–]\p{Lu}{2,})*[,.]?")
 _CAPS_RUN_LETTERS = 6  # "WOJEWODA", "RADA GMINY": a title; "MOPS" alone is an acronym
 _REFERENCE_TOKEN = regex.compile(r"(?=(?:\D*\d){2})[\p{L}\d]+(?:[./-]+[\p{L}\d]*){2,}[.,]?")
-_REFERENCE_LABEL = regex.compile(
-    r"(?i:znak|sygn\.?|nr|l\.\s?dz\.?|nasz\s+znak|znak\s+sprawy|nr\s+sprawy)[:.]?"
-)
 _HONORIFIC = regex.compile(r"(?:Szanown[ayi]|Sz\.\s?P\.?|Wielmo[żz]n[ayi])?\s*Pan(?:i|a|u|owie)?")
 _CONNECTORS = frozenset({"w", "we", "i", "ds.", "do", "z", "ze", "na", "dla", "oraz", "-", "–"})
 _DATE_TAIL = regex.compile(r"\s?(?:r\.|roku\b|r\b)")
 _PLACE_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}.-]* ){0,2}\p{Lu}[\p{L}.-]*, *(?:dnia|dn\.)? *$")
 _STREET_WORDS = frozenset({"ul.", "al.", "pl.", "os.", "ulica", "aleja", "plac", "osiedle"})
 _POSTCODE = regex.compile(r"\d{2}\s?[-–]\s?\d{3},?")
-MAX_ADDRESS_WORDS = 8
-_CONTACT_HEAD = regex.compile(r"(?i:tel|fax|faks|e-?mail|www\.|nip|regon)[.:]?")
+_CONTACT_HEAD = regex.compile(r"(?i:(?:tel|fax|faks|e-?mail|nip|regon)\b|www\.)[.:]?")
 _CAPS_CONNECTORS = frozenset({"W", "I", "Z", "NA", "DO", "DS.", "DLA", "-", "–"})
 # The words of a reference's label, and a unit printed apart from its number ("RF – 1510/...").
 _LABEL_WORD = regex.compile(
@@ -126,9 +125,12 @@ def reflowed(document: OcrDocument) -> Reflowed | None:
     lines = _head_lines(first.lines)  # the head alone tells (speed)
     joined = _joined(lines)
     found = _head_breaks(joined)
-    strong = len(_run_on(lines, joined.spans, found.line_starts))
-    every = len(_run_on(lines, joined.spans, {start for start, _ in found.parts}))
-    if strong < RUN_ON_CUTS and not (strong and every >= RUN_ON_PARTS):
+    # The body beginning inside a printed line ("... Nasz znak: X Dotyczy: ...") tells a
+    # run-on head as a part that begins a line of its own does.
+    body_start = set() if found.body is None else {found.body}
+    strong = len(_run_on(lines, joined.spans, found.line_starts | body_start))
+    named = len(_run_on(lines, joined.spans, found.named_starts | body_start))
+    if strong < RUN_ON_CUTS and not (strong and named >= RUN_ON_PARTS):
         return None
     joined = _joined(first.lines)
     text, spans = joined.text, joined.spans
@@ -139,7 +141,8 @@ def reflowed(document: OcrDocument) -> Reflowed | None:
     # After the closing, every part is a short line of its own (a signature's line, a list
     # item): one the paragraph wrapped is made whole, as a head part is.
     ends = sorted(b for b in tail_breaks if b >= tail)
-    parts = [*head.parts, *zip(ends, [*ends[1:], len(text)], strict=False)]
+    short = [(a, b) for a, b in pairwise([*ends, len(text)]) if b - a <= MAX_TAIL_PART]
+    parts = [*head.parts, *short]  # a paragraph after "Pouczenie" keeps its lines
     page = dataclasses.replace(first, lines=tuple(_cut_lines(first, spans, cuts, parts)))
     body = next(
         (
@@ -259,6 +262,9 @@ class _Head:
     # reference, a title in capitals, an honorific): those tell a run-on head. A position
     # or a name may share a line with other words.
     line_starts: set[int]
+    # ... and where every part begins but an address or contact details (a letterhead's
+    # one line holds the office, its address and its telephone).
+    named_starts: set[int]
     body: int | None  # where the body begins
 
 
@@ -269,6 +275,7 @@ def _head_breaks(joined: _Joined) -> _Head:
     breaks: set[int] = set()
     parts: list[tuple[int, int]] = []
     line_starts: set[int] = set()
+    named_starts: set[int] = set()
     body: int | None = None
     # Prose: lower-case words that are no part of the head, since the last part. So many
     # of them tell the body has begun (names, numbers and addresses are not prose).
@@ -315,8 +322,10 @@ def _head_breaks(joined: _Joined) -> _Head:
         parts.append((start, end))
         if own_line:
             line_starts.add(start)
+        if not (_address(tokens, index) or _contact(tokens, index)):
+            named_starts.add(start)
         index, prose, prose_start = end_index, 0, end_index
-    return _Head(breaks, parts, line_starts, body)
+    return _Head(breaks, parts, line_starts, named_starts, body)
 
 
 def _place_date(line: str, tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
@@ -340,11 +349,8 @@ def _place_date(line: str, tokens: Sequence[_Token], index: int) -> tuple[int, i
 
 
 def _reference(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
-    """A reference number (with its label): "WP-VII.862.7.8.2012", "Znak: AB.123.4.2024"."""
-    first = index
-    while index < len(tokens) and _REFERENCE_LABEL.fullmatch(tokens[index].text):
-        index += 1
-    if index == len(tokens) or not _REFERENCE_TOKEN.fullmatch(tokens[index].text):
+    """A reference number: "WP-VII.862.7.8.2012" (its label is taken by ``_label_start``)."""
+    if not _REFERENCE_TOKEN.fullmatch(tokens[index].text):
         return None
     if find_dates(tokens[index].text) or SP_Z_OO.match(tokens[index].text):
         return None  # a date or a company's legal form ("Sp.z.o.o"), not a reference
@@ -352,7 +358,7 @@ def _reference(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
     # "AB/16/05/ /06": a blank typed into the number; the pieces after it belong to it.
     while end < len(tokens) and tokens[end - 1].text[-1] in "/.-" and tokens[end].text[0] in "/.-":
         end += 1
-    return (end, tokens[end - 1].end) if end > first else None
+    return end, tokens[end - 1].end
 
 
 def _reference_shaped(text: str) -> bool:
@@ -375,8 +381,8 @@ def _caps_run(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
         )
     ):
         end += 1
-    while tokens[end - 1].text in _CAPS_CONNECTORS:
-        end -= 1
+    while end > index + 1 and tokens[end - 1].text in _CAPS_CONNECTORS:
+        end -= 1  # "RADA GMINY W" / "LIPNIE": the small word goes with what follows
     letters = sum(sum(c.isalpha() for c in t.text) for t in tokens[index:end])
     return (end, tokens[end - 1].end) if letters >= _CAPS_RUN_LETTERS else None
 
@@ -424,12 +430,15 @@ def _honorific(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
         return None
     while end < len(tokens) and TITLES.fullmatch(tokens[end].text + " "):
         end += 1  # "Pan dr Jan Nowak": the degree before the name
+    if end == len(tokens) or not morph.is_first_name(tokens[end].text.rstrip(",")):
+        return None  # "... interpelacji Pani Radnej z dnia": a sentence, not an addressee
     names = 0
     while (
         end < len(tokens)
         and names < MAX_NAME_WORDS
         and _name_word(tokens[end].text)
         and not POSITION.match(tokens[end].text)
+        and not (names >= 2 and _next_part(tokens, end))  # "Pan Jan Wrona Na podstawie"
     ):
         end, names = end + 1, names + 1
     return (end, tokens[end - 1].end) if names else None
@@ -491,18 +500,16 @@ def _address(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
     while end < len(tokens) and end - index < MAX_ADDRESS_WORDS:
         end += 1
         if _POSTCODE.fullmatch(tokens[end - 1].text):
-            # The town after the postcode: its capitalised words ("Nowy Targ").
+            # The town after the postcode: its capitalised words ("Nowy Targ"), up to a
+            # place-and-date after it ("... 87-600 Lipno Lipno, 5 maja 2015 r.").
             while (
-                end < len(tokens) and _name_word(tokens[end].text) and not _ends_part(tokens, end)
+                end < len(tokens) and _name_word(tokens[end].text) and not _next_part(tokens, end)
             ):
                 end += 1
+                if tokens[end - 1].text.endswith(","):
+                    break  # "87-600 Lipno, tel. ...": the town ends the address
             return end, tokens[end - 1].end
     return None
-
-
-def _ends_part(tokens: Sequence[_Token], index: int) -> bool:
-    """Whether a town's word is the first of the next part (a place-and-date after it)."""
-    return tokens[index].text.endswith(",")
 
 
 def _contact(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
@@ -539,7 +546,7 @@ def _name_word(text: str) -> bool:
 
 def _after(tokens: Sequence[_Token], position: int) -> int:
     """The index of the first token that starts at or after ``position``."""
-    return next((i for i, t in enumerate(tokens) if t.start >= position), len(tokens))
+    return bisect_left(tokens, position, key=lambda t: t.start)
 
 
 def _tail_breaks(joined: _Joined, start: int) -> tuple[set[int], int]:
@@ -586,7 +593,7 @@ def _tail_breaks(joined: _Joined, start: int) -> tuple[set[int], int]:
         span = (
             _place_date(line, tokens, index) or _address(tokens, index) or _contact(tokens, index)
         )
-        if span is not None and capital | (token.text in _STREET_WORDS):
+        if span is not None and (capital or token.text in _STREET_WORDS):
             breaks.update({token.start, span[1]})
             index = span[0]
             continue
@@ -631,8 +638,7 @@ def _signer(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
     start = index
     while start < len(tokens) and TITLES.fullmatch(tokens[start].text + " "):
         start += 1
-    span = _letterhead_name(tokens, start) if start < len(tokens) else None
-    return span
+    return _letterhead_name(tokens, start) if start < len(tokens) else None
 
 
 def _on_behalf(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:

@@ -219,3 +219,46 @@ def test_a_degree_between_the_honorific_and_the_name() -> None:
     flat = FLAT.replace("Pani Helena Wrona", "Pani dr Helena Wrona")
     lines = _lines(flat)
     assert lines is not None and "Pani dr Helena Wrona" in lines
+
+
+def test_an_ordinary_letter_with_its_head_on_few_single_spaced_lines_is_no_run_on() -> None:
+    # A one-line letterhead (office, address, telephone), the reference and the date on
+    # one line, the addressee's name and position on one line: each part still has a
+    # line, so nothing is cut and nothing is flagged.
+    text = (
+        "Urząd Miasta Kolna, ul. Polna 5, 18-500 Kolno, tel. 86 278 11 00\n\n"
+        "Znak: OR.1.2.2017 Kolno, 5 grudnia 2017 r.\n\n"
+        "Pan Adam Sikorski Dyrektor Szkoły Podstawowej nr 1 w Kolnie\n\n" + BODY + "\n"
+        "Z poważaniem\n\nBURMISTRZ\nAnna Kowalska\n\nPouczenie\n" + BODY
+    )
+    assert _lines(text) is None
+    assert not extract(document_from_text(text, source="letter.txt")).warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DO Jana Kowalskiego WOJEWODA MAZOWIECKI -",  # a caps run ending in a connector
+        "- 1 -",
+        "",
+    ],
+)
+def test_odd_heads_end(text: str) -> None:
+    assert _lines(text) is None  # and returns: no loop on a run's trailing connector
+
+
+def test_the_name_after_an_honorific_ends_before_the_body() -> None:
+    flat = "RADA GMINY RG.0003.5.2015 Kolno, 7 maja 2015 r. Pan Jan Wrona " + BODY * 2
+    lines = _lines(flat)
+    assert lines is not None and "Pan Jan Wrona" in lines
+    fields = extract(document_from_text(flat, source="flat.txt")).fields
+    assert fields[FieldName.ADDRESSEE].value == Addressee(name="Jan Wrona", honorific="Pan")
+
+
+def test_a_letterhead_address_ends_with_its_town_and_keeps_the_telephone_apart() -> None:
+    flat = FLAT.replace(
+        "WOJEWODA POMORSKI ", "WOJEWODA POMORSKI ul. Okopowa 21, 80-810 Gdańsk, tel. 58 307 77 00 "
+    )
+    lines = _lines(flat)
+    assert lines is not None
+    assert "ul. Okopowa 21, 80-810 Gdańsk," in lines and "tel. 58 307 77 00" in lines

@@ -222,3 +222,10 @@ def test_a_sender_derived_from_the_signature_is_its_organ() -> None:
     field = _fields(text)[FieldName.SENDER]
     assert field.value == "Burmistrz Miasta Kolno"
     assert field.parts == SenderParts(organ="Burmistrz Miasta Kolno")
+
+
+def test_a_unit_line_that_lost_its_diacritics_does_not_join_the_organ() -> None:
+    text = _letter("WÓJT GMINY ZBÓJNO", "Wydzial Finansów", "ul. Polna 5, 87-645 Zbójno", "", BODY)
+    field = _fields(text)[FieldName.SENDER]
+    assert field.value == "Wójt Gminy Zbójno"
+    assert field.parts == SenderParts(organ="Wójt Gminy Zbójno", unit="Wydzial Finansów")

@@ -84,7 +84,7 @@ def _parts(found: Sequence[Candidate]) -> SenderParts | None:
 
 # The units of an office: "Wydział Architektury", "Departament Rolnictwa", "Referat X".
 _UNIT = regex.compile(
-    r"(?i:wydzia[łl]|departament|referat|biuro|dzia[łl]|oddzia[łl]|sekcja|zesp[óo][łl]|"
+    r"(?i:wydzia[łl]|departament|referat|biuro|dzia[łl]|oddzia[łl]|sekcja|"
     r"samodzielne\s+stanowisko|delegatura)\b"
 )
 
@@ -365,7 +365,12 @@ def _genitive_words(text: str) -> bool:
     Such a line names no office of its own: its first word is no noun in the nominative.
     """
     words = text.split()
-    return bool(words) and not morph.nominative_singular(people.normal_case(words[0]))
+    if not words:
+        return False
+    first = people.normal_case(words[0])
+    # A known genitive, not merely no nominative: a word OCR stripped of its diacritics
+    # ("Wydzial") is known as neither.
+    return not morph.nominative_singular(first) and morph.genitive(first)
 
 
 def _continues(text: str) -> bool:
