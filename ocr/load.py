@@ -87,10 +87,20 @@ class InputDocument:
     page_count: int
     # PDF pages whose only image is a whole-page JPEG scan (read, not rendered).
     scans: Mapping[int, pdfimages.ScanImage] = field(default_factory=dict)
-    # A PDF whose page size is no letter's (a 2480x3508-pixel scan saved as 2480x3508
-    # points by software that assumed 72 dpi): its pages are rendered this much smaller, to
-    # an A4 page's size, and their resolution estimated. 1.0 for every credible page.
-    page_scale: float = 1.0
+    # Each PDF page's size in points (pdfinfo), for the pixel guard and the page's scale.
+    page_sizes: Mapping[int, tuple[float, float]] = field(default_factory=dict)
+
+    def page_scale(self, number: int) -> float:
+        """How much smaller than its nominal size a PDF page is read: 1.0 for a letter's.
+
+        A page more than 17 inches long is no letter: its size is a scan's pixels taken as
+        points by software that assumed 72 dpi (Pillow, img2pdf without --dpi, phone
+        apps). It is read at an A4 page's size, its resolution estimated.
+        """
+        size = self.page_sizes.get(number)
+        if size is None or max(size) / 72.0 <= MAX_PAGE_LONG_SIDE_IN:
+            return 1.0
+        return A4_LONG_SIDE_IN / (max(size) / 72.0)
 
 
 def check_poppler() -> None:
@@ -138,13 +148,14 @@ def _open_pdf(path: Path, options: LoadOptions) -> InputDocument:
     The pixel guard judges what will be decoded: a scanned page's own image (checked as
     the page is read), else the page rendered at its (scaled) resolution.
     """
-    count, page_size = _pdf_page_count(path, options)
+    count = _pdf_page_count(path, options)
     _check_page_count(path, count, options)
-    scans = pdfimages.scanned_pages(path, count) if options.embedded_scans else {}
-    scale = _page_scale(page_size)
+    pages = pdfimages.page_sizes(path, count)
+    scans = pdfimages.scanned_pages(path, pages) if options.embedded_scans else {}
+    document = InputDocument(path, InputFormat.PDF, count, scans, pages.sizes)
     if 1 not in scans:
-        _check_pdf_page_size(path, page_size, scale, options)
-    return InputDocument(path, InputFormat.PDF, count, scans, scale)
+        _check_render_size(document, 1, options)  # refused at once, not when its turn comes
+    return document
 
 
 def iter_pages(
@@ -201,8 +212,8 @@ def _read_head(path: Path) -> bytes:
     return head
 
 
-def _pdf_page_count(path: Path, options: LoadOptions) -> tuple[int, str]:
-    """The PDF's page count and its (first) page's size as pdfinfo gives it."""
+def _pdf_page_count(path: Path, options: LoadOptions) -> int:
+    """The PDF's page count (and its errors: encrypted, damaged)."""
     try:
         info = pdf2image.pdfinfo_from_path(str(path), timeout=PDF_TIMEOUT_S)
     except pdf2image.exceptions.PDFInfoNotInstalledError as e:
@@ -219,41 +230,17 @@ def _pdf_page_count(path: Path, options: LoadOptions) -> tuple[int, str]:
         ) from e
     except Exception as e:  # noqa: BLE001 - pdf2image raises bare exceptions on timeouts
         raise InputFileError(f"{path}: could not read the PDF: {e}") from e
-    return int(info.get("Pages", 0)), str(info.get("Page size", ""))
+    return int(info.get("Pages", 0))
 
 
-def _page_scale(page_size: str) -> float:
-    """How much smaller than its nominal size a PDF page is read: 1.0 for a letter's size.
-
-    A page more than 17 inches long is no letter: the PDF's size is a scan's pixels taken
-    as points (Pillow, img2pdf without --dpi, phone apps), and the page is read at an A4
-    page's size.
-    """
-    size = _points(page_size)
-    if size is None:
-        return 1.0
-    long_side_in = max(size) / 72.0
-    if long_side_in <= MAX_PAGE_LONG_SIDE_IN:
-        return 1.0
-    return A4_LONG_SIDE_IN / long_side_in
-
-
-def _points(page_size: str) -> tuple[float, float] | None:
-    """The page's (width, height) in points from pdfinfo's "Page size", if it says."""
-    parts = page_size.split()
-    try:
-        return float(parts[0]), float(parts[2])
-    except (IndexError, ValueError):
-        return None
-
-
-def _check_pdf_page_size(path: Path, page_size: str, scale: float, options: LoadOptions) -> None:
-    """Refuse a PDF whose (first) page would rasterise to more than ``max_pixels``."""
-    size = _points(page_size)
-    if size is None:
-        return  # pdfinfo did not say; the rendered page is checked instead
-    factor = scale * options.render_dpi / 72.0
-    _check_pixels(path, (round(size[0] * factor), round(size[1] * factor)), options)
+def _check_render_size(document: InputDocument, number: int, options: LoadOptions) -> int:
+    """The dpi a PDF page is rendered at; refuse it if that is over ``max_pixels``."""
+    dpi = max(1, round(options.render_dpi * document.page_scale(number)))
+    size = document.page_sizes.get(number)
+    if size is not None:  # else the rendered page is checked instead
+        width, height = (round(side * dpi / 72.0) for side in size)
+        _check_pixels(document.path, (width, height), options)
+    return dpi
 
 
 def _embedded_page(document: InputDocument, number: int, options: LoadOptions) -> PageImage | None:
@@ -271,7 +258,8 @@ def _embedded_page(document: InputDocument, number: int, options: LoadOptions) -
         image = image.convert("RGB")  # as rendering gives it; grey pages stay grey
     # The glance at an A4 page's 36 dpi whatever the page's nominal size: the comparison's
     # thresholds are set for that many pixels.
-    glance = pdfimages.glance(document.path, number, round(GLANCE_DPI * document.page_scale))
+    scale = document.page_scale(number)
+    glance = pdfimages.glance(document.path, number, max(1, round(GLANCE_DPI * scale)))
     if glance is None or not _looks_like(image, glance):
         log.debug("%s page %d: more than its scan on the page; rendered", document.path, number)
         return None
@@ -308,8 +296,9 @@ def _looks_like(scan: Image.Image, rendered: Image.Image) -> bool:
 
 def _render_pdf_page(document: InputDocument, number: int, options: LoadOptions) -> PageImage:
     path = document.path
-    # A page of no letter's size is rendered to an A4 page's (InputDocument.page_scale).
-    dpi = round(options.render_dpi * document.page_scale)
+    # A page of no letter's size is rendered to an A4 page's (InputDocument.page_scale);
+    # the guard judges that rendering before it is made.
+    dpi = _check_render_size(document, number, options)
     try:
         images = pdf2image.convert_from_path(
             str(path),
@@ -337,7 +326,7 @@ def _render_pdf_page(document: InputDocument, number: int, options: LoadOptions)
         image=image,
         dpi=options.render_dpi,
         source_dpi=float(options.render_dpi),
-        dpi_estimated=document.page_scale != 1.0,
+        dpi_estimated=document.page_scale(number) != 1.0,
         pdf_dpi=float(dpi),
     )
 

@@ -42,18 +42,36 @@ class ScanImage:
     height: int
 
 
-def scanned_pages(path: Path, pages: int) -> Mapping[int, ScanImage]:
+@dataclass(frozen=True, slots=True)
+class PageSizes:
+    """Every page's size in points, and the pages turned by a /Rotate, from one pdfinfo."""
+
+    sizes: Mapping[int, tuple[float, float]]
+    rotated: frozenset[int]
+
+
+def page_sizes(path: Path, pages: int) -> PageSizes:
+    """The PDF's pages' sizes (empty when poppler cannot tell)."""
+    try:
+        info = _run(["pdfinfo", "-f", "1", "-l", str(pages), str(path)])
+    except (OSError, subprocess.SubprocessError) as error:
+        log.debug("%s: no page sizes (%s)", path, error)
+        return PageSizes({}, frozenset())
+    sizes, rotated = _page_sizes(info)
+    return PageSizes(sizes, frozenset(rotated))
+
+
+def scanned_pages(path: Path, pages: PageSizes) -> Mapping[int, ScanImage]:
     """The pages of a PDF whose only image is a whole-page JPEG scan, with that image.
 
     Returns an empty mapping when poppler cannot tell (the pages are rendered instead).
     """
     try:
         listing = _run(["pdfimages", "-list", str(path)])
-        info = _run(["pdfinfo", "-f", "1", "-l", str(pages), str(path)])
     except (OSError, subprocess.SubprocessError) as error:
         log.debug("%s: no image listing (%s); pages are rendered", path, error)
         return {}
-    sizes, rotated = _page_sizes(info)
+    sizes, rotated = pages.sizes, pages.rotated
     images: dict[int, list[list[str]]] = {}
     for line in listing.splitlines()[2:]:  # two header lines
         fields = line.split()

@@ -118,6 +118,25 @@ def test_the_pixel_guard_judges_the_scan_not_the_nominal_page(scan: Path, tmp_pa
     assert "default.pdf" in str(caught.value) and "max-pixels" in str(caught.value)
 
 
+def test_each_page_of_a_pdf_is_scaled_by_its_own_size(scan: Path, tmp_path: Path) -> None:
+    # Page 1 on a 72-dpi default page, page 2 on a true A4 page: one file.
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    _pillow(None)(scan, first)
+    _pillow(SCAN_DPI)(scan, second)
+    joined = pikepdf.new()
+    for part in (first, second):
+        with pikepdf.open(part) as source:
+            joined.pages.extend(source.pages)
+    path = tmp_path / "mixed.pdf"
+    joined.save(path)
+    read = [(p.dpi, p.dpi_estimated) for p in iter_pages(open_document(path))]
+    assert read == [(SCAN_DPI, True), (SCAN_DPI, False)]
+    options = LoadOptions(embedded_scans=False)
+    pages = list(iter_pages(open_document(path, options), options))
+    assert [abs(p.image.height - 3508) <= 2 for p in pages] == [True, True]  # both A4
+    assert [p.dpi_estimated for p in pages] == [True, False]
+
+
 def _mrc(scan: Path, out: Path) -> None:
     """A mixed-raster page: a 150-dpi JPEG background and a 300-dpi 1-bit text mask."""
     letter = Image.open(scan).convert("L")
@@ -193,3 +212,10 @@ def test_every_maker_s_pdf_gives_the_letter_s_fields(scan: Path, tmp_path: Path)
         claim = CREDIBLE.get(pdf.stem)
         inches = height_px / claim if claim else A4_LONG_SIDE_IN
         assert abs(page["height"] / page["dpi"] - inches) < 0.1, pdf.name
+    # OCRmyPDF's text layer is read, scaled onto the page's own pixels (words on the page).
+    stored = json.loads((out / "ocrmypdf-72.ocr.json").read_text(encoding="utf-8"))
+    page = stored["pages"][0]
+    assert page["source"] == "text-layer"
+    boxes = [w["bbox"] for line in page["lines"] for w in line["words"]]
+    assert boxes and all(0 <= b[0] < b[2] <= page["width"] for b in boxes)
+    assert all(0 <= b[1] < b[3] <= page["height"] for b in boxes)
