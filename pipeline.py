@@ -11,6 +11,7 @@ return; :func:`main` is the ``pismo`` command (:mod:`batch.cli`).
 from __future__ import annotations
 
 import dataclasses
+import json
 import sys
 import time
 import traceback
@@ -22,6 +23,7 @@ from batch import cli
 from batch.journal import SourceStamp, stamp_of
 from batch.tasks import (
     PAGES_PER_PART,
+    Complete,
     Joined,
     Part,
     PartRead,
@@ -38,14 +40,21 @@ from batch.tasks import split as split_into_parts
 from extract import extract
 from extract.contract import build_output
 from extract.errors import MissingResourceError
-from ocr.engine import OcrEngine, OrientationMode, PageKeeper, assemble, iter_ocr_pages
+from ocr.engine import (
+    OcrEngine,
+    OrientationMode,
+    PageKeeper,
+    assemble,
+    iter_ocr_pages,
+    replay,
+)
 from ocr.engine import read_document as read_pages
 from ocr.errors import InputFileError, MissingDependencyError, OcrEngineError
-from ocr.load import open_document
+from ocr.load import iter_pages, open_document
 from ocr.types import OcrDocument
 from outputs import pdf as pdf_output
 from outputs import report as report_output
-from outputs.files import document_files
+from outputs.files import document_files, format_files
 from outputs.pdf import PageScan
 
 
@@ -95,6 +104,11 @@ def _work(
     if isinstance(item, Part):
         pages = tuple(iter_ocr_pages(item.document, engine, options.ocr, item.pages, keep=keep))
         return PartRead(pages, time.perf_counter() - started, tuple(scans), tuple(previews))
+    if isinstance(item, Complete):
+        completed = complete(item, options)
+        if completed is not None:
+            return completed
+        item = item.task  # a page its stored steps cannot prepare again: read it again
     if isinstance(item, Joined):
         ocr_doc = assemble(item.pages, engine, source=item.task.source)
         begun = started - item.seconds
@@ -133,6 +147,44 @@ def letter(
     seconds = time.perf_counter() - started
     outcome = outcome_of(task.source, output, f"{task.out_name}.json", seconds)
     return Result(outcome, files, stamp, output=output if task.out_stem is None else None)
+
+
+def complete(item: Complete, options: RunOptions) -> Result | None:
+    """The outputs a letter read before lacks, from its stored OCR and output: no OCR.
+
+    Its pages are loaded and prepared again by the steps its stored OCR records, for the
+    searchable PDF and the report's previews; None when one cannot be (the letter is then
+    read again).
+    """
+    started = time.perf_counter()
+    task = item.task
+    assert task.out_stem is not None
+    stem = task.out_stem
+    try:
+        output = json.loads(stem.with_name(stem.name + ".json").read_text(encoding="utf-8"))
+        stored = json.loads(stem.with_name(stem.name + ".ocr.json").read_text(encoding="utf-8"))
+        ocr_doc = OcrDocument.from_dict(stored)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # its stored files are gone or damaged: read it again
+    scans: list[PageScan] = []
+    previews: list[bytes] = []
+    if "pdf" in item.formats or item.previews:
+        document = open_document(item.task.path, options.ocr.load)
+        loaded = iter_pages(document, options.ocr.load)
+        for page, kept in zip(loaded, ocr_doc.pages, strict=False):
+            image = replay(page, kept)
+            if image is None:
+                return None
+            if "pdf" in item.formats:
+                scans.append(pdf_output.page_scan(image, kept.dpi))
+            if item.previews:
+                previews.append(report_output.preview(image))
+        if len(scans if "pdf" in item.formats else previews) != len(ocr_doc.pages):
+            return None
+    files = format_files(output, ocr_doc, output["source"], item.formats, scans)
+    seconds = time.perf_counter() - started
+    outcome = outcome_of(task.source, output, f"{task.out_name}.json", seconds)
+    return Result(outcome, files, item.stamp, previews=tuple(previews))
 
 
 def _failed(task: Task, message: str, started: float) -> Result:

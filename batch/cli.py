@@ -352,7 +352,7 @@ def _run_into(
         if remove_stale_temporaries(out):
             log.info("removed the temporary files of an interrupted run in %s", out)
         run = fingerprint(run_settings(options))
-        todo, kept = plan(tasks, journal, run, force=args.force)
+        todo, kept = plan(tasks, journal, run, force=args.force, options=options, out=out)
         journal.entries.update(kept)  # a touched file's new time: the next check is quick
         journal.compact()
         index.update((name, dict(entry.index)) for name, entry in kept.items())

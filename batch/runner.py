@@ -24,6 +24,7 @@ from batch.journal import Entry, Journal
 from batch.logs import log, trace
 from batch.progress import BarHandler, Progress
 from batch.tasks import (
+    Complete,
     Joined,
     Outcome,
     Part,
@@ -41,6 +42,7 @@ from batch.tasks import (
 from extract.contract import SCHEMA_VERSION, version
 from ocr.engine import OcrEngine
 from outputs import report as report_output
+from outputs.files import FORMAT_SUFFIXES
 
 INDEX_EVERY_S = 10.0  # how often a running batch rewrites its index
 EXECUTORS = ("local", "dask")
@@ -49,35 +51,71 @@ Work = Callable[..., WorkResult]
 
 
 def run_settings(options: RunOptions) -> dict[str, Any]:
-    """Everything besides an input that decides its outputs (the resume fingerprint)."""
+    """Everything besides an input that decides its reading (the resume fingerprint).
+
+    The formats and the report are not in it: a letter read before is given the outputs
+    a later run asks for from what it stored, without reading it again (:class:`Complete`).
+    """
     return {
         "pismo": version(),
         "schema": SCHEMA_VERSION,
         "lang": options.lang,
-        "formats": sorted(options.formats),
         "ocr": dataclasses.asdict(options.ocr),
         "with_words": options.with_words,
-        "report": options.report,
         "ner_model": os.environ.get("PISMO_NER_MODEL", ""),
     }
 
 
 def plan(
-    tasks: Sequence[Task], journal: Journal, run: str, *, force: bool
-) -> tuple[list[Task], dict[str, Entry]]:
-    """Split tasks into those to do and the finished ones a re-run keeps."""
-    todo: list[Task] = []
+    tasks: Sequence[Task],
+    journal: Journal,
+    run: str,
+    *,
+    force: bool,
+    options: RunOptions | None = None,
+    out: Path | None = None,
+) -> tuple[list[WorkItem], dict[str, Entry]]:
+    """Split tasks into those to do and the finished ones a re-run keeps.
+
+    A finished letter that lacks a file ``options`` asks for (a format, the report's page
+    previews in ``out``) is to be completed, not read again.
+    """
+    todo: list[WorkItem] = []
     kept: dict[str, Entry] = {}
     for task in tasks:
         if task.out_stem is None:
             raise ValueError(f"{task.source}: a batch task needs an output folder")
         main_output = task.out_stem.with_name(task.out_stem.name + ".json")
         entry = None if force else journal.finished(task.out_name, task.path, main_output, run)
-        if entry is None:
+        if entry is None or entry.stamp is None:
             todo.append(task)
-        else:
+            continue
+        missing = _missing(task, entry, options, out) if options is not None else None
+        if missing is None:
             kept[task.out_name] = entry
+        else:
+            todo.append(missing)
     return todo, kept
+
+
+def _missing(task: Task, entry: Entry, options: RunOptions, out: Path | None) -> Complete | None:
+    """The outputs a finished letter lacks of those asked for, as work; None if it has all."""
+    assert task.out_stem is not None and entry.stamp is not None
+    stem = task.out_stem
+    formats = tuple(
+        name
+        for name in sorted(options.formats)
+        if name in FORMAT_SUFFIXES
+        and not stem.with_name(stem.name + FORMAT_SUFFIXES[name]).is_file()
+    )
+    previews = (
+        options.report
+        and out is not None
+        and not (out / report_output.preview_name(task.out_name, 1)).is_file()
+    )
+    if not formats and not previews:
+        return None
+    return Complete(task, entry.stamp, formats, bool(previews))
 
 
 def make_executor(
@@ -113,7 +151,7 @@ class _Joining:
 
 
 def run_batch(
-    tasks: Sequence[Task],
+    tasks: Sequence[WorkItem],
     out: Path,
     executor: Executor[WorkItem, WorkResult],
     *,
@@ -133,7 +171,7 @@ def run_batch(
     every finished input, so a caller interrupted by Ctrl-C or a missing dependency still
     writes the index of all of them.
     """
-    order = order or [task.out_name for task in tasks]
+    order = order or [task_of(item).out_name for item in tasks]
     queue: deque[WorkItem] = deque(tasks)
     joining: dict[str, _Joining] = {}
     last_index = time.monotonic()

@@ -176,7 +176,22 @@ class Joined:
     previews: tuple[bytes, ...] = ()
 
 
-WorkItem = Task | Part | Joined
+@dataclass(frozen=True, slots=True)
+class Complete:
+    """A letter read before, given the outputs a later run asks for: no OCR.
+
+    ``formats`` are the files to add (txt, alto, pdf); ``previews``: the report's page
+    previews. Built from its stored ``.ocr.json`` and ``.json``; the PDF and the previews
+    from its pages loaded and prepared again as the stored OCR records it.
+    """
+
+    task: Task
+    stamp: SourceStamp
+    formats: tuple[str, ...]
+    previews: bool
+
+
+WorkItem = Task | Part | Joined | Complete
 WorkResult = Result | Split | PartRead
 
 

@@ -17,7 +17,10 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
+
+import regex
+from PIL import Image
 
 from ocr import ink, pdftext, preprocess, stamps
 from ocr.errors import OcrTimeoutError
@@ -39,9 +42,6 @@ from ocr.types import (
 # Re-exported (explicitly, as ``X as X``): the engine interface's types.
 from ocr.types import Orientation as Orientation
 from ocr.types import Recognition as Recognition
-
-if TYPE_CHECKING:
-    from PIL import Image
 
 log = logging.getLogger(__name__)
 
@@ -232,6 +232,40 @@ def prepare(page: PageImage, engine: OcrEngine, options: OcrOptions) -> PageImag
         page = _orient(page, engine)
         skew = preprocess.estimate_skew(page.image) if options.deskew and page.rotation else skew
     return page if skew is None else _deskew(page, skew)
+
+
+_RESAMPLED = regex.compile(r"resample (\d+)->(\d+) dpi")
+_ROTATED = regex.compile(r"rotate (\d+) deg")
+_DESKEWED = regex.compile(r"deskew ([+-]?[\d.]+) deg")
+
+
+def replay(page: PageImage, stored: OcrPage) -> Image.Image | None:
+    """The page image a stored reading was made from, prepared again without OCR.
+
+    The loaded ``page`` goes through the steps ``stored`` records (resampling, cleaning,
+    rotation, deskewing) in order, as :func:`prepare` took them; the loader's own steps
+    ("square pixels") are already in ``page``. For the searchable PDF and the report's
+    previews of a letter read in an earlier run. None when a step cannot be replayed or
+    the result is not the stored page's size: the caller reads the page again.
+    """
+    image = preprocess.to_grayscale(page.image)
+    if stored.source is not PageSource.OCR:
+        return image if image.size == (stored.width, stored.height) else None
+    loader_steps = len(page.steps)
+    for step in stored.preprocessing[loader_steps:]:
+        if resampled := _RESAMPLED.fullmatch(step):
+            factor = int(resampled[2]) / int(resampled[1])
+            size = (max(1, round(image.width * factor)), max(1, round(image.height * factor)))
+            image = image.resize(size, Image.Resampling.LANCZOS)
+        elif step == "clean background":
+            image = preprocess.clean(image)
+        elif rotated := _ROTATED.match(step):
+            image = preprocess.rotate(image, int(rotated[1]))
+        elif deskewed := _DESKEWED.fullmatch(step):
+            image = preprocess.deskew(image, float(deskewed[1]))
+        else:
+            return None
+    return image if image.size == (stored.width, stored.height) else None
 
 
 def _deskew(page: PageImage, skew: preprocess.SkewEstimate) -> PageImage:

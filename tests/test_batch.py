@@ -17,6 +17,7 @@ import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import time
 import zlib
 from collections import deque
@@ -289,12 +290,14 @@ def test_rerun_skips_finished_inputs_and_redoes_changed_ones(tmp_path: Path) -> 
     assert run(["run", str(folder), "-o", str(out), "-j", "1"], third) == 0
     assert third.pages == 1
 
-    other_options = FakeEngine()
-    assert (
-        run(["run", str(folder), "-o", str(out), "-j", "1", "--formats", "json"], other_options)
-        == 0
-    )
-    assert other_options.pages == 3
+    fewer_formats = FakeEngine()  # every file asked for is there: nothing to do
+    command = ["run", str(folder), "-o", str(out), "-j", "1"]
+    assert run([*command, "--formats", "json"], fewer_formats) == 0
+    assert fewer_formats.pages == 0
+
+    other_reading = FakeEngine()  # an option of the reading: read again
+    assert run([*command, "--formats", "json", "--no-deskew"], other_reading) == 0
+    assert other_reading.pages == 3
 
     forced = FakeEngine()
     assert (
@@ -302,6 +305,48 @@ def test_rerun_skips_finished_inputs_and_redoes_changed_ones(tmp_path: Path) -> 
         == 0
     )
     assert forced.pages == 3
+
+
+def test_outputs_asked_for_later_are_built_from_what_was_stored_without_reading(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    for name in ("a.png", "b.tif", "c.png"):
+        make_scan(folder / name)
+    out = tmp_path / "out"
+    command = ["run", str(folder), "-o", str(out), "-j", "1"]
+    assert run([*command, "--formats", "json"], FakeEngine()) == 0
+    before = {p.name: p.read_bytes() for p in out.glob("*.json")}
+
+    later = FakeEngine()
+    assert run([*command, "--formats", "json,txt,alto,pdf", "--report"], later) == 0
+    assert later.calls == []  # not one page read, not one orientation asked
+    for stem in ("a", "b", "c"):
+        for suffix in (".txt", ".alto.xml", ".pdf"):
+            assert (out / f"{stem}{suffix}").stat().st_size > 0, (stem, suffix)
+        assert (out / "report_files" / f"{stem}.p1.jpg").is_file()
+    assert (out / "report.html").is_file()
+    assert {p.name: p.read_bytes() for p in out.glob("*.json")} == before  # untouched
+    assert all(row["status"] == "ok" for row in index_rows(out).values())
+
+    # The same PDF as a run that read the letter asked for it at once.
+    fresh = tmp_path / "fresh"
+    assert run(["run", str(folder), "-o", str(fresh), "-j", "1", "--formats", "json,pdf"]) == 0
+    assert _pdf_images(out / "a.pdf") == _pdf_images(fresh / "a.pdf")
+
+    (out / "c.ocr.json").unlink()  # what was stored is gone: that letter is read again
+    (out / "c.pdf").unlink()
+    again = FakeEngine()
+    assert run([*command, "--formats", "json,pdf"], again) == 0
+    assert again.pages == 1 and (out / "c.pdf").is_file() and (out / "c.ocr.json").is_file()
+
+
+def _pdf_images(path: Path) -> list[tuple[int, int, bytes]]:
+    """The page images of a PDF (size and pixels), as poppler extracts them."""
+    with tempfile.TemporaryDirectory() as scratch:
+        subprocess.run(["pdfimages", "-png", str(path), f"{scratch}/p"], check=True)
+        shots = sorted(Path(scratch).iterdir())
+        return [(*Image.open(p).size, Image.open(p).tobytes()) for p in shots]
 
 
 def test_rerun_retries_failed_inputs_and_redoes_a_deleted_output(tmp_path: Path) -> None:
