@@ -164,7 +164,9 @@ def complete(item: Complete, options: RunOptions) -> Result | None:
         output = json.loads(stem.with_name(stem.name + ".json").read_text(encoding="utf-8"))
         stored = json.loads(stem.with_name(stem.name + ".ocr.json").read_text(encoding="utf-8"))
         ocr_doc = OcrDocument.from_dict(stored)
-    except (OSError, ValueError, KeyError, TypeError):
+        source_info = dict(output["source"])
+        outcome = outcome_of(task.source, output, f"{task.out_name}.json", 0.0)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # its stored files are gone or damaged: read it again
     scans: list[PageScan] = []
     previews: list[bytes] = []
@@ -172,7 +174,7 @@ def complete(item: Complete, options: RunOptions) -> Result | None:
         document = open_document(item.task.path, options.ocr.load)
         loaded = iter_pages(document, options.ocr.load)
         for page, kept in zip(loaded, ocr_doc.pages, strict=False):
-            image = replay(page, kept)
+            image = replay(page, kept) if page.number == kept.number else None
             if image is None:
                 return None
             if "pdf" in item.formats:
@@ -181,10 +183,9 @@ def complete(item: Complete, options: RunOptions) -> Result | None:
                 previews.append(report_output.preview(image))
         if len(scans if "pdf" in item.formats else previews) != len(ocr_doc.pages):
             return None
-    files = format_files(output, ocr_doc, output["source"], item.formats, scans)
-    seconds = time.perf_counter() - started
-    outcome = outcome_of(task.source, output, f"{task.out_name}.json", seconds)
-    return Result(outcome, files, item.stamp, previews=tuple(previews))
+    files = format_files(output, ocr_doc, source_info, item.formats, scans)
+    outcome = dataclasses.replace(outcome, seconds=time.perf_counter() - started)
+    return Result(outcome, files, item.stamp, previews=tuple(previews), completes=True)
 
 
 def _failed(task: Task, message: str, started: float) -> Result:

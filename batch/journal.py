@@ -50,6 +50,9 @@ class Entry:
     stamp: SourceStamp | None  # None when the input could not be read at all
     fingerprint: str
     index: Mapping[str, Any]  # the index.jsonl line
+    # The files beside the JSON written under this fingerprint (".txt", ".alto.xml",
+    # ".pdf", "previews"): one left from an earlier reading is not among them.
+    outputs: tuple[str, ...] = ()
 
     def to_line(self) -> str:
         """The journal line (one JSON object and a newline)."""
@@ -65,6 +68,7 @@ class Entry:
             "stamp": stamp,
             "fingerprint": self.fingerprint,
             "index": self.index,
+            "outputs": list(self.outputs),
         }
         return json.dumps(record, ensure_ascii=False) + "\n"
 
@@ -79,6 +83,7 @@ class Entry:
                 None if stamp is None else SourceStamp(**stamp),
                 record["fingerprint"],
                 record["index"],
+                tuple(record.get("outputs", ())),
             )
         except (ValueError, KeyError, TypeError):
             return None
@@ -160,6 +165,7 @@ class Journal:
             SourceStamp(stat.st_size, stat.st_mtime_ns, entry.stamp.sha256),
             run,
             entry.index,
+            entry.outputs,
         )
 
 

@@ -45,6 +45,7 @@ from outputs import report as report_output
 from outputs.files import FORMAT_SUFFIXES
 
 INDEX_EVERY_S = 10.0  # how often a running batch rewrites its index
+PREVIEWS = "previews"  # the report's page previews, among an entry's outputs
 EXECUTORS = ("local", "dask")
 # The work of one item (pipeline.work), given the run's options and engine.
 Work = Callable[..., WorkResult]
@@ -87,7 +88,7 @@ def plan(
             raise ValueError(f"{task.source}: a batch task needs an output folder")
         main_output = task.out_stem.with_name(task.out_stem.name + ".json")
         entry = None if force else journal.finished(task.out_name, task.path, main_output, run)
-        if entry is None or entry.stamp is None:
+        if entry is None:
             todo.append(task)
             continue
         missing = _missing(task, entry, options, out) if options is not None else None
@@ -102,16 +103,24 @@ def _missing(task: Task, entry: Entry, options: RunOptions, out: Path | None) ->
     """The outputs a finished letter lacks of those asked for, as work; None if it has all."""
     assert task.out_stem is not None and entry.stamp is not None
     stem = task.out_stem
+    # A file counts only when it was written with this reading (the journal says so): one
+    # an earlier reading left is made again.
     formats = tuple(
         name
         for name in sorted(options.formats)
         if name in FORMAT_SUFFIXES
-        and not stem.with_name(stem.name + FORMAT_SUFFIXES[name]).is_file()
+        and not (
+            FORMAT_SUFFIXES[name] in entry.outputs
+            and stem.with_name(stem.name + FORMAT_SUFFIXES[name]).is_file()
+        )
     )
     previews = (
         options.report
         and out is not None
-        and not (out / report_output.preview_name(task.out_name, 1)).is_file()
+        and not (
+            PREVIEWS in entry.outputs
+            and (out / report_output.preview_name(task.out_name, 1)).is_file()
+        )
     )
     if not formats and not previews:
         return None
@@ -216,7 +225,13 @@ def _record(
 ) -> None:
     """Write one finished input's files, then its journal line and index entry."""
     outcome = commit(task, result, out)
-    journal.record(Entry(task.out_name, result.stamp, run, outcome.to_dict()))
+    written = {suffix for suffix, _ in result.files} - {".json", ".ocr.json"}
+    written |= {PREVIEWS} if result.previews else set()
+    earlier = journal.entries.get(task.out_name)
+    if result.completes and earlier is not None:
+        written |= set(earlier.outputs)  # the files of the reading it completes
+    outputs = tuple(sorted(written)) if outcome.status is Status.OK else ()
+    journal.record(Entry(task.out_name, result.stamp, run, outcome.to_dict(), outputs))
     index[task.out_name] = outcome.to_dict()
     if result.detail:
         trace.debug("%s failed:\n%s", task.source, result.detail.rstrip())
@@ -229,7 +244,7 @@ def commit(task: Task, result: Result, out: Path) -> Outcome:
 
     Raises nothing for an unwritable folder: that input becomes an error.
     """
-    if not result.files or task.out_stem is None:
+    if not (result.files or result.previews) or task.out_stem is None:
         return result.outcome
     stem = task.out_stem
     if not inside(out, stem):

@@ -126,6 +126,7 @@ class Result:
     detail: str | None = None
     output: dict[str, Any] | None = None  # the document, when it is printed (no -o)
     previews: tuple[bytes, ...] = ()  # page previews (JPEG) for the report
+    completes: bool = False  # adds outputs to a letter read before (its others stay)
 
 
 @dataclass(frozen=True, slots=True)

@@ -252,6 +252,8 @@ def replay(page: PageImage, stored: OcrPage) -> Image.Image | None:
     if stored.source is not PageSource.OCR:
         return image if image.size == (stored.width, stored.height) else None
     loader_steps = len(page.steps)
+    if tuple(stored.preprocessing[:loader_steps]) != page.steps:
+        return None  # loaded otherwise than when it was read
     for step in stored.preprocessing[loader_steps:]:
         if resampled := _RESAMPLED.fullmatch(step):
             factor = int(resampled[2]) / int(resampled[1])

@@ -32,7 +32,7 @@ import pipeline
 from batch import cli, logs, runner, tasks
 from batch import journal as journal_module
 from batch.executors import ProcessExecutor
-from ocr.engine import Recognition
+from ocr.engine import Orientation, Recognition
 from tests.conftest import write_pdf as write_pdf_objects
 from tests.fakes import FakeEngine, make_scan, run
 
@@ -329,9 +329,11 @@ def test_outputs_asked_for_later_are_built_from_what_was_stored_without_reading(
     assert {p.name: p.read_bytes() for p in out.glob("*.json")} == before  # untouched
     assert all(row["status"] == "ok" for row in index_rows(out).values())
 
-    # The same PDF as a run that read the letter asked for it at once.
+    # The same files as a run that read the letter with them asked for at once.
     fresh = tmp_path / "fresh"
-    assert run(["run", str(folder), "-o", str(fresh), "-j", "1", "--formats", "json,pdf"]) == 0
+    assert run(["run", str(folder), "-o", str(fresh), "-j", "1", "--formats", "txt,alto,pdf"]) == 0
+    for suffix in (".txt", ".alto.xml"):
+        assert (out / f"a{suffix}").read_bytes() == (fresh / f"a{suffix}").read_bytes()
     assert _pdf_images(out / "a.pdf") == _pdf_images(fresh / "a.pdf")
 
     (out / "c.ocr.json").unlink()  # what was stored is gone: that letter is read again
@@ -339,6 +341,42 @@ def test_outputs_asked_for_later_are_built_from_what_was_stored_without_reading(
     again = FakeEngine()
     assert run([*command, "--formats", "json,pdf"], again) == 0
     assert again.pages == 1 and (out / "c.pdf").is_file() and (out / "c.ocr.json").is_file()
+
+
+def test_a_page_turned_upright_is_prepared_again_the_same_way(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    command = ["run", str(folder), "-j", "1", "--orientation", "osd"]
+    assert run([*command, "-o", str(out)], FakeEngine(orientation=Orientation(90, 12.0))) == 0
+    later = FakeEngine(orientation=Orientation(90, 12.0))
+    assert run([*command, "-o", str(out), "--formats", "json,pdf"], later) == 0
+    assert later.calls == []
+    upright = FakeEngine(orientation=Orientation(90, 12.0))
+    assert run([*command, "-o", str(fresh), "--formats", "json,pdf"], upright) == 0
+    assert _pdf_images(out / "a.pdf") == _pdf_images(fresh / "a.pdf")  # turned, as read
+
+
+def test_a_file_an_earlier_reading_left_is_made_again_and_previews_alone_are_written(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    make_scan(folder / "a.png")
+    out = tmp_path / "out"
+    command = ["run", str(folder), "-o", str(out), "-j", "1"]
+    assert run([*command, "--formats", "json,txt"]) == 0
+    (out / "a.txt").write_text("what an earlier reading said\n", encoding="utf-8")
+    assert run([*command, "--formats", "json", "--no-deskew"]) == 0  # read again, no txt
+    later = FakeEngine()
+    assert run([*command, "--formats", "json,txt", "--no-deskew"], later) == 0
+    assert later.calls == []  # completed, not read ...
+    assert (out / "a.txt").read_text(encoding="utf-8") != "what an earlier reading said\n"
+    previews = FakeEngine()  # ... and the report's previews, with no other file to add
+    assert run([*command, "--formats", "json", "--no-deskew", "--report"], previews) == 0
+    assert previews.calls == [] and (out / "report_files" / "a.p1.jpg").is_file()
+    again = FakeEngine()
+    assert run([*command, "--formats", "json", "--no-deskew", "--report"], again) == 0
+    assert again.calls == [] and index_rows(out)["a.png"]["status"] == "ok"
 
 
 def _pdf_images(path: Path) -> list[tuple[int, int, bytes]]:
