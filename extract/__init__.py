@@ -62,6 +62,11 @@ def check_order(stages: Sequence[Stage]) -> None:
 check_order(STAGES)
 
 
+# A letter whose lines were cut out of one run-on paragraph (extract.reflow): its fields
+# stand on a reconstruction of its layout.
+RUN_ON_CONFIDENCE = 0.85
+
+
 def extract(document: OcrDocument, stages: Iterable[Stage] = STAGES) -> ExtractionResult:
     """Run the stages over a document and resolve each field from their candidates.
 
@@ -82,9 +87,6 @@ def extract(document: OcrDocument, stages: Iterable[Stage] = STAGES) -> Extracti
         found = [dataclasses.replace(c, confidence=c.confidence * RUN_ON_CONFIDENCE) for c in found]
     fields = resolve(found)
     return ExtractionResult(fields, _warnings(fields, run_on=layout.run_on))
-
-
-RUN_ON_CONFIDENCE = 0.85
 
 
 def _warnings(fields: Mapping[FieldName, Field], *, run_on: bool = False) -> tuple[str, ...]:

@@ -225,6 +225,18 @@ def _name_below(view: TextView, head: Sequence[Segment], position: int) -> tuple
     return (honorific, *_grow(view, head, position + 1))
 
 
+def beside(part: Segment, first: Segment, *, run_on: bool = False) -> bool:
+    """Whether ``part`` stands in another column than ``first`` (a tenth of the page apart).
+
+    ``run_on``: the head was one paragraph cut into its parts (``extract.reflow``), which
+    follow each other wherever the paragraph wrapped: there are no columns.
+    """
+    return not run_on and abs(part.left_fraction - first.left_fraction) > COLUMN_SHIFT
+
+
+COLUMN_SHIFT = 0.1  # share of the page's width
+
+
 def _grow(
     view: TextView,
     head: Sequence[Segment],
@@ -243,8 +255,7 @@ def _grow(
     first = head[position]
     parts = [first]
     for part in head[position + 1 :]:
-        beside = abs(part.left_fraction - first.left_fraction) > 0.1 and not run_on
-        if part.page != first.page or beside:
+        if part.page != first.page or beside(part, first, run_on=run_on):
             continue  # another column beside the block
         text = view.text[part.start : part.end]
         previous = parts[-1].bbox

@@ -137,10 +137,10 @@ class TextView:
         return info if info.start <= offset <= info.end else None
 
 
-# OCR (and hurried typists) drop diacritics; "ł" is also read as "l".
 # Line heights of empty space between two words that part two columns of a page (a
 # registry stamp beside the addressee, the reference beside the date).
 COLUMN_GAP = 2.5
+# OCR (and hurried typists) drop diacritics; "ł" is also read as "l".
 _PLAIN = str.maketrans("ąćęłńóśźż", "acelnoszz")
 
 

@@ -16,7 +16,7 @@ import regex
 
 from extract import morph, people
 from extract.fields import FieldName, SenderParts
-from extract.layout import Layout, Segment, is_sentence
+from extract.layout import Layout, Segment, beside, is_sentence
 from extract.model import Candidate
 from extract.patterns import ADDRESS, CONTACT, LIST_HEADING, ON_BEHALF, REGISTRY_STAMP
 from extract.patterns import ORGAN as ORGAN_HEAD
@@ -348,7 +348,7 @@ def _organ_end(
     for part in head[position + 1 :]:
         if taken >= MAX_LINES or part.page != first.page:
             break
-        if abs(part.left_fraction - first.left_fraction) > 0.1 and not run_on:
+        if beside(part, first, run_on=run_on):
             continue
         text = view.text[part.start : part.end]
         gap = (part.bbox.top - previous.bbox.bottom) / max(1, previous.bbox.height)
