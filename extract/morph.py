@@ -504,7 +504,7 @@ def repaired_word(word: str) -> str:
         return letters  # "Mia$ta" is "Miasta"; a known word stays as it is
     if len(letters) < DIACRITIC_LENGTH or not letters.isalpha():
         return word
-    for wrong, right in _OCR_FIRST_LETTER:  # "lnformacji": a capital "I" read as "l"
+    for wrong, right in _OCR_FIRST_LETTER:  # "lnwestycji": a capital "I" read as "l"
         if letters.startswith(wrong) and _known_either_case(variant := right + letters[1:]):
             return variant
     # A diacritic added or lost is the likeliest misreading ("Miastą", "Wojt"); then, in
@@ -583,12 +583,12 @@ def repaired_surname(word: str, first_name: str) -> str:
 
 @lru_cache(maxsize=4096)
 def joined_surname(head: str, tail: str, first_name: str) -> str | None:
-    """A surname a signature's stroke cut in two ("Sły z"), whole; None if none stands out.
+    """A surname a signature's stroke cut in two ("Wiśniew ki"), whole; None if none fits.
 
     The pieces are joined as printed, or with one letter between them (the one the stroke
-    covered): "Sły" + "z" -> "Słysz". Only a surname SGJP knows in the nominative, in the
-    first name's gender, and only when one join gives one ("Now" + "k": Nowak, Nowek...
-    stays cut).
+    covered): "Wiśniew" + "ki" -> "Wiśniewski". Only a surname SGJP knows in the
+    nominative, in the first name's gender, and only when one join gives one ("Now" + "k":
+    Nowak, Nowek... stays cut).
     """
     if not (head + tail).isalpha() or len(head) + len(tail) < FIRST_NAME_LENGTH - 1:
         return None

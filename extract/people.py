@@ -164,7 +164,7 @@ _ORGANIZATION_WORD = regex.compile(rf"(?:{ORGANIZATION_WORDS})$", regex.IGNORECA
 
 
 def worn_start(word: str) -> str:
-    """A stamp line's first word whose first letters wore off, whole: "ura" -> "Biura".
+    """A stamp line's first word whose first letters wore off, whole: "ydziału" -> "Wydziału".
 
     Only a word in lower case (a stamp's lines start with a capital) that ends exactly one
     title or office word, one or two letters short of it.

@@ -1,7 +1,7 @@
 """Line breaks for a letter whose head lost them: a letter run on as one paragraph.
 
 Texts copied from web pages and document-sharing sites often arrive as one run-on line
-(``WOJEWODA X AB-I.123.4.2012 Kraków, 31.10.2012 Pani Anna Nowak Dyrektor ... Na podstawie
+(``WOJEWODA X AB-I.123.4.2013 Kolno, 14.11.2013 Pani Anna Nowak Dyrektor ... Na podstawie
 ...``), and such a text printed and scanned is a paragraph wrapped over the page. Every
 stage reads a letter by its lines (the letterhead, the place-and-date line, the addressee
 block), so page 1's lines are cut where the letter had its breaks, from the conventions
@@ -329,7 +329,7 @@ def _head_breaks(joined: _Joined) -> _Head:
 
 
 def _place_date(line: str, tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
-    """The place-and-date line, from the place to the date: "Kraków, 31.10.2012"."""
+    """The place-and-date line, from the place to the date: "Kolno, 14.11.2013"."""
     token = tokens[index]
     # The place's last word carries the comma (a cheap test before the date search).
     if not token.text[:1].isupper() or not any(
@@ -349,7 +349,7 @@ def _place_date(line: str, tokens: Sequence[_Token], index: int) -> tuple[int, i
 
 
 def _reference(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
-    """A reference number: "WP-VII.862.7.8.2012" (its label is taken by ``_label_start``)."""
+    """A reference number: "AB-IV.123.4.2013" (its label is taken by ``_label_start``)."""
     if not _REFERENCE_TOKEN.fullmatch(tokens[index].text):
         return None
     if find_dates(tokens[index].text) or SP_Z_OO.match(tokens[index].text):
@@ -409,7 +409,7 @@ def _label_start(tokens: Sequence[_Token], index: int) -> int:
     ):
         start -= 2
     elif start > 0 and _UNIT_CUT.fullmatch(tokens[start - 1].text):
-        start -= 1  # "UD-XVI-WAB. 6727.227.2023": a space after the unit's dot
+        start -= 1  # "AB-IV-CD. 1234.5.2023": a space after the unit's dot
     while start > 0 and _LABEL_WORD.fullmatch(tokens[start - 1].text):
         start -= 1
     return start
@@ -445,7 +445,7 @@ def _honorific(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
 
 
 def _position(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
-    """A title and its office's words: "Dyrektor Powiatowego Urzędu Pracy w Gorlicach".
+    """A title and its office's words: "Dyrektor Powiatowego Urzędu Pracy w Zbójnie".
 
     It goes on over capitalised words and the small words between them, and stops at a
     sentence's capitalised first word ("W dniach", "Na podstawie") or a title in capitals.
@@ -475,7 +475,7 @@ def _named(tokens: Sequence[_Token], index: int) -> tuple[int, int]:
         if text.endswith(","):
             break  # "Urząd Gminy X, ul. ...": the name ends at its comma
     while end > index + 1 and tokens[end - 1].text in _CONNECTORS:
-        end -= 1  # "... Pracy w" / "Gorlicach": the small word goes with what follows
+        end -= 1  # "... Pracy w" / "Zbójnie": the small word goes with what follows
     return end, tokens[end - 1].end
 
 

@@ -359,7 +359,7 @@ def _first_name_repaired(words: list[OcrWord]) -> list[OcrWord]:
 
 
 def _surname_joined(words: list[OcrWord]) -> list[OcrWord]:
-    """A name line whose surname the pen cut in two ("Zbigniew Sły z"), the surname whole.
+    """A name line whose surname the pen cut in two ("Marek Wiśniew ki"), the surname whole.
 
     Looked at before edge junk goes (the cut-off piece is as short as a stroke). Only a
     lower-case piece after two capitalised words is a cut: "Anna Nowak Kowalska" is a
@@ -409,7 +409,7 @@ _PREPOSITIONS = frozenset({"w", "z", "o", "u", "i"})
 
 
 def _unglued(word: OcrWord) -> list[OcrWord]:
-    """Two words a worn gap read as a dot glued ("ura.lnformacji"); abbreviations ("m.st.") stay."""
+    """Two words a worn gap read as a dot glued ("ura.lnwestycji"); abbreviations ("m.st.") stay."""
     parts = regex.fullmatch(r"(\p{L}{3,})\.(\p{L}{3,})", word.text)
     if parts is None:
         return [word]

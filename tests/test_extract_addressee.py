@@ -276,18 +276,18 @@ def test_a_group_addressee_over_lines_keeps_its_commas() -> None:
     text = _letter(
         *FLUSH_LEFT_HEAD,
         "",
-        "Starostowie,",
-        "Burmistrzowie, Wójtowie,",
-        "Dyrektorzy publicznych przedszkoli,",
-        "szkół i placówek oświatowych",
+        "Prezesi,",
+        "Przewodniczący Rad Osiedli,",
+        "Dyrektorzy gminnych świetlic,",
+        "bibliotek i domów kultury",
         "",
         "Szanowni Państwo,",
         BODY,
     )
     value = _value(text, FieldName.ADDRESSEE)
     assert value["position"] == (
-        "Starostowie, Burmistrzowie, Wójtowie, Dyrektorzy publicznych przedszkoli, "
-        "szkół i placówek oświatowych"
+        "Prezesi, Przewodniczący Rad Osiedli, Dyrektorzy gminnych świetlic, "
+        "bibliotek i domów kultury"
     )
 
 

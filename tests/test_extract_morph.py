@@ -149,7 +149,7 @@ def test_plural_town_in_the_nominative_is_kept() -> None:
         ("Mia$ta", "Miasta"),  # a symbol read for a letter
         ("BURMISTRZĄ", "BURMISTRZA"),
         ("Zywiecki", "Żywiecki"),  # a diacritic lost: short words too
-        ("lnformacji", "Informacji"),  # a capital "I" read as "l"
+        ("lnwestycji", "Inwestycji"),  # a capital "I" read as "l"
         ("Masta", "Masta"),  # too short to choose among neighbours
         ("Xqzwvbnmlk", "Xqzwvbnmlk"),  # nothing near
     ],

@@ -180,9 +180,9 @@ def test_a_name_stamp_whose_position_the_pen_wore_away_still_names_the_signer() 
 
 
 def test_a_stamp_lines_worn_first_letters_and_glued_words_are_repaired() -> None:
-    stamp = _stamp("DYREKTOR", "ura.lnformacji i Promocji", "Jan Nowak")
+    stamp = _stamp("DYREKTOR", "ura.lnwestycji i Remontów", "Jan Nowak")
     value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
-    assert value == Signatory("Jan Nowak", "Dyrektor Biura Informacji i Promocji", None)
+    assert value == Signatory("Jan Nowak", "Dyrektor Biura Inwestycji i Remontów", None)
 
 
 def test_a_first_name_alone_is_no_position() -> None:

@@ -38,7 +38,7 @@ _OFFICE = regex.compile(
 )
 _SLASH = regex.compile(
     # Unit groups joined by dots, hyphens or slashes ("AB/CD/0123/45/19"), then numbers,
-    # a blank slot among them ("094/16/05//06"). A unit may be in mixed case ("BKiAWkr").
+    # a blank slot among them ("094/16/05//06"). A unit may be in mixed case ("ZKiOPm").
     r"\p{Lu}(?:[\p{Lu}\d]|[iwz](?=\p{Lu})){0,9}\p{Ll}{0,3}(?:[.\-/](?:\p{Lu}{1,6}|\d{1,4}))*"
     r"[.\-/]\d{1,6}(?:[-/.]\d{1,6}|/(?=/))*/(?:\d{2}|\d{4})"
 )
@@ -194,5 +194,5 @@ def _roman_sub_unit(segment: str, index: int, segments: list[str]) -> bool:
         return False
     unit = segments[index - 1]
     jrwa = segments[index + 1].translate(_DIGITS_FOR)
-    # JRWA classes have two to four digits ("WP-VII.862": class 862).
+    # JRWA classes have two to four digits ("AB-IV.862": class 862).
     return bool(regex.fullmatch(r"\p{Lu}{1,8}", unit)) and bool(regex.fullmatch(r"\d{2,4}", jrwa))

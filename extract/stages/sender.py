@@ -63,7 +63,7 @@ def _parts(found: Sequence[Candidate]) -> SenderParts | None:
 
     An office is the organ's only when the two name the same place or domain ("Burmistrz
     Miasta Sanoka", "Urząd Miasta Sanoka"): a heading of another body printed above the
-    letterhead ("SEJM RZECZYPOSPOLITEJ POLSKIEJ" over "Prezes Rady Ministrów") is not.
+    letterhead ("KANCELARIA SENATU" over "Minister Łączności") is not.
     """
     organ = office = unit = None
     for candidate in found:

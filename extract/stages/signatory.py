@@ -213,7 +213,7 @@ def _parse(view: TextView, zone: Sequence[Segment], *, stamp: bool = False) -> _
 
     A name stamp's lines are a position and a name; a line there that is no position and
     no readable name is the name worn past reading. A printed block's such line is most
-    likely the end of the position ("Miasta" / "Rybnika").
+    likely the end of the position ("Miasta" / "Kolna").
     """
     signature = _Signature()
     awaiting_organ = awaiting_e_signed = continuing_organ = office_lines = False
