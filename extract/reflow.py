@@ -367,7 +367,7 @@ def _reference_shaped(text: str) -> bool:
 
 
 def _caps_run(tokens: Sequence[_Token], index: int) -> tuple[int, int] | None:
-    """A title or heading in capitals: "MINISTER ŚRODOWISKA", "RADA MIEJSKA W BRZEGU"."""
+    """A title or heading in capitals: "MINISTER ZDROWIA", "RADA MIEJSKA W KOLNIE"."""
     if not _CAPS_WORD.fullmatch(tokens[index].text):
         return None
     end = index + 1
