@@ -160,7 +160,6 @@ def position_word(word: str) -> str:
 
 
 KNOWN_MISREAD_LENGTH = 8  # letters; shorter known words are too often the word meant
-_ORGANIZATION_WORD = regex.compile(rf"(?:{ORGANIZATION_WORDS})$", regex.IGNORECASE)
 
 
 def worn_start(word: str) -> str:

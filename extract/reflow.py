@@ -132,9 +132,9 @@ def reflowed(document: OcrDocument) -> Reflowed | None:
     named = len(_run_on(lines, joined.spans, found.named_starts | body_start))
     if strong < RUN_ON_CUTS and not (strong and named >= RUN_ON_PARTS):
         return None
-    joined = _joined(first.lines)
+    # The whole page, for the tail: its first lines' offsets are those the head was cut at.
+    joined, head = _joined(first.lines), found
     text, spans = joined.text, joined.spans
-    head = _head_breaks(joined)
     body_at = head.body if head.body is not None else min(len(text), HEAD_CHARS)
     tail_breaks, tail = _tail_breaks(joined, body_at)
     cuts = _cuts(spans, head.breaks) | _cuts(spans, tail_breaks)

@@ -246,11 +246,11 @@ def _check_render_size(document: InputDocument, number: int, options: LoadOption
 def _embedded_page(document: InputDocument, number: int, options: LoadOptions) -> PageImage | None:
     """A scanned page's own JPEG at its own resolution, or None to render the page."""
     scan = document.scans.get(number)
-    if scan is not None and scan.width * scan.height > options.max_pixels:
-        # The page is the scan: what would be decoded is over the limit, whatever its size.
-        _check_pixels(document.path, (scan.width, scan.height), options)
     if scan is None:
         return None
+    if scan.width * scan.height > options.max_pixels:
+        # The page is the scan: what would be decoded is over the limit, whatever its size.
+        _check_pixels(document.path, (scan.width, scan.height), options)
     image = pdfimages.extract(document.path, number)
     if image is None:
         return None
