@@ -14,7 +14,7 @@ register), which also ranks the ambiguous ones ("Stanisława": Stanisław or Sta
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -70,11 +70,16 @@ def _generator() -> Any:
 @cache
 def _pesel_first_names() -> Any | None:
     """The PESEL first-name list (rank 1 = commonest), or None without zxcvbn-pl."""
+    return _pesel_list("pl_first_names")
+
+
+@cache
+def _pesel_list(key: str) -> Any | None:
     try:
         import zxcvbn_pl
     except ImportError:  # optional: without it every SGJP first name counts
         return None
-    return zxcvbn_pl.dictionaries().get("pl_first_names")
+    return zxcvbn_pl.dictionaries().get(key)
 
 
 def _tag_values(part: str) -> tuple[str, ...]:
@@ -527,22 +532,28 @@ def repaired_first_name(word: str) -> str:
     """A word that is no first name, made the first name one letter away, if one stands out.
 
     "Kami" -> "Kamil", "Jarzy" -> "Jerzy", "Haweł" -> "Paweł" (far commoner than Gaweł);
-    "Mana" (Maja, Mina, Hana...) stays. Only names in the nominative that people are given
-    (in the PESEL register) count.
+    "Darta" (Marta or Daria) stays. Only names in the nominative that people are given
+    (in the PESEL register) count. A short name's diacritic alone is repaired too ("Jań").
     """
-    if len(word) < FIRST_NAME_LENGTH or not word.isalpha() or is_first_name(word):
+    if len(word) < DIACRITIC_LENGTH - 1 or not word.isalpha() or is_first_name(word):
         return word
     # A name line says the name in the nominative: the name itself, one people are given.
-    names = {
-        name
-        for v in _one_letter_away(word)
-        if first_name_rank(name := v.capitalize()) is not None
-        and any(r.lemma == name for r in readings(name) if _is_first_name_reading(r))
-    }
+    names = {name for v in _diacritics_away(word) if _is_given_name(name := v.capitalize())}
+    if not names and len(word) >= FIRST_NAME_LENGTH:
+        names = {name for v in _one_letter_away(word) if _is_given_name(name := v.capitalize())}
     chosen = _commonest(names)
+    if chosen is None and not names:
+        chosen = _register_neighbour(word, "pl_first_names", _is_given_name)
     if chosen is None:
         return word
     return chosen.upper() if word.isupper() else chosen
+
+
+def _is_given_name(name: str) -> bool:
+    """A first name in the nominative that people are given (in the PESEL register)."""
+    return first_name_rank(name) is not None and any(
+        r.lemma == name for r in readings(name) if _is_first_name_reading(r)
+    )
 
 
 def _commonest(names: set[str]) -> str | None:
@@ -575,10 +586,96 @@ def repaired_surname(word: str, first_name: str) -> str:
     names = {name for name in candidates if _is_nominative_surname(name, gender)}
     if len(names) > 1 and gender == "f":  # "Kowalski" is a woman's surname too, uninflected
         names = {name for name in names if name.endswith("a")}
+    if not names:
+        found = _register_neighbour(
+            letters, "pl_last_names", lambda name: _is_nominative_surname(name, gender)
+        )
+        names = {found} if found is not None else set()
     if len(names) != 1:
         return word
     name = names.pop()
     return name.upper() if word.isupper() else name
+
+
+# A stamp's name worn by the pen two letters deep ("Fifatkowska", "Magrłałena") is the
+# register's name two edits away, a lost or added diacritic costing none, when the word
+# is long enough that two edits leave it one name: shorter words have too many neighbours.
+REGISTER_EDITS = 2
+REGISTER_LENGTH = 6
+_FOLDED = str.maketrans("ąćęłńóśźż", "acelnoszz")
+
+
+def _folded(word: str) -> str:
+    return word.casefold().translate(_FOLDED)
+
+
+@cache
+def _register_names(key: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[int, ...]]:
+    """A PESEL register list: its names (lower case), the same folded, their ranks."""
+    found = _pesel_list(key)
+    if found is None:
+        return (), (), ()
+    items = sorted(found._trie.items(), key=lambda item: item[1][0])  # noqa: SLF001
+    names = tuple(name for name, _ in items)
+    return names, tuple(_folded(name) for name in names), tuple(rank for _, (rank,) in items)
+
+
+def _register_neighbour(word: str, key: str, accept: Callable[[str], bool]) -> str | None:
+    """The register name (capitalised) a worn word was, or None when none stands out.
+
+    Names up to :data:`REGISTER_EDITS` edits away (diacritics free) that ``accept`` takes
+    (the nominative, the gender) are weighed by how a worn letter is misread
+    (:func:`_misreading_cost`); the cheapest is taken when it is clearly cheapest, or, of
+    a tie, far commoner than the rest (:func:`_commonest`'s rule).
+    """
+    if len(word) < REGISTER_LENGTH or not word.isalpha():
+        return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    names, folded, ranks = _register_names(key)
+    near = process.extract(
+        _folded(word), folded, scorer=Levenshtein.distance, score_cutoff=REGISTER_EDITS, limit=None
+    )
+    costs: dict[str, tuple[float, int]] = {}
+    for _, _, index in near:
+        name = names[index].capitalize()
+        if name not in costs and accept(name):
+            costs[name] = (_misreading_cost(_folded(word), folded[index]), ranks[index])
+    ranked = sorted((cost, rank, name) for name, (cost, rank) in costs.items())
+    if not ranked or ranked[0][0] > MAX_MISREADING:
+        return None
+    tied = [(rank, name) for cost, rank, name in ranked if cost < ranked[0][0] + CLEAR_MARGIN]
+    if len(tied) > 1 and tied[1][0] < COMMONER_RANKS * tied[0][0]:
+        return None
+    return min(tied)[1]
+
+
+MAX_MISREADING = 2.0  # the cost of two edits of unlike letters
+CLEAR_MARGIN = 0.5  # ... and a candidate this much cheaper than the next stands out
+# Letters a worn or crossed stamp letter is read as (diacritics are folded away first).
+_LOOK_ALIKE = ("aoec", "iljtf", "mnrhu", "gqy", "kx", "bhk", "vwy", "dcl", "szx")
+
+
+def _misreading_cost(read: str, name: str) -> float:
+    """Edits from the letters read to a name's, a look-alike letter costing half.
+
+    A first letter read wrong, lost or added costs half more: a name's capital is its
+    tallest, best-read letter.
+    """
+    capital = 0.5
+    previous = [0.0, *(j + capital for j in range(1, len(name) + 1))]
+    for i, got in enumerate(read, 1):
+        current = [i + capital]
+        for j, want in enumerate(name, 1):
+            swap = 0.0 if got == want else _swap_cost(got, want) + (capital if i == j == 1 else 0)
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + swap))
+        previous = current
+    return previous[-1]
+
+
+def _swap_cost(got: str, want: str) -> float:
+    return 0.5 if any(got in group and want in group for group in _LOOK_ALIKE) else 1.0
 
 
 @lru_cache(maxsize=4096)

@@ -160,7 +160,19 @@ def test_repaired_word(word: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("Kami", "Kamil"), ("Jarzy", "Jerzy"), ("Ana", "Ana"), ("Leszek", "Leszek"), ("Xyzq", "Xyzq")],
+    [
+        ("Kami", "Kamil"),
+        ("Jarzy", "Jerzy"),
+        ("Ana", "Ana"),
+        ("Leszek", "Leszek"),
+        ("Xyzq", "Xyzq"),
+        ("Darta", "Darta"),  # Marta or Daria
+        ("Jań", "Jan"),  # a short name's diacritic
+        # Two letters worn, each read as a look-alike: the register's name two edits away.
+        ("Malgcrzuta", "Małgorzata"),
+        ("Krzyszlcf", "Krzysztof"),
+        ("Zamena", "Zamena"),  # Żaneta or Żanna: as near and as common, so neither
+    ],
 )
 def test_repaired_first_name(word: str, expected: str) -> None:
     assert morph.repaired_first_name(word) == expected
@@ -168,7 +180,13 @@ def test_repaired_first_name(word: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("PREZYDENI", "PREZYDENT"), ("Urmistrz", "Burmistrz"), ("Starostwo", "Starostwo")],
+    [
+        ("PREZYDENI", "PREZYDENT"),
+        ("Urmistrz", "Burmistrz"),
+        ("Starostwo", "Starostwo"),
+        ("Zastępcą", "Zastępca"),  # a misread diacritic makes another case: still the head
+        ("Wojt", "Wójt"),
+    ],
 )
 def test_position_head(word: str, expected: str) -> None:
     from extract import people
@@ -216,6 +234,9 @@ def test_worn_start(word: str, expected: str) -> None:
         ("Kowalskl", "Anna", "Kowalska"),  # in the first name's gender
         ("Kowalskl", "Jan", "Kowalski"),
         ("Nowak", "Jan", "Nowak"),  # known: untouched
+        # Two letters worn: the register's surname, in the gender, two look-alikes away.
+        ("Kwiatkcwsxa", "Anna", "Kwiatkowska"),
+        ("Wojciechcwskl", "Jan", "Wojciechowski"),
     ],
 )
 def test_repaired_surname(word: str, first_name: str, expected: str) -> None:
