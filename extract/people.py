@@ -187,9 +187,9 @@ def _nearest(word: str, vocabulary: Sequence[str]) -> str:
     lower = core.casefold()
     if lower in vocabulary:
         return word
-    # A lost diacritic first: "Wojt" is a word too (an old spelling), but on a position
-    # line it is "Wójt".
-    plain = [known for known in vocabulary if without_diacritics(known) == lower]
+    # A lost or misread diacritic first: "Wojt" is a word too (an old spelling), and
+    # "Zastępcą" a form, but on a position line they are "Wójt" and "Zastępca".
+    plain = [k for k in vocabulary if without_diacritics(k) == without_diacritics(lower)]
     if len(plain) == 1:
         return word.replace(core, _styled(plain[0], core), 1)
     if len(lower) < 5 or morph.is_known(core):

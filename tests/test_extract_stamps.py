@@ -446,3 +446,10 @@ def test_a_born_digital_letter_without_a_signature_is_unsigned() -> None:
 def test_a_stamp_alone_is_not_called_stamp_only() -> None:
     # The pen may share the stamp's ink: without strokes told apart, it is not known.
     assert _signature(_with_stamps(LETTER, _stamp("KIEROWNIK REFERATU", "Jan Nowak"))) is None
+
+
+@pytest.mark.parametrize("name_line", ["Wo zq et Lis", "Hańńa wyraz", "mgr Xqawer Kqt"])
+def test_a_name_stamps_worn_last_line_is_not_read_as_its_position(name_line: str) -> None:
+    stamp = _stamp("SEKRETARZ GMINY", name_line)  # the name worn past reading
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory(None, "Sekretarz Gminy", None)

@@ -217,7 +217,7 @@ def _parse(view: TextView, zone: Sequence[Segment], *, stamp: bool = False) -> _
     """
     signature = _Signature()
     awaiting_organ = awaiting_e_signed = continuing_organ = office_lines = False
-    for part in zone:
+    for index, part in enumerate(zone):
         text = COPY_MARK.sub("", view.text[part.start : part.end]).strip(" ,;")
         signature.electronic |= bool(ELECTRONIC_SIGNATURE.search(text))
         e_signed = E_SIGNED_BY.match(text)
@@ -259,8 +259,11 @@ def _parse(view: TextView, zone: Sequence[Segment], *, stamp: bool = False) -> _
             signature.on_behalf_of, awaiting_organ = people.normal_case(text), False
             continuing_organ = True
             continue
+        worn_last = stamp and index == len(zone) - 1 and signature.name is None
         if _first_name_alone(text) or (stamp and _name_remnant(text)):
             continue  # a name the signature or wear damaged: no position either
+        if worn_last and _worn_words(text):
+            continue  # a name stamp ends with the name: its last line, worn, is no position
         if office_lines or (signature.name and _office(text) and not signature.positions):
             # "Jan Nowak / Urząd Gminy X / X 15 / 00-000 X": the signer's office and its
             # address under the name, no position.
@@ -323,6 +326,21 @@ def _name_remnant(text: str) -> bool:
     # past reading; a position's words are dictionary words.
     unknown = [w for w in words if regex.search(r"\p{Ll}", w) and not morph.is_known(w)]
     return 2 * len(unknown) >= len(words) + 1
+
+
+def _worn_words(text: str) -> bool:
+    """A short line with a word the dictionary does not know, and no position's head.
+
+    A position's words are dictionary words (a worn one is repaired before this), so on
+    a name stamp's last line such a word is a name the pen wore ("Ju w as Lis").
+    """
+    words = regex.findall(r"\p{L}+", text)
+    if not words or len(words) > MAX_NAME_WORDS or POSITION.match(text) is not None:
+        return False
+    return any(len(w) >= 2 and not w.isupper() and not morph.is_known(w) for w in words)
+
+
+MAX_NAME_WORDS = 4  # a name with a degree, or a name a stroke cut into pieces
 
 
 def _name_shaped(words: Sequence[str]) -> bool:
