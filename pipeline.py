@@ -22,7 +22,6 @@ from PIL import Image
 from batch import cli
 from batch.journal import SourceStamp, stamp_of
 from batch.tasks import (
-    PAGES_PER_PART,
     Complete,
     Joined,
     Part,
@@ -30,6 +29,7 @@ from batch.tasks import (
     Result,
     RunOptions,
     Task,
+    Workers,
     WorkItem,
     WorkResult,
     failed,
@@ -37,7 +37,7 @@ from batch.tasks import (
     task_of,
 )
 from batch.tasks import split as split_into_parts
-from extract import extract
+from extract import extract, warm_up
 from extract.contract import build_output
 from extract.errors import MissingResourceError
 from ocr.engine import (
@@ -51,15 +51,17 @@ from ocr.engine import (
 from ocr.engine import read_document as read_pages
 from ocr.errors import InputFileError, MissingDependencyError, OcrEngineError
 from ocr.load import iter_pages, open_document
-from ocr.types import OcrDocument
+from ocr.types import OcrDocument, Orientation, Recognition
 from outputs import pdf as pdf_output
 from outputs import report as report_output
 from outputs.files import document_files, format_files
 from outputs.pdf import PageScan
 
+ONE_WORKER = Workers()
+
 
 def work(
-    item: WorkItem, options: RunOptions, engine: OcrEngine, *, split: bool = False
+    item: WorkItem, options: RunOptions, engine: OcrEngine, *, workers: Workers = ONE_WORKER
 ) -> WorkResult:
     """Do one item of a batch: an input, a part of a long one, or a long one's extraction.
 
@@ -67,8 +69,8 @@ def work(
         item: What to do.
         options: The run's options.
         engine: The OCR engine.
-        split: Whether an input longer than ``PAGES_PER_PART`` pages comes back as parts
-            for several workers (a parallel run) instead of being read here.
+        workers: How the batch is shared out: with two or more workers, an input of
+            several pages comes back as parts for them all instead of being read here.
 
     An input error becomes an error Result.
 
@@ -79,7 +81,7 @@ def work(
     task = task_of(item)
     started = time.perf_counter()
     try:
-        return _work(item, options, engine, split=split, started=started)
+        return _work(item, options, engine, workers=workers, started=started)
     except (MissingDependencyError, MissingResourceError):
         raise  # stops the batch: every later input would fail the same way
     except (InputFileError, OcrEngineError) as e:
@@ -95,9 +97,15 @@ def work(
 
 
 def _work(
-    item: WorkItem, options: RunOptions, engine: OcrEngine, *, split: bool, started: float
+    item: WorkItem, options: RunOptions, engine: OcrEngine, *, workers: Workers, started: float
 ) -> WorkResult:
     """The stages of one item, in order (see :func:`work`)."""
+    if workers.count > 1 and isinstance(item, Task | Part):
+        # A worker process (never the parent that forks them: a fork must not copy a
+        # thread mid-import): extraction loads while its first page's OCR runs. A Task
+        # read here is of one page (longer ones are split), the NER model too when
+        # cores stand idle meanwhile.
+        engine = _WarmingUp(engine, ner=workers.spare and isinstance(item, Task))
     scans: list[PageScan] = []
     previews: list[bytes] = []
     keep = _page_keeper(scans if "pdf" in options.formats else None, previews, options.report)
@@ -116,8 +124,8 @@ def _work(
         return dataclasses.replace(result, previews=item.previews)
     stamp = stamp_of(item.path)
     document = open_document(item.path, options.ocr.load)
-    if split and document.page_count > PAGES_PER_PART:
-        return split_into_parts(item, stamp, document)
+    if workers.count > 1 and document.page_count > 1:
+        return split_into_parts(item, stamp, document, workers.count)
     ocr_doc = read_pages(document, engine, options.ocr, source=item.source, keep=keep)
     fmt = document.format.value
     result = letter(item, ocr_doc, stamp, fmt, options, started, tuple(scans))
@@ -209,6 +217,38 @@ def _page_keeper(
             previews.append(report_output.preview(image))
 
     return keep
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _WarmingUp:
+    """An engine that starts extraction's warm-up (:func:`extract.warm_up`) as it reads.
+
+    The worker waits on Tesseract then, with a core of its own: the imports and models
+    load in that wait, and do not slow the page's preparation before it.
+    """
+
+    engine: OcrEngine
+    ner: bool  # the NER model too (see extract.warm_up)
+
+    @property
+    def name(self) -> str:
+        """The engine's name."""
+        return self.engine.name
+
+    @property
+    def lang(self) -> str:
+        """The engine's languages."""
+        return self.engine.lang
+
+    def recognize(self, image: Image.Image, *, dpi: int, block: bool = False) -> Recognition:
+        """The engine's reading, the warm-up started."""
+        warm_up(ner=self.ner)
+        return self.engine.recognize(image, dpi=dpi, block=block)
+
+    def detect_orientation(self, image: Image.Image, *, dpi: int) -> Orientation | None:
+        """The engine's orientation, the warm-up started."""
+        warm_up(ner=self.ner)
+        return self.engine.detect_orientation(image, dpi=dpi)
 
 
 def tesseract_engine(options: RunOptions) -> OcrEngine:

@@ -34,6 +34,7 @@ from batch.tasks import (
     Split,
     Status,
     Task,
+    Workers,
     WorkItem,
     WorkResult,
     crashed,
@@ -139,7 +140,9 @@ def make_executor(
 ) -> Executor[WorkItem, WorkResult]:
     """The executor for a batch: in-process, local processes, or Dask."""
     parallel = executor == "dask" or jobs > 1
-    job = functools.partial(work, options=options, engine=engine, split=parallel)
+    count = max(2, jobs) if parallel else 1  # a Dask cluster has several, whatever -j says
+    workers = Workers(count, spare=parallel and tasks < count)
+    job = functools.partial(work, options=options, engine=engine, workers=workers)
     if tasks == 0:  # all finished already: no cluster or pool to start
         return InlineExecutor(job)
     if executor == "dask":

@@ -1,11 +1,10 @@
 """What a batch schedules: inputs, their parts, and what workers send back.
 
 A :class:`Task` is one input file and where its outputs go. A worker turns it into a
-:class:`Result` (files to write, the index entry), or, for an input longer than
-:data:`PAGES_PER_PART` pages in a parallel run, into a :class:`Split`: the input's
-:class:`Part` s, which several workers read (:class:`PartRead`) and whose pages come back
-together as a :class:`Joined` for extraction. Workers only compute; the process that
-started the batch writes every file.
+:class:`Result` (files to write, the index entry), or, for an input of several pages in a
+parallel run, into a :class:`Split`: the input's :class:`Part` s, which several workers
+read (:class:`PartRead`) and whose pages come back together as a :class:`Joined` for
+extraction. Workers only compute; the process that started the batch writes every file.
 """
 
 from __future__ import annotations
@@ -32,9 +31,11 @@ SCAN_SUFFIXES = frozenset(
 DEFAULT_FORMATS = ("json", "txt")
 KNOWN_FORMATS = frozenset({"json", "txt", "alto", "pdf"})
 DEFAULT_TIMEOUT_S = 180.0  # per Tesseract run, as OCRmyPDF's --tesseract-timeout
-# A longer input is read in parts of this many pages by all workers at once, so that one
-# long document does not keep a batch's end waiting on a single core.
+# An input of several pages is read in parts by all workers at once, so that one long
+# document does not keep a batch's end waiting on a single core, and a folder of a few
+# multi-page letters keeps every core busy: at most this many pages a part ...
 PAGES_PER_PART = 8
+PARTS_PER_WORKER = 2  # ... and small enough that each worker gets this many of an input
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,16 @@ class Status(StrEnum):
 
     OK = "ok"
     ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Workers:
+    """How a batch's work is shared out: what a worker may count on of the others."""
+
+    count: int = 1  # worker processes; with two or more an input of several pages is split
+    # Fewer inputs than workers: cores stand idle while a one-page letter is read, so its
+    # worker may load the NER model meanwhile (with every core busy that would slow all).
+    spare: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,12 +212,23 @@ def task_of(item: WorkItem) -> Task:
     return item if isinstance(item, Task) else item.task
 
 
-def split(task: Task, stamp: SourceStamp, document: InputDocument) -> Split:
-    """An input cut into parts of :data:`PAGES_PER_PART` pages."""
+def part_pages(pages: int, workers: int) -> int:
+    """Pages per part of an input of ``pages`` read by ``workers`` processes.
+
+    Each worker gets :data:`PARTS_PER_WORKER` parts, so their ends even out (a part of
+    one page is fine: a page's OCR outweighs a part's round trip many times); a long
+    input's parts stay at :data:`PAGES_PER_PART` pages.
+    """
+    return max(1, min(PAGES_PER_PART, -(-pages // (PARTS_PER_WORKER * max(1, workers)))))
+
+
+def split(task: Task, stamp: SourceStamp, document: InputDocument, workers: int) -> Split:
+    """An input cut into parts for ``workers`` processes (:func:`part_pages`)."""
     count = document.page_count
+    size = part_pages(count, workers)
     parts = tuple(
-        Part(task, range(first, min(first + PAGES_PER_PART, count + 1)), stamp, document)
-        for first in range(1, count + 1, PAGES_PER_PART)
+        Part(task, range(first, min(first + size, count + 1)), stamp, document)
+        for first in range(1, count + 1, size)
     )
     return Split(parts)
 

@@ -21,7 +21,13 @@
      threading: what a user would write;
    - ``pismo``: ``pismo run`` end to end, default options (JSON with every field), into
      a fresh folder each time.
-4. Measures extraction alone (letters/s from stored OCR, one core:
+4. Small batches (``--small 1,8,24``, ``0`` for none): ``limit`` and ``pismo`` alone on the
+   corpus's first letters that add up to 1, 8 and 24 pages, as their files and again as
+   one PDF of all their pages (a case file scanned in one go), ``--small-rounds`` rounds
+   each, taking turns: a run's start-up and a small folder's uneven end, which the
+   corpus's 40 pages hide. Per size, the ratio pismo/limit of each round (throughput:
+   1.0 is as fast as bare Tesseract), its median and its spread.
+5. Measures extraction alone (letters/s from stored OCR, one core:
    ``benchmarks/extract_speed.py``) and CLI start-up (``pismo --help``).
 
 Prints a table (pages/s, ratios, peak memory) and writes the figures as JSON
@@ -61,6 +67,18 @@ class ContenderFigures(TypedDict):
     peak_mb: float
 
 
+class SmallBatch(TypedDict):
+    """One small batch: wall seconds of each round, and pismo's throughput over the limit's."""
+
+    pages: int
+    files: int
+    limit_s: list[float]
+    pismo_s: list[float]
+    ratio: float  # median of the rounds' limit_s / pismo_s
+    ratio_min: float
+    ratio_max: float
+
+
 class Report(TypedDict):
     """The figures written as JSON, in this key order."""
 
@@ -72,6 +90,7 @@ class Report(TypedDict):
     rounds: int
     contenders: dict[str, ContenderFigures]
     ratios: NotRequired[dict[str, float]]  # pismo over each other contender, when it ran
+    small_batches: NotRequired[dict[str, SmallBatch]]  # "8" (its files), "8 as one PDF"
     extraction: NotRequired[dict[str, float]]  # added after the contenders ran
     cli_help_seconds: NotRequired[float]  # likewise
 
@@ -138,6 +157,89 @@ def as_pdfs(inputs: Sequence[Path], folder: Path) -> list[Path]:
         target.write_bytes(img2pdf.convert(str(path)))
         pdfs.append(target)
     return pdfs
+
+
+def pages_of(path: Path, pages: Path) -> list[Path]:
+    """The page images :func:`page_images` wrote for one input, in page order."""
+    found = [p for p in pages.glob(f"{path.stem}-*.png") if p.stem[len(path.stem) + 1 :].isdigit()]
+    return sorted(found, key=lambda p: int(p.stem[len(path.stem) + 1 :]))
+
+
+def small_batch(inputs: Sequence[Path], pages: Path, size: int) -> list[Path]:
+    """The corpus's first inputs whose pages add up to ``size`` (one too long is skipped)."""
+    chosen, total = [], 0
+    for path in inputs:
+        count = len(pages_of(path, pages))
+        if total + count <= size:
+            chosen.append(path)
+            total += count
+        if total == size:
+            return chosen
+    raise SystemExit(f"the corpus has no letters adding up to {size} pages; raise --count")
+
+
+def small_folders(inputs: Sequence[Path], work: Path, size: int) -> dict[str, Path]:
+    """Work folders for a small batch: its files, and all its pages as one PDF.
+
+    Each holds ``corpus/`` (what pismo reads) and ``pages/`` (the limit's page images),
+    as the main work folder does, so the same runners run them.
+    """
+    chosen = small_batch(inputs, work / "pages", size)
+    images = [page for path in chosen for page in pages_of(path, work / "pages")]
+    folders = {str(size): work / f"small-{size}"}
+    for folder in folders.values():
+        (folder / "corpus").mkdir(parents=True)
+        for path in chosen:
+            (folder / "corpus" / path.name).symlink_to(path)
+    if size > 1:
+        whole = work / f"small-{size}-pdf"
+        folders[f"{size} as one PDF"] = whole
+        (whole / "corpus").mkdir(parents=True)
+        (whole / "corpus" / "batch.pdf").write_bytes(_merged_pdf(chosen, work / "pdfs"))
+    for folder in folders.values():
+        (folder / "pages").mkdir()
+        for image in images:
+            (folder / "pages" / image.name).symlink_to(image)
+    return folders
+
+
+def _merged_pdf(inputs: Sequence[Path], scratch: Path) -> bytes:
+    """One PDF of the inputs' pages, in order (TIFFs as their lossless PDF)."""
+    import io
+
+    import pikepdf
+
+    merged = pikepdf.Pdf.new()
+    for pdf in as_pdfs(inputs, scratch):
+        with pikepdf.Pdf.open(pdf) as source:
+            merged.pages.extend(source.pages)
+    buffer = io.BytesIO()
+    merged.save(buffer)
+    return buffer.getvalue()
+
+
+def run_small(folders: dict[str, Path], rounds: int, jobs: int) -> dict[str, SmallBatch]:
+    """Limit and pismo on each small batch, taking turns, ``rounds`` times."""
+    found: dict[str, SmallBatch] = {}
+    for name, folder in folders.items():
+        times: dict[str, list[float]] = {"limit": [], "pismo": []}
+        for round_number in range(rounds):
+            order = ("limit", "pismo") if round_number % 2 == 0 else ("pismo", "limit")
+            for contender in order:
+                command = [sys.executable, "-m", "benchmarks.throughput", "--runner", contender]
+                command += ["--work", str(folder), "--jobs", str(jobs)]
+                times[contender].append(timed(command)[0])
+        ratios = [lim / own for lim, own in zip(times["limit"], times["pismo"], strict=True)]
+        found[name] = {
+            "pages": len(list((folder / "pages").iterdir())),
+            "files": len(list((folder / "corpus").iterdir())),
+            "limit_s": [round(t, 2) for t in times["limit"]],
+            "pismo_s": [round(t, 2) for t in times["pismo"]],
+            "ratio": round(statistics.median(ratios), 3),
+            "ratio_min": round(min(ratios), 3),
+            "ratio_max": round(max(ratios), 3),
+        }
+    return found
 
 
 # --------------------------------------------------------------------------- runners
@@ -307,6 +409,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results/throughput.json")
     parser.add_argument("--only", default=",".join(CONTENDERS), help="contenders to run")
+    parser.add_argument(
+        "--small", default="1,8,24", help="small batches, in pages (0: none); see the docstring"
+    )
+    parser.add_argument("--small-rounds", type=int, default=3)
     parser.add_argument("--runner", choices=CONTENDERS, help=argparse.SUPPRESS)  # internal
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)  # internal
     args = parser.parse_args(argv)
@@ -327,6 +433,14 @@ def main(argv: list[str] | None = None) -> int:
                 command += ["--work", str(work), "--jobs", str(args.jobs)]
                 results[contender].append(timed(command))
         report = _report(results, len(pages), len(inputs), args)
+        sizes = [int(size) for size in args.small.split(",") if int(size) > 0]
+        if sizes:
+            folders = {
+                name: folder
+                for size in sizes
+                for name, folder in small_folders(inputs, work, size).items()
+            }
+            report["small_batches"] = run_small(folders, args.small_rounds, args.jobs)
     report["extraction"] = extraction_speed()
     report["cli_help_seconds"] = round(startup_seconds(), 3)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -385,6 +499,9 @@ def _print(report: Report) -> None:
         print(f"{name:10} {row['pages_per_s']:8.3f} {row['peak_mb']:8.1f}")
     for name, ratio in report.get("ratios", {}).items():
         print(f"{name:16} {ratio:.2f}")
+    for name, batch in report.get("small_batches", {}).items():
+        spread = f"{batch['ratio_min']:.2f}-{batch['ratio_max']:.2f}"
+        print(f"small batch {name:16} pismo/limit {batch['ratio']:.2f} ({spread})")
     print(f"extraction: {report['extraction']['letters_per_s']} letters/s")
     print(f"pismo --help: {report['cli_help_seconds']} s")
 

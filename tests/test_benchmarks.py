@@ -18,6 +18,7 @@ def test_throughput_benchmark_smoke(tmp_path: Path) -> None:
     pytest.importorskip("ocrmypdf")
     out = tmp_path / "throughput.json"
     args = ["--count", "1", "--pages-max", "2", "--rounds", "1", "--out", str(out)]
+    args += ["--small", "1", "--small-rounds", "1"]
     subprocess.run([sys.executable, "-m", "benchmarks.throughput", *args], cwd=ROOT, check=True)
     report = json.loads(out.read_text(encoding="utf-8"))
     assert 1 <= report["pages"] <= 2
@@ -25,6 +26,9 @@ def test_throughput_benchmark_smoke(tmp_path: Path) -> None:
     for row in report["contenders"].values():
         assert row["pages_per_s"] > 0 and row["peak_mb"] > 0
     assert set(report["ratios"]) == {"pismo/limit", "pismo/ocrmypdf", "pismo/naive"}
+    small = report["small_batches"]["1"]
+    assert small["pages"] == small["files"] == 1 and small["ratio"] > 0
+    assert small["limit_s"][0] > 0 and small["pismo_s"][0] > 0
     assert report["extraction"]["letters_per_s"] > 0
     assert report["cli_help_seconds"] > 0
 

@@ -20,10 +20,10 @@ RIGHT = " " * 45
 def blank_pipeline(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The NER host on spacy.blank("pl"): pismo's Morfeusz persons alone."""
     monkeypatch.setenv(ner.MODEL_VARIABLE, "blank")
-    ner.pipeline.cache_clear()
+    ner.forget()
     yield
     monkeypatch.delenv(ner.MODEL_VARIABLE)
-    ner.pipeline.cache_clear()
+    ner.forget()
 
 
 @pytest.mark.usefixtures("blank_pipeline")
@@ -67,13 +67,13 @@ def test_a_configured_model_that_is_not_there_is_a_clear_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv(ner.MODEL_VARIABLE, "/nonexistent/model")
-    ner.pipeline.cache_clear()
+    ner.forget()
     try:
         with pytest.raises(MissingResourceError, match="PISMO_NER_MODEL"):
             ner.pipeline()
     finally:
         monkeypatch.delenv(ner.MODEL_VARIABLE)
-        ner.pipeline.cache_clear()
+        ner.forget()
 
 
 def test_cli_start_up_does_not_import_spacy() -> None:
@@ -86,7 +86,7 @@ def test_cli_start_up_does_not_import_spacy() -> None:
 
 @pytest.mark.skipif(not (ner.SHIPPED / "meta.json").is_file(), reason="no shipped model")
 def test_shipped_model_is_the_default_and_keeps_the_morfeusz_persons() -> None:
-    ner.pipeline.cache_clear()
+    ner.forget()
     assert ner.describe() == "pismo NKJP model"
     assert ner.pipeline().pipe_names[-1] == "pismo_persons"
     found = ner.entities("Sprawę prowadzi Tadeusz Brzózka z Urzędu Gminy w Lipnicy.")

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 import jsonschema
 import pytest
 
-from extract import STAGES, check_order, extract
+from extract import extract
 from extract.contract import schema
 from extract.errors import StageError
 from extract.fields import FIELDS, FieldName
 from extract.layout import Layout
 from extract.model import Candidate
+from extract.run import STAGES, check_order
 from extract.stages import Earlier, Stage
 from ocr.plaintext import document_from_text
 

@@ -22,6 +22,7 @@ extraction runs.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -109,9 +110,27 @@ def describe() -> str:
     return pipeline().meta.get("pismo_base", "?")
 
 
-@cache
 def pipeline() -> Any:
-    """The spaCy pipeline (built on first use, then shared by every letter of the process)."""
+    """The spaCy pipeline (built on first use, then shared by every letter of the process).
+
+    Built under a lock: a batch worker's warm-up thread may be building it
+    (:func:`extract.warm_up`) when a letter first needs it.
+    """
+    with _BUILDING:
+        return _pipeline()
+
+
+_BUILDING = threading.Lock()
+
+
+def forget() -> None:
+    """Drop the pipeline built: the next use builds it again (after ``PISMO_NER_MODEL`` changed)."""
+    with _BUILDING:
+        _pipeline.cache_clear()
+
+
+@cache
+def _pipeline() -> Any:
     try:
         import spacy
     except ImportError as error:  # pragma: no cover - a dependency of the package
