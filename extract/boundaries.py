@@ -1,0 +1,224 @@
+"""Where the letters of a scanner's batch begin: page cues, read by Polish letter conventions.
+
+A production scanner writes a stack of letters as one file. Each page is looked at on its
+own (:func:`cues_of`) and then against the page before it (:func:`letters`):
+
+* a letter's **first page** carries its head: the place-and-date line, the reference
+  number, the addressee's block, a letterhead or the sender, all near its top. These are
+  the fields the extraction finds on the page read as a one-page letter, and only when
+  it is sure of them (the rules that read them were measured on letters of many offices);
+* a **later page** says so: its page number (``Strona 2 z 3``, ``- 2 -``, ``2/3``), the
+  page number of the page before it (``Strona 1 z 2``), an attachment's heading at its top
+  (``Załącznik nr 1``: it stays with the letter before it), a first line that goes on
+  with a sentence in lower case, or nothing at all (a blank page, a duplex back);
+* a page **ends** a letter with its signature's closing or the distribution list
+  (``Otrzymują:``): a head after such a page needs less to be believed.
+
+A page starts a letter when nothing says it goes on and its head is clear (the head
+fields' confidences add up to :data:`CLEAR_HEAD`), or shows after a page that ended a
+letter. The first page always does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from extract import extract
+from extract.fields import FieldName
+from extract.patterns import (
+    ADDRESS,
+    BODY_START,
+    CLOSING,
+    LIST_HEADING,
+    ON_BEHALF,
+    ORGAN,
+    ORGANIZATION,
+    POSITION,
+)
+from ocr.types import OcrDocument, OcrPage
+
+# A page with fewer words than this is blank (a duplex back, a scanner's speck or two).
+BLANK_WORDS = 3
+# The head fields, found on a page read as a letter of its own, count by the extraction's
+# confidence in them, and only when read in the page's upper part (a place and date at a
+# letter's end, a reference quoted in its body, stand lower).
+HEAD_FIELDS = (
+    FieldName.LETTER_DATE,
+    FieldName.PLACE,
+    FieldName.REFERENCE,
+    FieldName.ADDRESSEE,
+    FieldName.SENDER,
+)
+HEAD_SHARE = 0.45  # of the page's height, from its top
+# A letterhead among a page's first lines (an office, an organ's title, its address) and
+# a salutation or subject line in its upper part add to a head: a later page of a letter
+# opens with its text going on.
+LETTERHEAD = 0.5
+OPENING = 0.5
+CLEAR_HEAD = 1.5  # summed confidences a page's head needs to start a letter ...
+HEAD_AFTER_END = 0.5  # ... or after a page that ended one
+EDGE_LINES = 3  # lines at a page's top and bottom where page numbers and headings stand
+TAIL_SHARE = 0.5  # of a page's lines, from its end: where a closing or a list ends a letter
+
+_PAGE_NUMBER = regex.compile(
+    r"^\s*(?:(?:strona|str\.?|s\.)\s*(?P<k>\d{1,3})(?:\s*(?:z|/|na)\s*(?P<n>\d{1,3}))?"
+    r"|[-–—]\s*(?P<k2>\d{1,3})\s*[-–—]|(?P<k3>\d{1,3})\s*/\s*(?P<n3>\d{1,3}))\s*$",
+    regex.IGNORECASE,
+)
+_ATTACHMENT = regex.compile(r"^\s*za[łl][ąa]cznik(?:\s+(?:nr|numer)\b|\s*\d|\s*do\b|\s*$)", regex.I)
+# A line that goes on with a sentence: it opens in lower case (a word, not an item's
+# letter "a)").
+_GOES_ON = regex.compile(r"^\s*\p{Ll}{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class PageCues:
+    """What one page says of its place in a letter."""
+
+    number: int
+    blank: bool = False
+    page_number: int | None = None  # its own, as printed ("Strona 2 z 3": 2)
+    page_count: int | None = None  # the letter's pages, when printed with it (3)
+    attachment: bool = False  # an attachment's heading opens it
+    goes_on: bool = False  # its first line continues a sentence
+    head: float = 0.0  # how clearly its top is a letter's head (see _head)
+    ends: bool = False  # a closing or a distribution list in its lower part
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """One letter of a batch: its pages (numbers in the file) and why it starts there."""
+
+    first: int
+    last: int
+    why: str
+
+    @property
+    def pages(self) -> range:
+        """The letter's page numbers in the file."""
+        return range(self.first, self.last + 1)
+
+
+def letters(document: OcrDocument) -> tuple[Letter, ...]:
+    """The letters of a document, in order; every page belongs to one.
+
+    Args:
+        document: A batch's pages, read.
+    """
+    if not document.pages:
+        return ()
+    cues = [cues_of(document, page) for page in document.pages]
+    found: list[Letter] = []
+    first, why = cues[0].number, "first page"
+    before = cues[0]  # the last page with text: a blank back says nothing of the next
+    for page in cues[1:]:
+        starts = starts_letter(page, before)
+        if starts is not None:
+            found.append(Letter(first, page.number - 1, why))
+            first, why = page.number, starts
+        if not page.blank:
+            before = page
+    found.append(Letter(first, cues[-1].number, why))
+    return tuple(found)
+
+
+def starts_letter(page: PageCues, before: PageCues) -> str | None:
+    """Why ``page`` starts a letter, or None when it goes on with the one before it."""
+    if page.blank or page.attachment or page.goes_on:
+        return None
+    if page.page_number is not None and page.page_number > 1:
+        return None
+    if before.page_count is not None and (before.page_number or 0) < before.page_count:
+        return None  # "Strona 1 z 2" before it: this is page 2, its number unread
+    if page.page_number == 1:
+        return "page number 1"
+    if page.head >= CLEAR_HEAD:
+        return f"its head ({page.head:.2f})"
+    if page.head >= HEAD_AFTER_END and before.ends:
+        return "a head field after a letter's end"
+    return None
+
+
+def cues_of(document: OcrDocument, page: OcrPage) -> PageCues:
+    """The cues of one page of a document."""
+    texts = [line.text for line in page.lines if line.text.strip()]
+    words = sum(len(regex.findall(r"\p{L}{2,}", text)) for text in texts)
+    if words < BLANK_WORDS:
+        return PageCues(page.number, blank=True)
+    number, count = _page_number(texts[:EDGE_LINES] + texts[-EDGE_LINES:])
+    body = [text for text in texts if not _PAGE_NUMBER.match(text)]
+    lower = body[int(len(body) * (1 - TAIL_SHARE)) :]
+    return PageCues(
+        page.number,
+        page_number=number,
+        page_count=count,
+        attachment=any(_ATTACHMENT.match(text) for text in body[:EDGE_LINES]),
+        goes_on=bool(body) and bool(_GOES_ON.match(body[0])),
+        head=_head(document, page),
+        ends=any(_ends(text) for text in lower),
+    )
+
+
+def _ends(text: str) -> bool:
+    """A line of a letter's end: its closing, a signature's position, the distribution list."""
+    if CLOSING.match(text) or LIST_HEADING.fullmatch(text) or ON_BEHALF.match(text):
+        return True
+    return bool(POSITION.match(text)) and len(text.split()) <= SIGNATURE_WORDS
+
+
+SIGNATURE_WORDS = 6  # a position line under a signature; a longer one is a sentence
+
+
+def _page_number(texts: Sequence[str]) -> tuple[int | None, int | None]:
+    for text in texts:
+        found = _PAGE_NUMBER.match(text)
+        if found is None:
+            continue
+        number = int(found["k"] or found["k2"] or found["k3"])
+        count = found["n"] or found["n3"]
+        if count is None or number <= int(count):
+            return number, int(count) if count else None
+    return None, None
+
+
+def _head(document: OcrDocument, page: OcrPage) -> float:
+    """How clearly the page's top is a letter's head: the head fields' summed confidence.
+
+    The page is read as a letter of its own; a field counts when its evidence stands in
+    the upper :data:`HEAD_SHARE` of the page.
+    """
+    alone = OcrDocument(document.source, (page,), document.engine, document.lang)
+    fields = extract(alone).fields
+    limit = HEAD_SHARE * page.height
+    sure = {
+        name: found.confidence
+        for name in HEAD_FIELDS
+        if (found := fields.get(name)) is not None
+        and found.value
+        and found.evidence
+        and found.evidence[0].bbox.top <= limit
+    }
+    # The place and the date are one line (the last page's, on a letter dated at its end).
+    dated = max(sure.pop(FieldName.PLACE, 0.0), sure.pop(FieldName.LETTER_DATE, 0.0))
+    read = dated + sum(sure.values())
+    texts = [line.text for line in page.lines if line.bbox.top <= limit]
+    letterhead = any(_letterhead(text) for text in texts[:EDGE_LINES])
+    # ... or the letter's first words open the page: "W odpowiedzi na ...", "Dzień dobry".
+    opening = any(_OPENING.match(text) for text in texts) or bool(
+        texts and BODY_START.match(texts[0])
+    )
+    return read + LETTERHEAD * letterhead + OPENING * opening
+
+
+def _letterhead(text: str) -> bool:
+    return bool(ORGAN.match(text) or ORGANIZATION.match(text) or ADDRESS.search(text))
+
+
+# A salutation ("Szanowni Państwo,") or a subject line ("Dotyczy:", "Sprawa:").
+_OPENING = regex.compile(
+    r"^\s*(?:szanown\w*\b.*[,!]?\s*$|dotyczy\s*:|dot\.\s*:?|sprawa\s*:|temat\s*:|w\s+sprawie\s*:)",
+    regex.IGNORECASE,
+)
