@@ -10,7 +10,8 @@ own (:func:`cues_of`) and then against the page before it (:func:`letters`):
 * a **later page** says so: its page number (``Strona 2 z 3``, ``- 2 -``, ``2/3``), the
   page number of the page before it (``Strona 1 z 2``), an attachment's heading at its top
   (``Załącznik nr 1``: it stays with the letter before it), a first line that goes on
-  with a sentence in lower case, or nothing at all (a blank page, a duplex back);
+  with a sentence in lower case or is a line of a paragraph, or nothing at all (a blank
+  page, a duplex back);
 * a page **ends** a letter with its signature's closing or the distribution list
   (``Otrzymują:``): a head after such a page needs less to be believed.
 
@@ -21,6 +22,7 @@ letter. The first page always does.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -60,6 +62,7 @@ LETTERHEAD = 0.5
 OPENING = 0.5
 CLEAR_HEAD = 1.5  # summed confidences a page's head needs to start a letter ...
 HEAD_AFTER_END = 0.5  # ... or after a page that ended one
+PROSE_HEAD = 2.5  # ... or opening with a line of prose (a letter copied into one line)
 EDGE_LINES = 3  # lines at a page's top and bottom where page numbers and headings stand
 TAIL_SHARE = 0.5  # of a page's lines, from its end: where a closing or a list ends a letter
 
@@ -84,6 +87,7 @@ class PageCues:
     page_count: int | None = None  # the letter's pages, when printed with it (3)
     attachment: bool = False  # an attachment's heading opens it
     goes_on: bool = False  # its first line continues a sentence
+    prose: bool = False  # its first line is a paragraph's (see _prose)
     head: float = 0.0  # how clearly its top is a letter's head (see _head)
     ends: bool = False  # a closing or a distribution list in its lower part
 
@@ -135,6 +139,8 @@ def starts_letter(page: PageCues, before: PageCues) -> str | None:
         return None  # "Strona 1 z 2" before it: this is page 2, its number unread
     if page.page_number == 1:
         return "page number 1"
+    if page.prose and page.head < PROSE_HEAD:
+        return None  # a paragraph going on; a date and signature lower down are its end
     if page.head >= CLEAR_HEAD:
         return f"its head ({page.head:.2f})"
     if page.head >= HEAD_AFTER_END and before.ends:
@@ -157,9 +163,37 @@ def cues_of(document: OcrDocument, page: OcrPage) -> PageCues:
         page_count=count,
         attachment=any(_ATTACHMENT.match(text) for text in body[:EDGE_LINES]),
         goes_on=bool(body) and bool(_GOES_ON.match(body[0])),
+        prose=bool(body) and _prose(body[0]),
         head=_head(document, page),
         ends=any(_ends(text) for text in lower),
     )
+
+
+def _prose(text: str) -> bool:
+    """A page's first line that is a line of a paragraph, not a head's or an opening's.
+
+    A letter's first page opens with its head (a letterhead, a place and date, an
+    addressee) or its first words ("W odpowiedzi na ...", "Szanowni Państwo"); a later
+    page often opens with a whole line of a paragraph going on.
+    """
+    words = regex.findall(r"\p{L}+", text)
+    return (
+        len(words) >= PROSE_WORDS
+        and not _letterhead(text)
+        and not _FIRST_WORDS.match(text)
+        and not _OPENING.match(text)
+    )
+
+
+# Words only a letter's first paragraph opens with (other openings, "Zgodnie z ...",
+# "Informacja ...", start later paragraphs as well).
+_FIRST_WORDS = regex.compile(
+    r"^\s*(?:dzie[ńn]\s+dobry|w\s+odpowiedzi|odpowiadaj[ąa]c|w\s+nawi[ąa]zaniu|nawi[ąa]zuj[ąa]c)",
+    regex.IGNORECASE,
+)
+
+
+PROSE_WORDS = 7  # a line this long that is no head element is a paragraph's
 
 
 def _ends(text: str) -> bool:
@@ -190,7 +224,9 @@ def _head(document: OcrDocument, page: OcrPage) -> float:
     The page is read as a letter of its own; a field counts when its evidence stands in
     the upper :data:`HEAD_SHARE` of the page.
     """
-    alone = OcrDocument(document.source, (page,), document.engine, document.lang)
+    # Numbered 1: the rules read a letter's head on its first page only.
+    first = dataclasses.replace(page, number=1)
+    alone = OcrDocument(document.source, (first,), document.engine, document.lang)
     fields = extract(alone).fields
     limit = HEAD_SHARE * page.height
     sure = {
