@@ -16,18 +16,22 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PIL import Image
 
 from batch import cli
 from batch.journal import SourceStamp, stamp_of
 from batch.tasks import (
+    LETTERS_SUFFIX,
     Complete,
     Joined,
+    Outcome,
     Part,
     PartRead,
     Result,
     RunOptions,
+    Status,
     Task,
     Workers,
     WorkItem,
@@ -37,8 +41,8 @@ from batch.tasks import (
     task_of,
 )
 from batch.tasks import split as split_into_parts
-from extract import extract, warm_up
-from extract.contract import build_output
+from extract import boundaries, extract, warm_up
+from extract.contract import build_output, dumps
 from extract.errors import MissingResourceError
 from ocr.engine import (
     OcrEngine,
@@ -149,12 +153,81 @@ def letter(
         "format": fmt,
         "bytes": stamp.size,
     }
+    if options.splits(len(ocr_doc.pages)) and task.out_stem is not None:
+        found = boundaries.letters(ocr_doc)
+        if len(found) > 1:
+            return _letters(task, ocr_doc, found, stamp, source_info, options, started, scans)
     fields = extract(ocr_doc)
     output = build_output(ocr_doc, fields, source_info, with_words=options.with_words)
     files = document_files(output, ocr_doc, source_info, options.formats, scans)
     seconds = time.perf_counter() - started
     outcome = outcome_of(task.source, output, f"{task.out_name}.json", seconds)
     return Result(outcome, files, stamp, output=output if task.out_stem is None else None)
+
+
+def _letters(
+    task: Task,
+    ocr_doc: OcrDocument,
+    found: Sequence[boundaries.Letter],
+    stamp: SourceStamp,
+    source_info: dict[str, Any],
+    options: RunOptions,
+    started: float,
+    scans: tuple[PageScan, ...],
+) -> Result:
+    """The files of an input cut into letters: each letter's, then the input's list of them.
+
+    Letter ``n`` of ``stem`` is written as ``stem#0n.json`` (and ``.ocr.json``, ``.txt``...)
+    as if it were a file of its own, its pages numbered from 1; ``source.letter`` says
+    which pages of the file it is. ``stem.letters.json`` lists the letters, last (it marks
+    the input done).
+    """
+    width = max(2, len(str(len(found))))
+    files: list[tuple[str, str | bytes]] = []
+    outcomes: list[Outcome] = []
+    listed: list[dict[str, Any]] = []
+    page_letters: list[tuple[str, int]] = []
+    for number, piece in enumerate(found, start=1):
+        suffix = f"#{number:0{width}d}"
+        pages = tuple(page for page in ocr_doc.pages if page.number in piece.pages)
+        # A letter's pages are numbered from 1, as when it is a file of its own (the rules
+        # read a letter's head on its page 1); ``letter.pages`` keeps where it stands.
+        document = dataclasses.replace(
+            ocr_doc,
+            pages=tuple(dataclasses.replace(p, number=n) for n, p in enumerate(pages, 1)),
+        )
+        info = source_info | {
+            "pages": len(pages),
+            "letter": {"number": number, "of": len(found), "pages": [piece.first, piece.last]},
+        }
+        output = build_output(document, extract(document), info, with_words=options.with_words)
+        own_scans = tuple(scans[page.number - 1] for page in pages) if scans else ()
+        files.extend(
+            (suffix + name, content)
+            for name, content in document_files(output, document, info, options.formats, own_scans)
+        )
+        name = f"{task.out_name}{suffix}.json"
+        outcome = outcome_of(task.source, output, name, 0.0)
+        pages_text = f"{piece.first}-{piece.last}" if piece.last > piece.first else str(piece.first)
+        outcomes.append(dataclasses.replace(outcome, letter=number, file_pages=pages_text))
+        listed.append({"letter": number, "pages": [piece.first, piece.last], "output": name,
+                       "why": piece.why})  # fmt: skip
+        page_letters.extend((task.out_name + suffix, n) for n in range(1, len(pages) + 1))
+    manifest = {"source": source_info, "letters": listed}
+    files.append((LETTERS_SUFFIX, dumps(manifest)))
+    seconds = time.perf_counter() - started
+    outcomes = [dataclasses.replace(o, seconds=seconds / len(outcomes)) for o in outcomes]
+    outcome = Outcome(
+        task.source,
+        Status.OK,
+        output=f"{task.out_name}{LETTERS_SUFFIX}",
+        pages=len(ocr_doc.pages),
+        seconds=seconds,
+        warnings=sum(o.warnings for o in outcomes),
+        incomplete=any(o.incomplete for o in outcomes),
+        letters=tuple(outcomes),
+    )
+    return Result(outcome, tuple(files), stamp, page_letters=tuple(page_letters))
 
 
 def complete(item: Complete, options: RunOptions) -> Result | None:

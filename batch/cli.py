@@ -30,8 +30,10 @@ from batch.tasks import (
     DEFAULT_TIMEOUT_S,
     KNOWN_FORMATS,
     SCAN_SUFFIXES,
+    SPLIT_MIN_PAGES,
     Result,
     RunOptions,
+    SplitMode,
     Status,
     Task,
     collect_tasks,
@@ -175,6 +177,14 @@ def build_parser() -> argparse.ArgumentParser:
         "evidence drawn on page previews (OUT/report_files/)",
     )
     run.add_argument(
+        "--split",
+        choices=[m.value for m in SplitMode],
+        default=SplitMode.AUTO.value,
+        help=f"cut an input into the letters it holds (a scanner's batch): auto for inputs "
+        f"of {SPLIT_MIN_PAGES} pages or more, always, or off; letter N of STEM is written as "
+        "STEM#0N.json, and STEM.letters.json lists them",
+    )
+    run.add_argument(
         "--with-words",
         action="store_true",
         help="embed every line and word with its box in the JSON (always in .ocr.json)",
@@ -285,6 +295,7 @@ def run_options(args: argparse.Namespace) -> RunOptions:
         timeout=args.timeout,
         with_words=args.with_words,
         report=getattr(args, "report", False),
+        split=SplitMode(getattr(args, "split", SplitMode.AUTO.value)),
     )
 
 

@@ -1,7 +1,8 @@
 """The batch's catalogue files: ``index.jsonl``, ``index.csv`` and ``report.html``.
 
-One row per input, in input order: path, status, error, output, pages, seconds, warnings,
-whether a page was given up on, and the key fields the catalogue marks as indexed
+One row per letter, in input order: path, status, error, output, the letter's number and
+pages in its file (an input cut into letters), pages, seconds, warnings, whether a page
+was given up on, and the key fields the catalogue marks as indexed
 (:data:`extract.fields.INDEXED`).
 """
 
@@ -26,6 +27,8 @@ COLUMNS = (
     "status",
     "error",
     "output",
+    "letter",
+    "file_pages",
     "pages",
     "seconds",
     "warnings",
@@ -34,8 +37,14 @@ COLUMNS = (
 )
 
 
+def letter_rows(rows: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """One row per letter: an input cut into letters gives its letters' rows in its place."""
+    return [letter for row in rows for letter in (row.get("letters") or [row])]
+
+
 def write_index(out: Path, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Write ``index.jsonl`` and ``index.csv`` (one row per input, input order), atomically."""
+    """Write ``index.jsonl`` and ``index.csv`` (one row per letter, input order), atomically."""
+    rows = letter_rows(rows)
     atomic_write(
         out / "index.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     )
@@ -50,7 +59,7 @@ def write_index(out: Path, rows: Sequence[Mapping[str, Any]]) -> None:
 def write_report(out: Path, rows: Sequence[Mapping[str, Any]]) -> None:
     """Write ``OUT/report.html`` for the inputs of the index rows (see :mod:`outputs.report`)."""
     letters = []
-    for row in rows:
+    for row in letter_rows(rows):
         document = None
         ink: tuple[report_output.PageInk, ...] = ()
         if row.get("status") == "ok" and row.get("output"):

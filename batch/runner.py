@@ -24,6 +24,7 @@ from batch.journal import Entry, Journal
 from batch.logs import log, trace
 from batch.progress import BarHandler, Progress
 from batch.tasks import (
+    LETTERS_SUFFIX,
     Complete,
     Joined,
     Outcome,
@@ -64,6 +65,7 @@ def run_settings(options: RunOptions) -> dict[str, Any]:
         "lang": options.lang,
         "ocr": dataclasses.asdict(options.ocr),
         "with_words": options.with_words,
+        "split": options.split.value,
         "ner_model": os.environ.get("PISMO_NER_MODEL", ""),
     }
 
@@ -87,8 +89,9 @@ def plan(
     for task in tasks:
         if task.out_stem is None:
             raise ValueError(f"{task.source}: a batch task needs an output folder")
-        main_output = task.out_stem.with_name(task.out_stem.name + ".json")
-        entry = None if force else journal.finished(task.out_name, task.path, main_output, run)
+        entry = None if force else journal.entries.get(task.out_name)
+        if entry is not None:
+            entry = journal.finished(task.out_name, task.path, _main_output(task, entry), run)
         if entry is None:
             todo.append(task)
             continue
@@ -100,9 +103,24 @@ def plan(
     return todo, kept
 
 
-def _missing(task: Task, entry: Entry, options: RunOptions, out: Path | None) -> Complete | None:
-    """The outputs a finished letter lacks of those asked for, as work; None if it has all."""
+def _main_output(task: Task, entry: Entry) -> Path:
+    """The file whose presence marks an input done: its JSON, or its list of letters."""
+    assert task.out_stem is not None
+    suffix = LETTERS_SUFFIX if entry.index.get("letters") else ".json"
+    return task.out_stem.with_name(task.out_stem.name + suffix)
+
+
+def _missing(
+    task: Task, entry: Entry, options: RunOptions, out: Path | None
+) -> Complete | Task | None:
+    """The outputs a finished letter lacks of those asked for, as work; None if it has all.
+
+    An input cut into letters that lacks one is read again (its letters are not completed
+    one by one).
+    """
     assert task.out_stem is not None and entry.stamp is not None
+    if entry.index.get("letters"):
+        return task if _letters_missing(task, entry, options, out) else None
     stem = task.out_stem
     # A file counts only when it was written with this reading (the journal says so): one
     # an earlier reading left is made again.
@@ -126,6 +144,21 @@ def _missing(task: Task, entry: Entry, options: RunOptions, out: Path | None) ->
     if not formats and not previews:
         return None
     return Complete(task, entry.stamp, formats, bool(previews))
+
+
+def _letters_missing(task: Task, entry: Entry, options: RunOptions, out: Path | None) -> bool:
+    """Whether a letter of an input cut into letters lacks a file the run asks for."""
+    suffixes = [FORMAT_SUFFIXES[name] for name in options.formats if name in FORMAT_SUFFIXES]
+    for row in entry.index.get("letters") or []:
+        stem = str(row.get("output") or "").removesuffix(".json")
+        if out is None or not stem:
+            return True
+        if any(not (out / (stem + suffix)).is_file() for suffix in suffixes):
+            return True
+        first = int(str(row.get("file_pages") or "1").split("-")[0])
+        if options.report and not (out / report_output.preview_name(stem, first)).is_file():
+            return True
+    return False
 
 
 def make_executor(
@@ -256,7 +289,11 @@ def commit(task: Task, result: Result, out: Path) -> Outcome:
     try:
         stem.parent.mkdir(parents=True, exist_ok=True)
         for number, shot in enumerate(result.previews, start=1):
-            target = out / report_output.preview_name(task.out_name, number)
+            # An input cut into letters: a page's preview is its letter's.
+            name, page = (task.out_name, number)
+            if result.page_letters:
+                name, page = result.page_letters[number - 1]
+            target = out / report_output.preview_name(name, page)
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, shot)
         for suffix, text in result.files:

@@ -38,6 +38,21 @@ PAGES_PER_PART = 8
 PARTS_PER_WORKER = 2  # ... and small enough that each worker gets this many of an input
 
 
+class SplitMode(StrEnum):
+    """Which inputs are cut into the letters they hold (:mod:`extract.boundaries`)."""
+
+    AUTO = "auto"  # inputs of more than SPLIT_MIN_PAGES pages: a scanner's batch
+    ALWAYS = "always"  # every input of two pages or more
+    OFF = "off"  # one input, one letter
+
+
+# An input of this many pages or fewer is one letter under ``--split auto``: a letter
+# scanned on its own runs to a few pages, and a false cut there costs more than a batch
+# of a few short letters read as one.
+SPLIT_MIN_PAGES = 5
+LETTERS_SUFFIX = ".letters.json"  # beside an input cut into letters: the list of them
+
+
 @dataclass(frozen=True, slots=True)
 class RunOptions:
     """Options of ``pismo run`` that reach the workers."""
@@ -48,6 +63,13 @@ class RunOptions:
     timeout: float = DEFAULT_TIMEOUT_S
     with_words: bool = False  # embed lines and words in the main JSON, not only in .ocr.json
     report: bool = False  # OUT/report.html, with page previews from the workers
+    split: SplitMode = SplitMode.AUTO
+
+    def splits(self, pages: int) -> bool:
+        """Whether an input of ``pages`` pages is looked at for the letters it holds."""
+        if self.split is SplitMode.OFF:
+            return False
+        return pages >= (SPLIT_MIN_PAGES if self.split is SplitMode.AUTO else 2)
 
 
 class Status(StrEnum):
@@ -91,10 +113,15 @@ class Outcome:
     warnings: int = 0
     # A page was left empty after a timeout: done, but a re-run tries it again.
     incomplete: bool = False
+    # An input cut into letters: one entry each (``letter``: its number, ``file_pages``:
+    # "3-5"); the index lists them instead of the input.
+    letters: tuple[Outcome, ...] = ()
+    letter: int | None = None
+    file_pages: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The index.jsonl line."""
-        return {
+        """The index.jsonl line (an input cut into letters: its letters' under "letters")."""
+        row = {
             "path": self.source,
             "status": self.status.value,
             "error": self.error,
@@ -105,6 +132,11 @@ class Outcome:
             "incomplete": self.incomplete,
             **self.fields,
         }
+        if self.letter is not None:
+            row |= {"letter": self.letter, "file_pages": self.file_pages}
+        if self.letters:
+            row["letters"] = [letter.to_dict() for letter in self.letters]
+        return row
 
 
 def outcome_of(source: str, output: Mapping[str, Any], written: str, seconds: float) -> Outcome:
@@ -138,6 +170,9 @@ class Result:
     output: dict[str, Any] | None = None  # the document, when it is printed (no -o)
     previews: tuple[bytes, ...] = ()  # page previews (JPEG) for the report
     completes: bool = False  # adds outputs to a letter read before (its others stay)
+    # An input cut into letters: per page, its letter's output name and its number in
+    # that letter ("box#02", 1), which its preview is named after.
+    page_letters: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

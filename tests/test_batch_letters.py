@@ -1,0 +1,115 @@
+"""Letters, not files: a scanner's batch cut into its letters by ``pismo run`` (issue 16).
+
+The engine is a fake that reads each page as a text of invented letters, in page order
+(``-j 1``); the pages are blank scans in a PDF.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PIL import Image
+
+from ocr.engine import Recognition
+from ocr.plaintext import document_from_text
+from tests.fakes import FakeEngine, run
+from tests.test_extract_boundaries import ATTACHMENT, FIRST, OTHER, SECOND_PAGE
+
+THIRD = """\
+STAROSTA POWIATU LIPOWSKIEGO
+Lipowo, 20 maja 2024 r.
+GN.6821.2.2024
+Pani
+Ewa Nowak
+ul. Leśna 2
+11-100 Lipowo
+Szanowna Pani,
+uprzejmie informuję o terminie rozprawy administracyjnej."""
+
+
+def _reading(text: str) -> Recognition:
+    page = document_from_text(text, source="page").pages[0] if text else None
+    return Recognition(page.lines if page else ())
+
+
+def _batch(folder: Path, texts: list[str]) -> tuple[Path, FakeEngine]:
+    """A PDF of blank pages, and an engine that reads them as ``texts`` in order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = [Image.new("L", (1240, 1754), 255) for _ in texts]
+    path = folder / "box.pdf"
+    pages[0].save(path, "PDF", save_all=True, append_images=pages[1:], resolution=150.0)
+    return path, FakeEngine([_reading(text) for text in texts])
+
+
+def _rows(out: Path) -> list[dict]:
+    lines = (out / "index.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+BOX = [FIRST, SECOND_PAGE, "", OTHER, ATTACHMENT, THIRD]
+
+
+def test_a_batch_becomes_its_letters_each_with_its_files_and_index_row(tmp_path: Path) -> None:
+    _, engine = _batch(tmp_path / "in", BOX)
+    out = tmp_path / "out"
+    assert run(["run", str(tmp_path / "in"), "-o", str(out), "-j", "1"], engine) == 0
+    rows = _rows(out)
+    assert [(r["output"], r["letter"], r["file_pages"], r["pages"]) for r in rows] == [
+        ("box#01.json", 1, "1-3", 3),  # the blank back stays with its letter
+        ("box#02.json", 2, "4-5", 2),  # ... and so does the attachment
+        ("box#03.json", 3, "6", 1),
+    ]
+    assert {r["path"] for r in rows} == {"box.pdf"}
+    letters = json.loads((out / "box.letters.json").read_text(encoding="utf-8"))
+    assert [letter["pages"] for letter in letters["letters"]] == [[1, 3], [4, 5], [6, 6]]
+    third = json.loads((out / "box#03.json").read_text(encoding="utf-8"))
+    assert third["source"]["letter"] == {"number": 3, "of": 3, "pages": [6, 6]}
+    assert third["source"]["pages"] == 1 and third["ocr"]["pages"][0]["number"] == 1
+    assert third["fields"]["reference_number"]["value"] == "GN.6821.2.2024"
+    assert third["fields"]["place"]["value"] == "Lipowo"  # its head read as a page 1's
+    for name in ("box#01.ocr.json", "box#02.txt", "box#03.txt"):
+        assert (out / name).is_file(), name
+    assert not (out / "box.json").exists()
+
+
+def test_a_finished_batch_is_not_read_again_and_other_split_options_read_it_whole(
+    tmp_path: Path,
+) -> None:
+    _, engine = _batch(tmp_path / "in", BOX)
+    out = tmp_path / "out"
+    assert run(["run", str(tmp_path / "in"), "-o", str(out), "-j", "1"], engine) == 0
+    again = FakeEngine([_reading(text) for text in BOX])
+    assert run(["run", str(tmp_path / "in"), "-o", str(out), "-j", "1"], again) == 0
+    assert again.pages == 0  # resumed: the list of letters marks it done
+    assert len(_rows(out)) == 3
+    whole = FakeEngine([_reading(text) for text in BOX])
+    argv = ["run", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--split", "off"]
+    assert run(argv, whole) == 0
+    assert [r["output"] for r in _rows(out)] == ["box.json"]
+
+
+def test_a_short_input_is_one_letter_unless_splitting_always(tmp_path: Path) -> None:
+    texts = [FIRST, SECOND_PAGE, OTHER]  # two letters, three pages: under auto's threshold
+    _, engine = _batch(tmp_path / "in", texts)
+    out = tmp_path / "out"
+    assert run(["run", str(tmp_path / "in"), "-o", str(out), "-j", "1"], engine) == 0
+    assert [r["output"] for r in _rows(out)] == ["box.json"]
+    engine = FakeEngine([_reading(text) for text in texts])
+    argv = ["run", str(tmp_path / "in"), "-o", str(tmp_path / "all"), "-j", "1"]
+    assert run([*argv, "--split", "always"], engine) == 0
+    assert [r["output"] for r in _rows(tmp_path / "all")] == ["box#01.json", "box#02.json"]
+
+
+def test_a_batchs_report_shows_each_letter_with_its_own_previews(tmp_path: Path) -> None:
+    _, engine = _batch(tmp_path / "in", BOX)
+    out = tmp_path / "out"
+    argv = ["run", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--report"]
+    assert run(argv, engine) == 0
+    previews = sorted(p.name for p in (out / "report_files").iterdir())
+    assert previews == [
+        "box#01.p1.jpg", "box#01.p2.jpg", "box#01.p3.jpg",
+        "box#02.p1.jpg", "box#02.p2.jpg", "box#03.p1.jpg",
+    ]  # fmt: skip
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert "box#02.json" in report and "box#03.json" in report
