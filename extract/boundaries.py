@@ -72,9 +72,9 @@ _PAGE_NUMBER = regex.compile(
     regex.IGNORECASE,
 )
 _ATTACHMENT = regex.compile(r"^\s*za[łl][ąa]cznik(?:\s+(?:nr|numer)\b|\s*\d|\s*do\b|\s*$)", regex.I)
-# A line that goes on with a sentence: it opens in lower case (a word, not an item's
-# letter "a)").
-_GOES_ON = regex.compile(r"^\s*\p{Ll}{2,}")
+# A line that goes on with a sentence: it opens in lower case (a word, an e-mail address
+# cut at the page's end; not an item's letter "a)", "b. ").
+_GOES_ON = regex.compile(r"^\s*\p{Ll}(?![).]\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,8 @@ class PageCues:
     goes_on: bool = False  # its first line continues a sentence
     prose: bool = False  # its first line is a paragraph's (see _prose)
     head: float = 0.0  # how clearly its top is a letter's head (see _head)
+    anchored: bool = False  # its head names a reference number or an addressee
+    closes: bool = False  # a closing formula in its upper half
     ends: bool = False  # a closing or a distribution list in its lower part
 
 
@@ -139,6 +141,8 @@ def starts_letter(page: PageCues, before: PageCues) -> str | None:
         return None  # "Strona 1 z 2" before it: this is page 2, its number unread
     if page.page_number == 1:
         return "page number 1"
+    if page.closes and not page.anchored:
+        return None  # a letter's last page: its end (place, date, closing) at the top
     if page.prose and page.head < PROSE_HEAD:
         return None  # a paragraph going on; a date and signature lower down are its end
     if page.head >= CLEAR_HEAD:
@@ -155,6 +159,7 @@ def cues_of(document: OcrDocument, page: OcrPage) -> PageCues:
     if words < BLANK_WORDS:
         return PageCues(page.number, blank=True)
     number, count = _page_number(texts[:EDGE_LINES] + texts[-EDGE_LINES:])
+    head, anchored = _head(document, page)
     body = [text for text in texts if not _PAGE_NUMBER.match(text)]
     lower = body[int(len(body) * (1 - TAIL_SHARE)) :]
     return PageCues(
@@ -164,7 +169,9 @@ def cues_of(document: OcrDocument, page: OcrPage) -> PageCues:
         attachment=any(_ATTACHMENT.match(text) for text in body[:EDGE_LINES]),
         goes_on=bool(body) and bool(_GOES_ON.match(body[0])),
         prose=bool(body) and _prose(body[0]),
-        head=_head(document, page),
+        head=head,
+        anchored=anchored,
+        closes=any(CLOSING.match(text) for text in body[: len(body) // 2 + 1]),
         ends=any(_ends(text) for text in lower),
     )
 
@@ -218,11 +225,13 @@ def _page_number(texts: Sequence[str]) -> tuple[int | None, int | None]:
     return None, None
 
 
-def _head(document: OcrDocument, page: OcrPage) -> float:
-    """How clearly the page's top is a letter's head: the head fields' summed confidence.
+def _head(document: OcrDocument, page: OcrPage) -> tuple[float, bool]:
+    """How clearly the page's top is a letter's head, and whether it names whom and what.
 
-    The page is read as a letter of its own; a field counts when its evidence stands in
-    the upper :data:`HEAD_SHARE` of the page.
+    The head fields' summed confidence: the page is read as a letter of its own; a field
+    counts when its evidence stands in the upper :data:`HEAD_SHARE` of the page. The
+    second answer: a reference number or an addressee is among them (a last page holds
+    a place and date, a signature and its sender, but not these).
     """
     # Numbered 1: the rules read a letter's head on its first page only.
     first = dataclasses.replace(page, number=1)
@@ -246,7 +255,8 @@ def _head(document: OcrDocument, page: OcrPage) -> float:
     opening = any(_OPENING.match(text) for text in texts) or bool(
         texts and BODY_START.match(texts[0])
     )
-    return read + LETTERHEAD * letterhead + OPENING * opening
+    anchored = FieldName.REFERENCE in sure or FieldName.ADDRESSEE in sure
+    return read + LETTERHEAD * letterhead + OPENING * opening, anchored
 
 
 def _letterhead(text: str) -> bool:
