@@ -201,7 +201,9 @@ def _letters(
             "letter": {"number": number, "of": len(found), "pages": [piece.first, piece.last]},
         }
         output = build_output(document, extract(document), info, with_words=options.with_words)
-        own_scans = tuple(scans[page.number - 1] for page in pages) if scans else ()
+        # The page images in page order, when every page has one (else no PDF, as for a file).
+        whole = len(scans) == len(ocr_doc.pages)
+        own_scans = tuple(scans[page.number - 1] for page in pages) if whole else ()
         files.extend(
             (suffix + name, content)
             for name, content in document_files(output, document, info, options.formats, own_scans)
