@@ -31,6 +31,7 @@ from batch.tasks import (
     PartRead,
     Result,
     RunOptions,
+    SplitMode,
     Status,
     Task,
     Workers,
@@ -52,10 +53,9 @@ from ocr.engine import (
     iter_ocr_pages,
     replay,
 )
-from ocr.engine import read_document as read_pages
 from ocr.errors import InputFileError, MissingDependencyError, OcrEngineError
 from ocr.load import iter_pages, open_document
-from ocr.types import OcrDocument, Orientation, Recognition
+from ocr.types import OcrDocument, OcrPage, Orientation, Recognition
 from outputs import pdf as pdf_output
 from outputs import report as report_output
 from outputs.files import document_files, format_files
@@ -114,8 +114,9 @@ def _work(
     previews: list[bytes] = []
     keep = _page_keeper(scans if "pdf" in options.formats else None, previews, options.report)
     if isinstance(item, Part):
-        pages = tuple(iter_ocr_pages(item.document, engine, options.ocr, item.pages, keep=keep))
-        return PartRead(pages, time.perf_counter() - started, tuple(scans), tuple(previews))
+        read = iter_ocr_pages(item.document, engine, options.ocr, item.pages, keep=keep)
+        got = tuple(_numbered(page, item.offset) for page in read)
+        return PartRead(got, time.perf_counter() - started, tuple(scans), tuple(previews))
     if isinstance(item, Complete):
         completed = complete(item, options)
         if completed is not None:
@@ -126,14 +127,24 @@ def _work(
         begun = started - item.seconds
         result = letter(item.task, ocr_doc, item.stamp, item.format, options, begun, item.scans)
         return dataclasses.replace(result, previews=item.previews)
-    stamp = stamp_of(item.path)
-    document = open_document(item.path, options.ocr.load)
-    if workers.count > 1 and document.page_count > 1:
-        return split_into_parts(item, stamp, document, workers.count)
-    ocr_doc = read_pages(document, engine, options.ocr, source=item.source, keep=keep)
-    fmt = document.format.value
+    stamp = stamp_of(item.paths)
+    documents = [open_document(path, options.ocr.load) for path in item.paths]
+    if workers.count > 1 and sum(document.page_count for document in documents) > 1:
+        return split_into_parts(item, stamp, documents, workers.count)
+    pages: list[OcrPage] = []
+    for document in documents:  # page files joined: read in turn, numbered on
+        offset = len(pages)
+        read = iter_ocr_pages(document, engine, options.ocr, keep=keep)
+        pages.extend(_numbered(page, offset) for page in read)
+    ocr_doc = assemble(pages, engine, source=item.source)
+    fmt = documents[0].format.value
     result = letter(item, ocr_doc, stamp, fmt, options, started, tuple(scans))
     return dataclasses.replace(result, previews=tuple(previews))
+
+
+def _numbered(page: OcrPage, offset: int) -> OcrPage:
+    """A page of one of an input's page files, numbered in the whole input."""
+    return page if not offset else dataclasses.replace(page, number=page.number + offset)
 
 
 def letter(
@@ -146,14 +157,17 @@ def letter(
     scans: tuple[PageScan, ...] = (),
 ) -> Result:
     """From a letter's pages to its files: extract, the output contract, the formats."""
-    source_info = {
+    source_info: dict[str, Any] = {
         "path": task.source,
         "sha256": stamp.sha256,
         "pages": len(ocr_doc.pages),
         "format": fmt,
         "bytes": stamp.size,
     }
-    if options.splits(len(ocr_doc.pages)) and task.out_stem is not None:
+    if task.files:  # page files joined: each file's name, in page order
+        source_info["files"] = list(task.file_sources)
+    cut = task.stack and options.split is not SplitMode.OFF and len(ocr_doc.pages) > 1
+    if (cut or options.splits(len(ocr_doc.pages))) and task.out_stem is not None:
         found = boundaries.letters(ocr_doc)
         if len(found) > 1:
             return _letters(task, ocr_doc, found, stamp, source_info, options, started, scans)

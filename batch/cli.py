@@ -31,6 +31,7 @@ from batch.tasks import (
     KNOWN_FORMATS,
     SCAN_SUFFIXES,
     SPLIT_MIN_PAGES,
+    GroupMode,
     Result,
     RunOptions,
     SplitMode,
@@ -185,6 +186,14 @@ def build_parser() -> argparse.ArgumentParser:
         "STEM#0N.json, and STEM.letters.json lists them",
     )
     run.add_argument(
+        "--group",
+        choices=[m.value for m in GroupMode],
+        default=GroupMode.AUTO.value,
+        help="join page files of a folder into one input: auto for files named as pages of "
+        "one letter (letter_p1.jpg, letter_p2.jpg) and a folder's numbered pages (0001.tif, "
+        "0002.tif: cut into their letters by content); folder: all of a folder's files; off",
+    )
+    run.add_argument(
         "--with-words",
         action="store_true",
         help="embed every line and word with its box in the JSON (always in .ocr.json)",
@@ -308,7 +317,7 @@ def command_run(
     """``pismo run``."""
     options = run_options(args)
     try:
-        tasks = collect_tasks(args.inputs, args.output)
+        tasks = collect_tasks(args.inputs, args.output, GroupMode(args.group))
     except InputFileError as e:
         raise UsageError(str(e)) from e
     if not tasks:

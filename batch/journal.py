@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -133,12 +133,14 @@ class Journal:
             os.close(self._fd)
             self._fd = None
 
-    def finished(self, name: str, path: Path, output: Path, run: str) -> Entry | None:
+    def finished(
+        self, name: str, path: Path | Sequence[Path], output: Path, run: str
+    ) -> Entry | None:
         """The entry of an input that need not be redone, or None.
 
         Args:
             name: The input's output stem relative to OUT.
-            path: The input file.
+            path: The input file, or the page files joined into it.
             output: Its main JSON output.
             run: The fingerprint of this run.
         """
@@ -149,30 +151,46 @@ class Journal:
             return None  # failed, or a page timed out: worth another try
         if not output.is_file():
             return None
+        paths = (path,) if isinstance(path, Path) else tuple(path)
         try:
-            stat = path.stat()
+            stats = [each.stat() for each in paths]
         except OSError:
             return None
-        if stat.st_size != entry.stamp.size:
+        size, mtime_ns = sum(st.st_size for st in stats), max(st.st_mtime_ns for st in stats)
+        if size != entry.stamp.size:
             return None
-        if stat.st_mtime_ns == entry.stamp.mtime_ns:
+        if mtime_ns == entry.stamp.mtime_ns:
             return entry
         # Touched or copied: the content decides; the new time is remembered.
-        if sha256_of(path) != entry.stamp.sha256:
+        if _content_sha(paths) != entry.stamp.sha256:
             return None
         return Entry(
             name,
-            SourceStamp(stat.st_size, stat.st_mtime_ns, entry.stamp.sha256),
+            SourceStamp(size, mtime_ns, entry.stamp.sha256),
             run,
             entry.index,
             entry.outputs,
         )
 
 
-def stamp_of(path: Path) -> SourceStamp:
-    """Size and time first, then the hash: a file changed while hashed is redone next run."""
-    stat = path.stat()
-    return SourceStamp(stat.st_size, stat.st_mtime_ns, sha256_of(path))
+def stamp_of(path: Path | Sequence[Path]) -> SourceStamp:
+    """Size and time first, then the hash: a file changed while hashed is redone next run.
+
+    Page files joined into one input: their sizes added, the latest time, and the hash
+    of their hashes in page order.
+    """
+    paths = (path,) if isinstance(path, Path) else tuple(path)
+    stats = [each.stat() for each in paths]
+    size, mtime_ns = sum(st.st_size for st in stats), max(st.st_mtime_ns for st in stats)
+    return SourceStamp(size, mtime_ns, _content_sha(paths))
+
+
+def _content_sha(paths: Sequence[Path]) -> str:
+    """One file's SHA-256; of several, the SHA-256 of their hex digests joined."""
+    if len(paths) == 1:
+        return sha256_of(paths[0])
+    joined = "\n".join(sha256_of(each) for each in paths)
+    return hashlib.sha256(joined.encode("ascii")).hexdigest()
 
 
 def sha256_of(path: Path) -> str:

@@ -91,7 +91,7 @@ def plan(
             raise ValueError(f"{task.source}: a batch task needs an output folder")
         entry = None if force else journal.entries.get(task.out_name)
         if entry is not None:
-            entry = journal.finished(task.out_name, task.path, _main_output(task, entry), run)
+            entry = journal.finished(task.out_name, task.paths, _main_output(task, entry), run)
         if entry is None:
             todo.append(task)
             continue
@@ -119,7 +119,8 @@ def _missing(
     one by one).
     """
     assert task.out_stem is not None and entry.stamp is not None
-    if entry.index.get("letters"):
+    if entry.index.get("letters") or task.files:
+        # Cut into letters, or joined of page files: read again when a file is missing.
         return task if _letters_missing(task, entry, options, out) else None
     stem = task.out_stem
     # A file counts only when it was written with this reading (the journal says so): one
@@ -147,9 +148,9 @@ def _missing(
 
 
 def _letters_missing(task: Task, entry: Entry, options: RunOptions, out: Path | None) -> bool:
-    """Whether a letter of an input cut into letters lacks a file the run asks for."""
+    """Whether a letter of an input (cut into letters, or not) lacks a file asked for."""
     suffixes = [FORMAT_SUFFIXES[name] for name in options.formats if name in FORMAT_SUFFIXES]
-    for row in entry.index.get("letters") or []:
+    for row in entry.index.get("letters") or [entry.index]:
         stem = str(row.get("output") or "").removesuffix(".json")
         if out is None or not stem:
             return True
@@ -311,7 +312,7 @@ def _not_written(outcome: Outcome, message: str) -> Outcome:
 def _join(joining: dict[str, _Joining], part: Part, read: PartRead) -> Joined | None:
     """Keep a part read; once all are, the whole input's pages in order, to extract."""
     state = joining[part.task.out_name]
-    state.read[part.pages.start] = read
+    state.read[part.offset + part.pages.start] = read  # its first page in the whole input
     if len(state.read) < state.parts:
         return None
     ordered = [state.read[first] for first in sorted(state.read)]

@@ -17,6 +17,8 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import regex
+
 from batch.journal import SourceStamp
 from extract.fields import INDEXED
 from ocr.engine import OcrOptions
@@ -89,14 +91,35 @@ class Workers:
     spare: bool = False
 
 
+class GroupMode(StrEnum):
+    """Which page files are joined into one input (see :func:`grouped`)."""
+
+    AUTO = "auto"  # page-marked names (letter_p1.jpg) and a folder of numbered pages
+    FOLDER = "folder"  # every folder's scan files, one input each
+    OFF = "off"  # one file, one input
+
+
 @dataclass(frozen=True, slots=True)
 class Task:
-    """One input file and where its outputs go (``out_stem`` None: print to stdout)."""
+    """One input and where its outputs go (``out_stem`` None: print to stdout).
+
+    An input is one file, or page files joined (``files``, in page order; ``path`` is the
+    first). ``stack``: joined pages of letters not known, cut where letters begin whatever
+    their count (a folder of a scanner's numbered pages).
+    """
 
     path: Path
     source: str  # the name the output records: relative to the folder given
     out_stem: Path | None
     out_name: str = ""  # out_stem relative to the output folder, for the index
+    files: tuple[Path, ...] = ()
+    stack: bool = False
+    file_sources: tuple[str, ...] = ()  # the files' names relative to the folder given
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        """The input's files, in page order."""
+        return self.files or (self.path,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +206,7 @@ class Part:
     pages: range
     stamp: SourceStamp
     document: InputDocument  # as opened once for all parts: no pdfinfo/pdfimages per part
+    offset: int = 0  # pages of the input before this file's (page files joined)
 
     @property
     def format(self) -> str:
@@ -257,15 +281,24 @@ def part_pages(pages: int, workers: int) -> int:
     return max(1, min(PAGES_PER_PART, -(-pages // (PARTS_PER_WORKER * max(1, workers)))))
 
 
-def split(task: Task, stamp: SourceStamp, document: InputDocument, workers: int) -> Split:
-    """An input cut into parts for ``workers`` processes (:func:`part_pages`)."""
-    count = document.page_count
-    size = part_pages(count, workers)
-    parts = tuple(
-        Part(task, range(first, min(first + size, count + 1)), stamp, document)
-        for first in range(1, count + 1, size)
-    )
-    return Split(parts)
+def split(
+    task: Task, stamp: SourceStamp, documents: Sequence[InputDocument], workers: int
+) -> Split:
+    """An input (its files' documents) cut into parts for ``workers`` processes.
+
+    Parts are :func:`part_pages` long, never across two files.
+    """
+    size = part_pages(sum(document.page_count for document in documents), workers)
+    parts: list[Part] = []
+    offset = 0
+    for document in documents:
+        count = document.page_count
+        parts.extend(
+            Part(task, range(first, min(first + size, count + 1)), stamp, document, offset)
+            for first in range(1, count + 1, size)
+        )
+        offset += count
+    return Split(tuple(parts))
 
 
 def failed(task: Task, message: str, seconds: float, detail: str | None = None) -> Result:
@@ -282,30 +315,141 @@ def crashed(item: WorkItem, message: str) -> Result:
 # ------------------------------------------------------------------------------ inputs
 
 
-def collect_tasks(inputs: Sequence[Path], out: Path | None) -> list[Task]:
+def collect_tasks(
+    inputs: Sequence[Path], out: Path | None, group: GroupMode = GroupMode.OFF
+) -> list[Task]:
     """Expand files and folders into tasks whose outputs mirror the input tree.
 
     Folders are walked recursively for scan suffixes (hidden files and the output folder
     skipped); a file named explicitly is taken whatever its suffix. Two inputs that would
     write the same output name (``a.pdf`` and ``a.tif``) keep their suffix in the name.
+    Page files of a folder are joined into one input as ``group`` says (:func:`grouped`).
 
     Raises:
         InputFileError: If an input does not exist.
     """
     found: list[tuple[Path, str]] = []
+    groups: list[_Group] = []
     for given in inputs:
         if given.is_dir():
-            inside = ((path, path.relative_to(given).as_posix()) for path in _walk(given, out))
-            found.extend(sorted(inside, key=lambda item: item[1]))
+            inside = sorted(
+                ((path, path.relative_to(given).as_posix()) for path in _walk(given, out)),
+                key=lambda item: item[1],
+            )
+            joined = grouped(inside, group, given.resolve().name)
+            groups.extend(joined)
+            taken = {path for item in joined for path in item.files}
+            found.extend(item for item in inside if item[0] not in taken)
         elif given.exists():
             found.append((given, given.name))
         else:
             raise InputFileError(f"{given}: no such file or folder")
-    names = unique_names([source for _, source in found])
+    found.sort(key=lambda item: item[1])
+    entries = [_Group(source, (path,)) for path, source in found] + groups
+    entries.sort(key=lambda entry: entry.source)
+    names = unique_names([entry.source for entry in entries])
     return [
-        Task(path, source, None if out is None else out / name, name)
-        for (path, source), name in zip(found, names, strict=True)
-    ]
+        Task(
+            entry.files[0], entry.source, None if out is None else out / name, name,
+            entry.files if entry.sources else (), entry.stack, entry.sources,
+        )
+        for entry, name in zip(entries, names, strict=True)
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Page files joined into one input: its name (a stem, no suffix) and files in order."""
+
+    source: str
+    files: tuple[Path, ...]
+    stack: bool = False
+    sources: tuple[str, ...] = ()  # the files' paths relative to the folder given
+
+
+# A page file: a name ending in a page mark and number ("pismo_p1", "pismo-str2",
+# "pismo.p3", "pismo_page_1", "pismo_strona_2")...
+_PAGE_MARKED = regex.compile(
+    r"^(?P<base>.+?)[ _.\-](?:p|page|s|str|strona)[ _.\-]?(?P<number>\d{1,3})$", regex.IGNORECASE
+)
+# ... and a scanner's numbered page ("0001", "00012"): a name of digits only.
+_NUMBERED = regex.compile(r"^(?P<number>\d{1,6})$")
+_PAGE_SUFFIXES = frozenset({".tif", ".tiff", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"})
+
+
+def grouped(found: Sequence[tuple[Path, str]], mode: GroupMode, root: str) -> list[_Group]:
+    """The page files of a walked folder that make one input each, by ``mode``.
+
+    * ``auto``: files named as pages of one letter (``pismo_p1.jpg``, ``pismo_p2.jpg``:
+      two or more with the same base, numbered from 0 or 1 without a gap) are one letter;
+      a folder's numbered images (``0001.tif``, ``0002.tif``: a scanner's pages of a stack)
+      are one input cut into its letters by their content, whatever its length;
+    * ``folder``: each folder's scan files, in name order, are one input (cut into
+      letters as ``--split`` says);
+    * ``off``: none.
+
+    Files of two folders are never joined. An input is named after its base, or for a
+    folder after the folder (``box12/0001.tif``... becomes ``box12``; the folder given
+    itself is named ``root``).
+
+    Args:
+        found: (file, path relative to the folder given), in name order.
+        mode: How to group.
+        root: The name of the folder given.
+    """
+    if mode is GroupMode.OFF:
+        return []
+    folders: dict[str, list[tuple[Path, str]]] = {}
+    for path, source in found:
+        folders.setdefault(str(PurePosixPath(source).parent), []).append((path, source))
+    groups: list[_Group] = []
+    for folder, files in folders.items():
+        named = root if folder == "." else folder
+        if mode is GroupMode.FOLDER:
+            if len(files) > 1:
+                groups.append(_joined(named, _in_order(files)))
+            continue
+        groups.extend(_page_families(folder, files))
+        numbered = [(path, source) for path, source in files if _is_numbered_page(path)]
+        if len(numbered) > 1:
+            groups.append(_joined(named, _in_order(numbered), stack=True))
+    return groups
+
+
+def _joined(name: str, files: Sequence[tuple[Path, str]], *, stack: bool = False) -> _Group:
+    paths, sources = zip(*files, strict=True)
+    return _Group(name, tuple(paths), stack, tuple(sources))
+
+
+def _page_families(folder: str, files: Sequence[tuple[Path, str]]) -> list[_Group]:
+    families: dict[tuple[str, str], list[tuple[int, Path]]] = {}
+    for path, _ in files:
+        marked = _PAGE_MARKED.match(path.stem)
+        if marked and path.suffix.lower() in _PAGE_SUFFIXES:
+            key = (marked["base"], path.suffix.lower())
+            families.setdefault(key, []).append((int(marked["number"]), path))
+    sources = dict(files)
+    groups = []
+    for (base, _), members in families.items():
+        numbers = sorted(number for number, _ in members)
+        gapless = numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+        if len(members) > 1 and gapless and numbers[0] in (0, 1):
+            name = base if folder == "." else f"{folder}/{base}"
+            ordered = [(path, sources[path]) for _, path in sorted(members)]
+            groups.append(_joined(name, ordered))
+    return groups
+
+
+def _is_numbered_page(path: Path) -> bool:
+    return bool(_NUMBERED.match(path.stem)) and path.suffix.lower() in _PAGE_SUFFIXES
+
+
+def _in_order(files: Sequence[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """Files in natural order: "2.tif" before "10.tif"."""
+    return sorted(files, key=lambda item: [
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in regex.split(r"(\d+)", item[0].name.casefold())
+    ])  # fmt: skip
 
 
 def unique_names(sources: Sequence[str]) -> list[str]:

@@ -655,7 +655,7 @@ def test_progress_lines_without_a_terminal_and_silence_with_q(
 ) -> None:
     folder = tmp_path / "in"
     for n in range(3):
-        make_scan(folder / f"{n}.png")
+        make_scan(folder / f"letter{n}.png")
     monkeypatch.setattr("batch.progress.LOG_EVERY_S", 0.0)
     assert run(["run", str(folder), "-o", str(tmp_path / "a"), "-j", "1"]) == 0
     assert "3/3 inputs, 3 pages" in capsys.readouterr().err

@@ -113,3 +113,73 @@ def test_a_batchs_report_shows_each_letter_with_its_own_previews(tmp_path: Path)
     ]  # fmt: skip
     report = (out / "report.html").read_text(encoding="utf-8")
     assert "box#02.json" in report and "box#03.json" in report
+
+
+# ------------------------------------------------------------------ page files joined
+
+MIDDLE = """\
+ustawy o dostępie do informacji publicznej, a także przepisów wykonawczych do niej,
+których treść została przekazana w załączeniu do niniejszego pisma."""
+
+
+def _pages(folder: Path, names: list[str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        Image.new("L", (1240, 1754), 255).save(folder / name, dpi=(150, 150))
+
+
+def test_a_folder_of_numbered_pages_of_one_letter_gives_one_letter_with_all_its_fields(
+    tmp_path: Path,
+) -> None:
+    _pages(tmp_path / "in" / "box", ["0001.png", "0002.png", "0003.png"])
+    engine = FakeEngine([_reading(text) for text in (FIRST, MIDDLE, SECOND_PAGE)])
+    out = tmp_path / "out"
+    assert run(["run", str(tmp_path / "in"), "-o", str(out), "-j", "1"], engine) == 0
+    assert [(r["path"], r["output"], r["pages"]) for r in _rows(out)] == [("box", "box.json", 3)]
+    letter = json.loads((out / "box.json").read_text(encoding="utf-8"))
+    assert letter["fields"]["reference_number"]["value"] == "OR.1431.17.2024"  # page 1
+    assert letter["fields"]["signatory"]["value"]["name"] == "Jan Kowalski"  # page 3
+    assert letter["source"]["files"] == ["box/0001.png", "box/0002.png", "box/0003.png"]
+    again = FakeEngine()
+    assert run(["run", str(tmp_path / "in"), "-o", str(out), "-j", "1"], again) == 0
+    assert again.pages == 0  # resumed: the files' joint stamp is unchanged
+
+
+def test_a_folder_of_numbered_pages_from_a_stack_is_cut_into_its_letters(tmp_path: Path) -> None:
+    _pages(tmp_path / "in", ["0001.png", "0002.png", "0003.png"])
+    engine = FakeEngine([_reading(text) for text in (FIRST, SECOND_PAGE, OTHER)])
+    out = tmp_path / "out"
+    assert run(["run", str(tmp_path / "in"), "-o", str(out), "-j", "1"], engine) == 0
+    rows = _rows(out)  # three pages: a stack is cut whatever its length
+    assert [(r["path"], r["output"], r["file_pages"]) for r in rows] == [
+        ("in", "in#01.json", "1-2"),
+        ("in", "in#02.json", "3"),
+    ]
+
+
+def test_page_marked_files_are_joined_in_page_order_and_a_gap_is_not(tmp_path: Path) -> None:
+    _pages(tmp_path / "in", ["pismo_p2.png", "pismo_p1.png", "skan-p1.jpg", "skan-p3.jpg"])
+    engine = FakeEngine([_reading(text) for text in (FIRST, SECOND_PAGE)] + [_reading(OTHER)])
+    out = tmp_path / "out"
+    assert run(["run", str(tmp_path / "in"), "-o", str(out), "-j", "1"], engine) == 0
+    rows = {r["path"]: r for r in _rows(out)}
+    assert set(rows) == {"pismo", "skan-p1.jpg", "skan-p3.jpg"}
+    letter = json.loads((out / "pismo.json").read_text(encoding="utf-8"))
+    assert letter["source"]["files"] == ["pismo_p1.png", "pismo_p2.png"]
+    assert letter["fields"]["signatory"]["value"]["name"] == "Jan Kowalski"  # p2 read second
+    assert run(["run", str(tmp_path / "in"), "-o", str(tmp_path / "off"), "-j", "1",
+                "--group", "off"], FakeEngine()) == 0  # fmt: skip
+    assert len(_rows(tmp_path / "off")) == 4
+
+
+def test_page_files_read_in_parts_by_two_workers_give_the_same_outputs(tmp_path: Path) -> None:
+    _pages(tmp_path / "in" / "box", ["1.png", "2.png", "10.png"])  # natural order: 1, 2, 10
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert run(["run", str(tmp_path / "in"), "-o", str(one), "-j", "1", "--group", "folder"]) == 0
+    assert run(["run", str(tmp_path / "in"), "-o", str(two), "-j", "2", "--group", "folder"]) == 0
+    for name in ("box.json", "box.ocr.json", "box.txt"):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+    stored = json.loads((two / "box.ocr.json").read_text(encoding="utf-8"))
+    assert [page["number"] for page in stored["pages"]] == [1, 2, 3]
+    letter = json.loads((two / "box.json").read_text(encoding="utf-8"))
+    assert letter["source"]["files"] == ["box/1.png", "box/2.png", "box/10.png"]
