@@ -16,7 +16,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PIL import Image
 
@@ -42,7 +42,7 @@ from batch.tasks import (
     task_of,
 )
 from batch.tasks import split as split_into_parts
-from extract import boundaries, extract, warm_up
+from extract import extract, warm_up
 from extract.contract import build_output, dumps
 from extract.errors import MissingResourceError
 from ocr.engine import (
@@ -60,6 +60,9 @@ from outputs import pdf as pdf_output
 from outputs import report as report_output
 from outputs.files import document_files, format_files
 from outputs.pdf import PageScan
+
+if TYPE_CHECKING:
+    from extract.boundaries import Letter
 
 ONE_WORKER = Workers()
 
@@ -168,6 +171,8 @@ def letter(
         source_info["files"] = list(task.file_sources)
     cut = task.stack and options.split is not SplitMode.OFF and len(ocr_doc.pages) > 1
     if (cut or options.splits(len(ocr_doc.pages))) and task.out_stem is not None:
+        from extract import boundaries  # in a worker only: the parent never extracts
+
         found = boundaries.letters(ocr_doc)
         if len(found) > 1:
             return _letters(task, ocr_doc, found, stamp, source_info, options, started, scans)
@@ -182,7 +187,7 @@ def letter(
 def _letters(
     task: Task,
     ocr_doc: OcrDocument,
-    found: Sequence[boundaries.Letter],
+    found: Sequence[Letter],
     stamp: SourceStamp,
     source_info: dict[str, Any],
     options: RunOptions,
@@ -312,8 +317,8 @@ def _page_keeper(
 class _WarmingUp:
     """An engine that starts extraction's warm-up (:func:`extract.warm_up`) as it reads.
 
-    The worker waits on Tesseract then, with a core of its own: the imports and models
-    load in that wait, and do not slow the page's preparation before it.
+    The worker's own thread only waits on Tesseract then: the imports and models load in
+    that wait, and do not contend with the page's preparation before it.
     """
 
     engine: OcrEngine

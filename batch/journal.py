@@ -7,7 +7,8 @@ redoes that one input: its outputs are rewritten atomically, so nothing is lost 
 doubled. Reading the journal of 10,000 letters takes a fraction of a second; an input
 is skipped when
 
-- its last entry says ``ok`` and its JSON output still exists,
+- its last entry says ``ok`` and its JSON output (or, for an input cut into letters, its
+  ``.letters.json``) still exists,
 - the run's fingerprint (pismo version, options, NER model) is the same, and
 - the file is unchanged: same size and modification time, or else the same SHA-256
   (a copied archive keeps its content but not its times).

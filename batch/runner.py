@@ -149,15 +149,16 @@ def _missing(
 
 def _letters_missing(task: Task, entry: Entry, options: RunOptions, out: Path | None) -> bool:
     """Whether a letter of an input (cut into letters, or not) lacks a file asked for."""
-    suffixes = [FORMAT_SUFFIXES[name] for name in options.formats if name in FORMAT_SUFFIXES]
+    suffixes = [".json"]
+    suffixes += [FORMAT_SUFFIXES[name] for name in options.formats if name in FORMAT_SUFFIXES]
     for row in entry.index.get("letters") or [entry.index]:
         stem = str(row.get("output") or "").removesuffix(".json")
         if out is None or not stem:
             return True
         if any(not (out / (stem + suffix)).is_file() for suffix in suffixes):
             return True
-        first = int(str(row.get("file_pages") or "1").split("-")[0])
-        if options.report and not (out / report_output.preview_name(stem, first)).is_file():
+        # A letter's previews are numbered from its own page 1.
+        if options.report and not (out / report_output.preview_name(stem, 1)).is_file():
             return True
     return False
 
@@ -306,7 +307,8 @@ def commit(task: Task, result: Result, out: Path) -> Outcome:
 
 
 def _not_written(outcome: Outcome, message: str) -> Outcome:
-    return dataclasses.replace(outcome, status=Status.ERROR, error=message, output=None)
+    # Its letters were not written either: the index lists the input, failed.
+    return dataclasses.replace(outcome, status=Status.ERROR, error=message, output=None, letters=())
 
 
 def _join(joining: dict[str, _Joining], part: Part, read: PartRead) -> Joined | None:

@@ -43,12 +43,12 @@ PARTS_PER_WORKER = 2  # ... and small enough that each worker gets this many of 
 class SplitMode(StrEnum):
     """Which inputs are cut into the letters they hold (:mod:`extract.boundaries`)."""
 
-    AUTO = "auto"  # inputs of more than SPLIT_MIN_PAGES pages: a scanner's batch
+    AUTO = "auto"  # inputs of SPLIT_MIN_PAGES pages or more: a scanner's batch
     ALWAYS = "always"  # every input of two pages or more
     OFF = "off"  # one input, one letter
 
 
-# An input of this many pages or fewer is one letter under ``--split auto``: a letter
+# An input of fewer pages than this is one letter under ``--split auto``: a letter
 # scanned on its own runs to a few pages, and a false cut there costs more than a batch
 # of a few short letters read as one.
 SPLIT_MIN_PAGES = 5

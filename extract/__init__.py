@@ -24,9 +24,9 @@ def extract(document: OcrDocument, stages: Iterable[Stage] | None = None) -> Ext
     Raises:
         StageError: If a stage proposes a field it does not declare.
     """
+    _join_warming()
     from extract import run  # on first use: see extract.run
 
-    _join_warming()
     return run.extract(document, run.STAGES if stages is None else stages)
 
 

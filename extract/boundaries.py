@@ -39,6 +39,7 @@ from extract.patterns import (
     ORGAN,
     ORGANIZATION,
     POSITION,
+    TAIL,
 )
 from ocr.types import OcrDocument, OcrPage
 
@@ -72,9 +73,15 @@ _PAGE_NUMBER = regex.compile(
     regex.IGNORECASE,
 )
 _ATTACHMENT = regex.compile(r"^\s*za[łl][ąa]cznik(?:\s+(?:nr|numer)\b|\s*\d|\s*do\b|\s*$)", regex.I)
-# A line that goes on with a sentence: it opens in lower case (a word, an e-mail address
-# cut at the page's end; not an item's letter "a)", "b. ").
-_GOES_ON = regex.compile(r"^\s*\p{Ll}(?![).]\s)")
+# A line that goes on with a sentence: it opens with a word in lower case, or an e-mail
+# address cut at the page's end ("i.nowak@..."); not with an item's letter ("a)", "b."),
+# an abbreviation or a label ("ul.", "tel.", "dot.:", "znak sprawy:", "nasz znak:"), a web
+# address, or a speck read as a letter.
+_GOES_ON = regex.compile(r"^\s*(?:\p{Ll}{2,}(?![.:\p{L}])|\S*@)")
+_LABEL_WORDS = regex.compile(
+    r"^\s*(?:nasz|wasz|znak|sygn|nr|numer|dot|dotyczy|ul|al|pl|os|tel|fax|www|e-?mail)\b",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +95,7 @@ class PageCues:
     attachment: bool = False  # an attachment's heading opens it
     goes_on: bool = False  # its first line continues a sentence
     prose: bool = False  # its first line is a paragraph's (see _prose)
+    tail: bool = False  # it opens with a letter's tail: "Otrzymują:", "Sprawę prowadzi"...
     head: float = 0.0  # how clearly its top is a letter's head (see _head)
     anchored: bool = False  # its head names a reference number or an addressee
     closes: bool = False  # a closing formula in its upper half
@@ -122,7 +130,9 @@ def letters(document: OcrDocument) -> tuple[Letter, ...]:
     before = cues[0]  # the last page with text: a blank back says nothing of the next
     for page in cues[1:]:
         starts = starts_letter(page, before)
-        if starts is not None:
+        if before.blank:  # only blank pages so far (a separator, a back): no letter yet
+            why = starts or why
+        elif starts is not None:
             found.append(Letter(first, page.number - 1, why))
             first, why = page.number, starts
         if not page.blank:
@@ -133,7 +143,7 @@ def letters(document: OcrDocument) -> tuple[Letter, ...]:
 
 def starts_letter(page: PageCues, before: PageCues) -> str | None:
     """Why ``page`` starts a letter, or None when it goes on with the one before it."""
-    if page.blank or page.attachment or page.goes_on:
+    if page.blank or page.attachment:
         return None
     if page.page_number is not None and page.page_number > 1:
         return None
@@ -141,6 +151,10 @@ def starts_letter(page: PageCues, before: PageCues) -> str | None:
         return None  # "Strona 1 z 2" before it: this is page 2, its number unread
     if page.page_number == 1:
         return "page number 1"
+    if page.goes_on or page.tail:
+        # Unless a strong head names a reference or an addressee: a first page, whatever
+        # speck or label its first line opens with.
+        return f"its head ({page.head:.2f})" if page.anchored and page.head >= PROSE_HEAD else None
     if page.closes and not page.anchored:
         return None  # a letter's last page: its end (place, date, closing) at the top
     if page.prose and page.head < PROSE_HEAD:
@@ -167,13 +181,19 @@ def cues_of(document: OcrDocument, page: OcrPage) -> PageCues:
         page_number=number,
         page_count=count,
         attachment=any(_ATTACHMENT.match(text) for text in body[:EDGE_LINES]),
-        goes_on=bool(body) and bool(_GOES_ON.match(body[0])),
+        goes_on=bool(body) and _goes_on(body[0]),
         prose=bool(body) and _prose(body[0]),
+        tail=bool(body) and bool(TAIL.match(body[0]) or LIST_HEADING.fullmatch(body[0])),
         head=head,
         anchored=anchored,
         closes=any(CLOSING.match(text) for text in body[: len(body) // 2 + 1]),
         ends=any(_ends(text) for text in lower),
     )
+
+
+def _goes_on(text: str) -> bool:
+    """A page's first line that continues a sentence (see :data:`_GOES_ON`)."""
+    return bool(_GOES_ON.match(text)) and not _LABEL_WORDS.match(text)
 
 
 def _prose(text: str) -> bool:

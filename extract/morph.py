@@ -537,6 +537,8 @@ def repaired_first_name(word: str) -> str:
     """
     if len(word) < DIACRITIC_LENGTH - 1 or not word.isalpha() or is_first_name(word):
         return word
+    if _registered(word, "pl_first_names"):
+        return word  # a name people bear, which SGJP does not know ("Mykola")
     # A name line says the name in the nominative: the name itself, one people are given.
     names = {name for v in _diacritics_away(word) if _is_given_name(name := v.capitalize())}
     if not names and len(word) >= FIRST_NAME_LENGTH:
@@ -581,6 +583,8 @@ def repaired_surname(word: str, first_name: str) -> str:
     letters = word.translate(_SYMBOL_LETTERS)
     if len(letters) < REPAIRABLE_LENGTH - 1 or not letters.isalpha() or is_surname(letters):
         return word
+    if _registered(letters, "pl_last_names"):
+        return word  # a surname people bear, which SGJP does not know ("Kovalska")
     gender = "f" if _is_female(first_name) else "m1"
     candidates = {v.capitalize() for v in _one_letter_away(letters)}
     names = {name for name in candidates if _is_nominative_surname(name, gender)}
@@ -606,6 +610,7 @@ _FOLDED = str.maketrans("ąćęłńóśźż", "acelnoszz")
 
 
 def _folded(word: str) -> str:
+    """The word in lower case without Polish diacritics ("Łódź" -> "lodz")."""
     return word.casefold().translate(_FOLDED)
 
 
@@ -615,6 +620,7 @@ def _register_names(key: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[i
     found = _pesel_list(key)
     if found is None:
         return (), (), ()
+    # zxcvbn-pl (pinned below 0.4) answers one name at a time; its trie lists them all.
     items = sorted(found._trie.items(), key=lambda item: item[1][0])  # noqa: SLF001
     names = tuple(name for name, _ in items)
     return names, tuple(_folded(name) for name in names), tuple(rank for _, (rank,) in items)
@@ -630,6 +636,8 @@ def _register_neighbour(word: str, key: str, accept: Callable[[str], bool]) -> s
     """
     if len(word) < REGISTER_LENGTH or not word.isalpha():
         return None
+    if _registered(word, key):
+        return None  # a name people bear, as printed (SGJP may not know it: "Mykola")
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
@@ -645,10 +653,30 @@ def _register_neighbour(word: str, key: str, accept: Callable[[str], bool]) -> s
     ranked = sorted((cost, rank, name) for name, (cost, rank) in costs.items())
     if not ranked or ranked[0][0] > MAX_MISREADING:
         return None
-    tied = [(rank, name) for cost, rank, name in ranked if cost < ranked[0][0] + CLEAR_MARGIN]
+    tied = sorted((rank, name) for cost, rank, name in ranked if cost < ranked[0][0] + CLEAR_MARGIN)
     if len(tied) > 1 and tied[1][0] < COMMONER_RANKS * tied[0][0]:
         return None
-    return min(tied)[1]
+    return tied[0][1]
+
+
+@cache
+def _register_ranks(key: str) -> dict[str, int]:
+    names, _, ranks = _register_names(key)
+    return dict(zip(names, ranks, strict=True))
+
+
+def _registered(word: str, key: str) -> bool:
+    """Whether the register holds the word as printed, and no far commoner spelling of it.
+
+    The register lists names without their diacritics too ("Grazyna", ranked as
+    "Grażyna"): a spelling with a diacritic at least as common is the name.
+    """
+    ranks = _register_ranks(key)
+    rank = ranks.get(word.casefold())
+    if rank is None:
+        return False
+    marked = (ranks.get(variant) for variant in _diacritics_away(word))
+    return not any(other is not None and other <= rank for other in marked)
 
 
 MAX_MISREADING = 2.0  # the cost of two edits of unlike letters
@@ -675,6 +703,7 @@ def _misreading_cost(read: str, name: str) -> float:
 
 
 def _swap_cost(got: str, want: str) -> float:
+    """One letter read for another: half when they look alike (:data:`_LOOK_ALIKE`)."""
     return 0.5 if any(got in group and want in group for group in _LOOK_ALIKE) else 1.0
 
 

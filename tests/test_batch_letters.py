@@ -183,3 +183,19 @@ def test_page_files_read_in_parts_by_two_workers_give_the_same_outputs(tmp_path:
     assert [page["number"] for page in stored["pages"]] == [1, 2, 3]
     letter = json.loads((two / "box.json").read_text(encoding="utf-8"))
     assert letter["source"]["files"] == ["box/1.png", "box/2.png", "box/10.png"]
+
+
+def test_a_cut_batch_with_its_report_is_not_read_again_unless_a_letter_is_gone(
+    tmp_path: Path,
+) -> None:
+    _, engine = _batch(tmp_path / "in", BOX)
+    out = tmp_path / "out"
+    argv = ["run", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--report"]
+    assert run(argv, engine) == 0
+    again = FakeEngine([_reading(text) for text in BOX])
+    assert run(argv, again) == 0
+    assert again.pages == 0  # every letter has its files and previews
+    (out / "box#02.json").unlink()
+    third = FakeEngine([_reading(text) for text in BOX])
+    assert run(argv, third) == 0
+    assert third.pages == len(BOX) and (out / "box#02.json").is_file()

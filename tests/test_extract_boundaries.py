@@ -84,3 +84,17 @@ def test_generated_batches_are_cut_where_their_letters_begin() -> None:
 
     figures = measure(generated_batches(40, seed=5), misses=False)
     assert figures["f1"] >= 0.95 and figures["whole_letters"] >= 0.9
+
+
+def test_a_leading_blank_page_is_no_letter_of_its_own() -> None:
+    assert _starts("", FIRST, SECOND_PAGE, OTHER) == [1, 4]
+
+
+@pytest.mark.parametrize("opening", ["ul. Rynek 1, 00-001 Lipno", "tel. 12 345 67 89", "ee"])
+def test_a_label_or_speck_over_a_clear_head_does_not_hide_a_letter(opening: str) -> None:
+    assert _starts(SECOND_PAGE, f"{opening}\n{OTHER}") == [1, 2]
+
+
+def test_a_page_opening_with_the_distribution_list_ends_the_letter_before_it() -> None:
+    tail = "Otrzymują:\n1. Adresat\n2. Rada Sołecka Brzozowa\n3. a/a"
+    assert _starts(FIRST, tail, OTHER) == [1, 3]

@@ -172,6 +172,7 @@ def test_repaired_word(word: str, expected: str) -> None:
         ("Malgcrzuta", "Małgorzata"),
         ("Krzyszlcf", "Krzysztof"),
         ("Zamena", "Zamena"),  # Żaneta or Żanna: as near and as common, so neither
+        ("Mykola", "Mykola"),  # a name people bear that SGJP does not know: as printed
     ],
 )
 def test_repaired_first_name(word: str, expected: str) -> None:
@@ -237,6 +238,7 @@ def test_worn_start(word: str, expected: str) -> None:
         # Two letters worn: the register's surname, in the gender, two look-alikes away.
         ("Kwiatkcwsxa", "Anna", "Kwiatkowska"),
         ("Wojciechcwskl", "Jan", "Wojciechowski"),
+        ("Kovalska", "Anna", "Kovalska"),  # in the register, not in SGJP: as printed
     ],
 )
 def test_repaired_surname(word: str, first_name: str, expected: str) -> None:
