@@ -12,7 +12,7 @@ import functools
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -270,11 +270,44 @@ def _record(
         written |= set(earlier.outputs)  # the files of the reading it completes
     outputs = tuple(sorted(written)) if outcome.status is Status.OK else ()
     journal.record(Entry(task.out_name, result.stamp, run, outcome.to_dict(), outputs))
+    if outcome.status is Status.OK and earlier is not None and not result.completes:
+        _remove_stale(task, earlier.index, outcome.to_dict(), out)
     index[task.out_name] = outcome.to_dict()
     if result.detail:
         trace.debug("%s failed:\n%s", task.source, result.detail.rstrip())
     progress.update(outcome.pages, outcome.status is Status.OK)
     _log_outcome(outcome, progress)
+
+
+# What a letter's outputs are named, beside its stem (besides its previews).
+_LETTER_SUFFIXES = (".json", ".ocr.json", *FORMAT_SUFFIXES.values())
+
+
+def _letter_stems(task: Task, row: Mapping[str, Any]) -> set[str]:
+    """The output stems (relative to OUT) of an index row: its letters', or its own."""
+    letters = row.get("letters")
+    if not letters:
+        return {task.out_name}
+    return {str(letter.get("output") or "").removesuffix(".json") for letter in letters}
+
+
+def _remove_stale(task: Task, before: Mapping[str, Any], now: Mapping[str, Any], out: Path) -> None:
+    """Remove the files of letters an earlier reading of the input wrote and this one did not.
+
+    Read again with another ``--split``, or cut elsewhere, an input's letters change:
+    ``box.json`` gives way to ``box#01.json``... and back. A letter still written keeps
+    every file, those of formats not asked for this time too.
+    """
+    gone = _letter_stems(task, before) - _letter_stems(task, now)
+    stale = [out / (stem + suffix) for stem in gone for suffix in _LETTER_SUFFIXES]
+    for stem in gone:
+        previews = out / report_output.preview_name(stem, 1)
+        stale.extend(previews.parent.glob(f"{Path(stem).name}.p*.jpg"))
+    if before.get("letters") and not now.get("letters"):
+        stale.append(out / (task.out_name + LETTERS_SUFFIX))
+    for path in stale:
+        if inside(out, path):
+            path.unlink(missing_ok=True)
 
 
 def commit(task: Task, result: Result, out: Path) -> Outcome:

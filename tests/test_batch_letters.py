@@ -199,3 +199,21 @@ def test_a_cut_batch_with_its_report_is_not_read_again_unless_a_letter_is_gone(
     third = FakeEngine([_reading(text) for text in BOX])
     assert run(argv, third) == 0
     assert third.pages == len(BOX) and (out / "box#02.json").is_file()
+
+
+def test_another_cut_removes_the_files_of_letters_no_longer_written(tmp_path: Path) -> None:
+    _, engine = _batch(tmp_path / "in", BOX)
+    out = tmp_path / "out"
+    argv = ["run", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--report"]
+    assert run([*argv, "--formats", "json,txt,alto"], engine) == 0
+    assert (out / "box#03.alto.xml").is_file()
+    whole = FakeEngine([_reading(text) for text in BOX])
+    assert run([*argv, "--split", "off"], whole) == 0
+    left = sorted(p.name for p in out.iterdir() if p.name.startswith("box"))
+    assert left == ["box.json", "box.ocr.json", "box.txt"]
+    previews = sorted(p.name for p in (out / "report_files").iterdir())
+    assert previews == [f"box.p{n}.jpg" for n in range(1, 7)]
+    again = FakeEngine([_reading(text) for text in BOX])
+    assert run(argv, again) == 0
+    left = sorted(p.name for p in out.iterdir() if p.name.startswith("box"))
+    assert "box.json" not in left and "box.letters.json" in left and "box#03.json" in left
