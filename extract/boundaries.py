@@ -10,8 +10,10 @@ own (:func:`cues_of`) and then against the page before it (:func:`letters`):
 * a **later page** says so: its page number (``Strona 2 z 3``, ``- 2 -``, ``2/3``), the
   page number of the page before it (``Strona 1 z 2``), an attachment's heading at its top
   (``Załącznik nr 1``: it stays with the letter before it), a first line that goes on
-  with a sentence in lower case or is a line of a paragraph, or nothing at all (a blank
-  page, a duplex back);
+  with a sentence in lower case or is a line of a paragraph, a letter's tail at its top
+  (``Otrzymują:``), a closing in its upper half with no reference or addressee above it
+  (a last page), or nothing at all (a blank page, a duplex back); a strong head naming a
+  reference or an addressee outweighs its first line;
 * a page **ends** a letter with its signature's closing or the distribution list
   (``Otrzymują:``): a head after such a page needs less to be believed.
 
