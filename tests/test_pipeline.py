@@ -329,3 +329,33 @@ def test_parallel_workers_use_the_engine_the_run_was_given(scans: Path, tmp_path
     assert run(["run", str(scans), "-o", str(out), "-j", "2", "-q"]) == 0
     document = json.loads((out / "a.json").read_text("utf-8"))
     assert document["ocr"]["engine"] == "fake 1.0"
+
+
+@pytest.mark.parametrize(
+    ("pages", "workers", "size"),
+    [(1, 2, 1), (8, 2, 2), (24, 2, 6), (200, 2, 8), (3, 4, 1), (9, 1, 5)],
+)
+def test_an_input_is_cut_into_two_parts_a_worker_of_at_most_eight_pages(
+    pages: int, workers: int, size: int
+) -> None:
+    from batch.tasks import part_pages
+
+    assert part_pages(pages, workers) == size
+
+
+def test_the_batchs_parent_imports_no_extraction_stage_nor_spacy() -> None:
+    import subprocess
+    import sys
+
+    probe = "import sys, pipeline; print(sorted(m for m in sys.modules if m in WATCHED))"
+    watched = (
+        "WATCHED = {'extract.run', 'extract.boundaries', 'extract.patterns', 'spacy', 'morfeusz2'}"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", f"{watched}\n{probe}"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert found.stdout.strip() == "[]"
