@@ -75,11 +75,11 @@ _PAGE_NUMBER = regex.compile(
     regex.IGNORECASE,
 )
 _ATTACHMENT = regex.compile(r"^\s*za[łl][ąa]cznik(?:\s+(?:nr|numer)\b|\s*\d|\s*do\b|\s*$)", regex.I)
-# A line that goes on with a sentence: it opens with a word in lower case, or an e-mail
-# address cut at the page's end ("i.nowak@..."); not with an item's letter ("a)", "b."),
-# an abbreviation or a label ("ul.", "tel.", "dot.:", "znak sprawy:", "nasz znak:"), a web
-# address, or a speck read as a letter.
-_GOES_ON = regex.compile(r"^\s*(?:\p{Ll}{2,}(?![.:\p{L}])|\S*@)")
+# A line that goes on with a sentence: it opens with a word in lower case (a long one may
+# end the sentence: "komunalnej."), or an e-mail address cut at the page's end
+# ("i.nowak@..."); not with an item's letter ("a)", "b."), an abbreviation or a label
+# ("ul.", "tel.", "dot.:", "znak sprawy:", "nasz znak:"), a web address, or a speck.
+_GOES_ON = regex.compile(r"^\s*(?:\p{Ll}{2,}(?![.:\p{L}])|\p{Ll}{5,}[.:]|\S*@)")
 _LABEL_WORDS = regex.compile(
     r"^\s*(?:nasz|wasz|znak|sygn|nr|numer|dot|dotyczy|ul|al|pl|os|tel|fax|www|e-?mail)\b",
     regex.IGNORECASE,

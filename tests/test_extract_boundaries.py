@@ -98,3 +98,8 @@ def test_a_label_or_speck_over_a_clear_head_does_not_hide_a_letter(opening: str)
 def test_a_page_opening_with_the_distribution_list_ends_the_letter_before_it() -> None:
     tail = "Otrzymują:\n1. Adresat\n2. Rada Sołecka Brzozowa\n3. a/a"
     assert _starts(FIRST, tail, OTHER) == [1, 3]
+
+
+def test_a_page_opening_with_the_last_word_of_a_sentence_goes_on() -> None:
+    last = "komunalnej.\nZielonka, 14 marca 2024 r.\nBurmistrz Miasta Zielonki\nJan Kowalski"
+    assert _starts(FIRST, last) == [1]
