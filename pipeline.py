@@ -31,7 +31,6 @@ from batch.tasks import (
     PartRead,
     Result,
     RunOptions,
-    SplitMode,
     Status,
     Task,
     Workers,
@@ -169,19 +168,28 @@ def letter(
     }
     if task.files:  # page files joined: each file's name, in page order
         source_info["files"] = list(task.file_sources)
-    cut = task.stack and options.split is not SplitMode.OFF and len(ocr_doc.pages) > 1
-    if (cut or options.splits(len(ocr_doc.pages))) and task.out_stem is not None:
+    if options.splits(len(ocr_doc.pages), stack=task.stack) and task.out_stem is not None:
         from extract import boundaries  # in a worker only: the parent never extracts
 
         found = boundaries.letters(ocr_doc)
         if len(found) > 1:
             return _letters(task, ocr_doc, found, stamp, source_info, options, started, scans)
-    fields = extract(ocr_doc)
-    output = build_output(ocr_doc, fields, source_info, with_words=options.with_words)
-    files = document_files(output, ocr_doc, source_info, options.formats, scans)
+    output, files = _read(ocr_doc, source_info, options, scans)
     seconds = time.perf_counter() - started
     outcome = outcome_of(task.source, output, f"{task.out_name}.json", seconds)
     return Result(outcome, files, stamp, output=output if task.out_stem is None else None)
+
+
+def _read(
+    document: OcrDocument,
+    source_info: dict[str, Any],
+    options: RunOptions,
+    scans: tuple[PageScan, ...],
+) -> tuple[dict[str, Any], tuple[tuple[str, str | bytes], ...]]:
+    """One letter's output and files: extract, the output contract, the formats."""
+    fields = extract(document)
+    output = build_output(document, fields, source_info, with_words=options.with_words)
+    return output, document_files(output, document, source_info, options.formats, scans)
 
 
 def _letters(
@@ -202,13 +210,15 @@ def _letters(
     the input done).
     """
     width = max(2, len(str(len(found))))
+    # The page images in page order, when every page has one (else no PDF, as for a file).
+    whole = len(scans) == len(ocr_doc.pages)
     files: list[tuple[str, str | bytes]] = []
     outcomes: list[Outcome] = []
     listed: list[dict[str, Any]] = []
     page_letters: list[tuple[str, int]] = []
     for number, piece in enumerate(found, start=1):
         suffix = f"#{number:0{width}d}"
-        pages = tuple(page for page in ocr_doc.pages if page.number in piece.pages)
+        pages = ocr_doc.pages[piece.first - 1 : piece.last]  # numbered 1..N in page order
         # A letter's pages are numbered from 1, as when it is a file of its own (the rules
         # read a letter's head on its page 1); ``letter.pages`` keeps where it stands.
         document = dataclasses.replace(
@@ -219,14 +229,9 @@ def _letters(
             "pages": len(pages),
             "letter": {"number": number, "of": len(found), "pages": [piece.first, piece.last]},
         }
-        output = build_output(document, extract(document), info, with_words=options.with_words)
-        # The page images in page order, when every page has one (else no PDF, as for a file).
-        whole = len(scans) == len(ocr_doc.pages)
-        own_scans = tuple(scans[page.number - 1] for page in pages) if whole else ()
-        files.extend(
-            (suffix + name, content)
-            for name, content in document_files(output, document, info, options.formats, own_scans)
-        )
+        own_scans = scans[piece.first - 1 : piece.last] if whole else ()
+        output, own_files = _read(document, info, options, own_scans)
+        files.extend((suffix + name, content) for name, content in own_files)
         name = f"{task.out_name}{suffix}.json"
         outcome = outcome_of(task.source, output, name, 0.0)
         pages_text = f"{piece.first}-{piece.last}" if piece.last > piece.first else str(piece.first)

@@ -134,14 +134,12 @@ class Journal:
             os.close(self._fd)
             self._fd = None
 
-    def finished(
-        self, name: str, path: Path | Sequence[Path], output: Path, run: str
-    ) -> Entry | None:
+    def finished(self, name: str, paths: Sequence[Path], output: Path, run: str) -> Entry | None:
         """The entry of an input that need not be redone, or None.
 
         Args:
             name: The input's output stem relative to OUT.
-            path: The input file, or the page files joined into it.
+            paths: The input's file, or the page files joined into it.
             output: Its main JSON output.
             run: The fingerprint of this run.
         """
@@ -152,7 +150,6 @@ class Journal:
             return None  # failed, or a page timed out: worth another try
         if not output.is_file():
             return None
-        paths = (path,) if isinstance(path, Path) else tuple(path)
         try:
             stats = [each.stat() for each in paths]
         except OSError:

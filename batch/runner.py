@@ -151,8 +151,7 @@ def _letters_missing(task: Task, entry: Entry, options: RunOptions, out: Path | 
     """Whether a letter of an input (cut into letters, or not) lacks a file asked for."""
     suffixes = [".json"]
     suffixes += [FORMAT_SUFFIXES[name] for name in options.formats if name in FORMAT_SUFFIXES]
-    for row in entry.index.get("letters") or [entry.index]:
-        stem = str(row.get("output") or "").removesuffix(".json")
+    for stem in _letter_stems(task, entry.index):
         if out is None or not stem:
             return True
         if any(not (out / (stem + suffix)).is_file() for suffix in suffixes):

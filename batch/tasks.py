@@ -67,11 +67,16 @@ class RunOptions:
     report: bool = False  # OUT/report.html, with page previews from the workers
     split: SplitMode = SplitMode.AUTO
 
-    def splits(self, pages: int) -> bool:
-        """Whether an input of ``pages`` pages is looked at for the letters it holds."""
+    def splits(self, pages: int, *, stack: bool = False) -> bool:
+        """Whether an input of ``pages`` pages is looked at for the letters it holds.
+
+        ``stack``: pages of letters not known (a folder's numbered pages), looked at
+        whatever their count unless splitting is off.
+        """
         if self.split is SplitMode.OFF:
             return False
-        return pages >= (SPLIT_MIN_PAGES if self.split is SplitMode.AUTO else 2)
+        auto = self.split is SplitMode.AUTO and not stack
+        return pages >= (SPLIT_MIN_PAGES if auto else 2)
 
 
 class Status(StrEnum):
