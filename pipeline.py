@@ -16,6 +16,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PIL import Image
@@ -29,6 +30,7 @@ from batch.tasks import (
     Outcome,
     Part,
     PartRead,
+    Recut,
     Result,
     RunOptions,
     Status,
@@ -61,7 +63,7 @@ from outputs.files import document_files, format_files
 from outputs.pdf import PageScan
 
 if TYPE_CHECKING:
-    from extract.boundaries import Letter
+    from extract.boundaries import Cut
 
 ONE_WORKER = Workers()
 
@@ -119,11 +121,11 @@ def _work(
         read = iter_ocr_pages(item.document, engine, options.ocr, item.pages, keep=keep)
         got = tuple(_numbered(page, item.offset) for page in read)
         return PartRead(got, time.perf_counter() - started, tuple(scans), tuple(previews))
-    if isinstance(item, Complete):
-        completed = complete(item, options)
-        if completed is not None:
-            return completed
-        item = item.task  # a page its stored steps cannot prepare again: read it again
+    if isinstance(item, Complete | Recut):
+        done = complete(item, options) if isinstance(item, Complete) else recut(item, options)
+        if done is not None:
+            return done
+        item = item.task  # stored files gone, or a page not prepared again: read it again
     if isinstance(item, Joined):
         ocr_doc = assemble(item.pages, engine, source=item.task.source)
         begun = started - item.seconds
@@ -168,11 +170,14 @@ def letter(
     }
     if task.files:  # page files joined: each file's name, in page order
         source_info["files"] = list(task.file_sources)
-    if options.splits(len(ocr_doc.pages), stack=task.stack) and task.out_stem is not None:
+    cut_by = options.cut_by(len(ocr_doc.pages), stack=task.stack)
+    if cut_by is not None and task.out_stem is not None:
         from extract import boundaries  # in a worker only: the parent never extracts
 
-        found = boundaries.letters(ocr_doc)
-        if len(found) > 1:
+        found = boundaries.cut(
+            ocr_doc, content=cut_by.content, separators=cut_by.separators, blank=cut_by.blank
+        )
+        if len(found.letters) > 1 or found.left_out:
             return _letters(task, ocr_doc, found, stamp, source_info, options, started, scans)
     output, files = _read(ocr_doc, source_info, options, scans)
     seconds = time.perf_counter() - started
@@ -195,7 +200,7 @@ def _read(
 def _letters(
     task: Task,
     ocr_doc: OcrDocument,
-    found: Sequence[Letter],
+    found: Cut,
     stamp: SourceStamp,
     source_info: dict[str, Any],
     options: RunOptions,
@@ -207,16 +212,17 @@ def _letters(
     Letter ``n`` of ``stem`` is written as ``stem#0n.json`` (and ``.ocr.json``, ``.txt``...)
     as if it were a file of its own, its pages numbered from 1; ``source.letter`` says
     which pages of the file it is. ``stem.letters.json`` lists the letters, last (it marks
-    the input done).
+    the input done), and the pages of no letter (separator sheets) with their OCR, so that
+    the input can be cut again without reading it again.
     """
-    width = max(2, len(str(len(found))))
+    width = max(2, len(str(len(found.letters))))
     # The page images in page order, when every page has one (else no PDF, as for a file).
     whole = len(scans) == len(ocr_doc.pages)
     files: list[tuple[str, str | bytes]] = []
     outcomes: list[Outcome] = []
     listed: list[dict[str, Any]] = []
-    page_letters: list[tuple[str, int]] = []
-    for number, piece in enumerate(found, start=1):
+    page_letters: list[tuple[str, int] | None] = [None] * len(ocr_doc.pages)
+    for number, piece in enumerate(found.letters, start=1):
         suffix = f"#{number:0{width}d}"
         pages = ocr_doc.pages[piece.first - 1 : piece.last]  # numbered 1..N in page order
         # A letter's pages are numbered from 1, as when it is a file of its own (the rules
@@ -227,7 +233,11 @@ def _letters(
         )
         info = source_info | {
             "pages": len(pages),
-            "letter": {"number": number, "of": len(found), "pages": [piece.first, piece.last]},
+            "letter": {
+                "number": number,
+                "of": len(found.letters),
+                "pages": [piece.first, piece.last],
+            },
         }
         own_scans = scans[piece.first - 1 : piece.last] if whole else ()
         output, own_files = _read(document, info, options, own_scans)
@@ -238,8 +248,13 @@ def _letters(
         outcomes.append(dataclasses.replace(outcome, letter=number, file_pages=pages_text))
         listed.append({"letter": number, "pages": [piece.first, piece.last], "output": name,
                        "why": piece.why})  # fmt: skip
-        page_letters.extend((task.out_name + suffix, n) for n in range(1, len(pages) + 1))
-    manifest = {"source": source_info, "letters": listed}
+        for n, page_number in enumerate(piece.pages, start=1):
+            page_letters[page_number - 1] = (task.out_name + suffix, n)
+    left_out = [
+        {"page": page.page, "why": page.why, "ocr": ocr_doc.pages[page.page - 1].to_dict()}
+        for page in found.left_out
+    ]
+    manifest = {"source": source_info, "letters": listed, "left_out": left_out}
     files.append((LETTERS_SUFFIX, dumps(manifest)))
     seconds = time.perf_counter() - started
     outcomes = [dataclasses.replace(o, seconds=seconds / len(outcomes)) for o in outcomes]
@@ -275,24 +290,105 @@ def complete(item: Complete, options: RunOptions) -> Result | None:
         outcome = outcome_of(task.source, output, f"{task.out_name}.json", 0.0)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # its stored files are gone or damaged: read it again
-    scans: list[PageScan] = []
-    previews: list[bytes] = []
-    if "pdf" in item.formats or item.previews:
-        document = open_document(item.task.path, options.ocr.load)
-        loaded = iter_pages(document, options.ocr.load)
-        for page, kept in zip(loaded, ocr_doc.pages, strict=False):
-            image = replay(page, kept) if page.number == kept.number else None
-            if image is None:
-                return None
-            if "pdf" in item.formats:
-                scans.append(pdf_output.page_scan(image, kept.dpi))
-            if item.previews:
-                previews.append(report_output.preview(image))
-        if len(scans if "pdf" in item.formats else previews) != len(ocr_doc.pages):
-            return None
+    images = _pages_again(task, ocr_doc, options, pdf="pdf" in item.formats, previews=item.previews)
+    if images is None:
+        return None
+    scans, previews = images
     files = format_files(output, ocr_doc, source_info, item.formats, scans)
     outcome = dataclasses.replace(outcome, seconds=time.perf_counter() - started)
-    return Result(outcome, files, item.stamp, previews=tuple(previews), completes=True)
+    return Result(outcome, files, item.stamp, previews=previews, completes=True)
+
+
+def recut(item: Recut, options: RunOptions) -> Result | None:
+    """An input read before, cut into its letters as ``options`` say, from its stored OCR.
+
+    Every letter is extracted again and all its files are written; the pages are loaded
+    and prepared again only for a searchable PDF or the report's previews. None when the
+    stored files are gone or damaged (the input is then read again).
+    """
+    started = time.perf_counter()
+    task = item.task
+    try:
+        stored = _stored_reading(task, cut=item.cut)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+    if stored is None:
+        return None
+    ocr_doc, fmt = stored
+    pdf = "pdf" in options.formats
+    images = _pages_again(task, ocr_doc, options, pdf=pdf, previews=options.report)
+    if images is None:
+        return None
+    scans, previews = images
+    result = letter(task, ocr_doc, item.stamp, fmt, options, started, scans)
+    return dataclasses.replace(result, previews=previews)
+
+
+def _stored_reading(task: Task, *, cut: bool) -> tuple[OcrDocument, str] | None:
+    """An input's pages as stored, in its page order, and its format; None if incomplete.
+
+    Cut into letters, its pages are its letters' (numbered from 1 in each: numbered
+    back) and those of no letter that its list of letters keeps.
+    """
+    assert task.out_stem is not None
+    stem = task.out_stem
+
+    def load(suffix: str) -> Any:
+        return json.loads(stem.with_name(stem.name + suffix).read_text(encoding="utf-8"))
+
+    if not cut:
+        return OcrDocument.from_dict(load(".ocr.json")), str(load(".json")["source"]["format"])
+    listed = load(LETTERS_SUFFIX)
+    pages: list[OcrPage] = []
+    document: OcrDocument | None = None
+    for entry in listed["letters"]:
+        name = stem.with_name(Path(entry["output"]).name).with_suffix("")
+        document = OcrDocument.from_dict(
+            json.loads(name.with_name(name.name + ".ocr.json").read_text(encoding="utf-8"))
+        )
+        first = int(entry["pages"][0])
+        pages.extend(_numbered(page, first - 1) for page in document.pages)
+    for entry in listed.get("left_out", ()):
+        page = OcrPage.from_dict(entry["ocr"])
+        pages.append(dataclasses.replace(page, number=int(entry["page"])))
+    pages.sort(key=lambda page: page.number)
+    if document is None or [page.number for page in pages] != list(range(1, len(pages) + 1)):
+        return None  # a page missing: read it again
+    whole = dataclasses.replace(
+        document,
+        source=task.source,
+        pages=tuple(pages),
+        warnings=tuple(f"page {p.number}: {w}" for p in pages for w in p.warnings),
+    )
+    return whole, str(listed["source"]["format"])
+
+
+def _pages_again(
+    task: Task, ocr_doc: OcrDocument, options: RunOptions, *, pdf: bool, previews: bool
+) -> tuple[tuple[PageScan, ...], tuple[bytes, ...]] | None:
+    """An input's pages loaded and prepared again by its stored steps; None if one cannot be.
+
+    For the searchable PDF (``pdf``) and the report's previews (``previews``).
+    """
+    if not (pdf or previews):
+        return (), ()
+    scans: list[PageScan] = []
+    shots: list[bytes] = []
+    kept = iter(ocr_doc.pages)
+    for path in task.paths:  # page files joined: in page order
+        document = open_document(path, options.ocr.load)
+        for page in iter_pages(document, options.ocr.load):
+            stored = next(kept, None)
+            image = None if stored is None else replay(page, stored)
+            if image is None or stored is None:
+                return None
+            if pdf:
+                scans.append(pdf_output.page_scan(image, stored.dpi))
+            if previews:
+                shots.append(report_output.preview(image))
+    if next(kept, None) is not None:
+        return None  # fewer pages than stored: the input changed
+    return tuple(scans), tuple(shots)
 
 
 def _failed(task: Task, message: str, started: float) -> Result:

@@ -181,9 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--split",
         choices=[m.value for m in SplitMode],
         default=SplitMode.AUTO.value,
-        help=f"cut an input into the letters it holds (a scanner's batch): auto for inputs "
-        f"of {SPLIT_MIN_PAGES} pages or more, always, or off; letter N of STEM is written as "
-        "STEM#0N.json, and STEM.letters.json lists them",
+        help="cut an input into the letters it holds (a scanner's batch): at its separator "
+        "sheets (a patch code, or a barcode or QR code on a page of little else) where it "
+        f"has them, else by content for inputs of {SPLIT_MIN_PAGES} pages or more (auto) or "
+        "of 2 or more (always); separator: at sheets only; blank: at blank sheets (two "
+        "blank sides in a duplex scan); off: one input, one letter. Letter N of STEM is "
+        "written as STEM#0N.json, and STEM.letters.json lists them",
     )
     run.add_argument(
         "--group",
@@ -403,6 +406,7 @@ def _run_into(
             index=index,
             progress=progress,
             order=[task.out_name for task in tasks],
+            split=options.split.value,
         )
     finally:
         progress.close()

@@ -20,6 +20,7 @@ recur.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -54,6 +55,9 @@ class Entry:
     # The files beside the JSON written under this fingerprint (".txt", ".alto.xml",
     # ".pdf", "previews"): one left from an earlier reading is not among them.
     outputs: tuple[str, ...] = ()
+    # How it was cut into letters (``--split``); not in the fingerprint: another cut is
+    # made from the stored OCR. Empty in journals older than it.
+    split: str = ""
 
     def to_line(self) -> str:
         """The journal line (one JSON object and a newline)."""
@@ -70,6 +74,7 @@ class Entry:
             "fingerprint": self.fingerprint,
             "index": self.index,
             "outputs": list(self.outputs),
+            "split": self.split,
         }
         return json.dumps(record, ensure_ascii=False) + "\n"
 
@@ -85,6 +90,7 @@ class Entry:
                 record["fingerprint"],
                 record["index"],
                 tuple(record.get("outputs", ())),
+                str(record.get("split", "")),
             )
         except (ValueError, KeyError, TypeError):
             return None
@@ -162,13 +168,7 @@ class Journal:
         # Touched or copied: the content decides; the new time is remembered.
         if _content_sha(paths) != entry.stamp.sha256:
             return None
-        return Entry(
-            name,
-            SourceStamp(size, mtime_ns, entry.stamp.sha256),
-            run,
-            entry.index,
-            entry.outputs,
-        )
+        return dataclasses.replace(entry, stamp=SourceStamp(size, mtime_ns, entry.stamp.sha256))
 
 
 def stamp_of(path: Path | Sequence[Path]) -> SourceStamp:

@@ -30,6 +30,7 @@ from batch.tasks import (
     Outcome,
     Part,
     PartRead,
+    Recut,
     Result,
     RunOptions,
     Split,
@@ -56,8 +57,9 @@ Work = Callable[..., WorkResult]
 def run_settings(options: RunOptions) -> dict[str, Any]:
     """Everything besides an input that decides its reading (the resume fingerprint).
 
-    The formats and the report are not in it: a letter read before is given the outputs
-    a later run asks for from what it stored, without reading it again (:class:`Complete`).
+    The formats, the report and ``--split`` are not in it: a letter read before is given
+    the outputs a later run asks for (:class:`Complete`), and an input is cut into its
+    letters another way (:class:`Recut`), from what it stored, without reading it again.
     """
     return {
         "pismo": version(),
@@ -65,7 +67,6 @@ def run_settings(options: RunOptions) -> dict[str, Any]:
         "lang": options.lang,
         "ocr": dataclasses.asdict(options.ocr),
         "with_words": options.with_words,
-        "split": options.split.value,
         "ner_model": os.environ.get("PISMO_NER_MODEL", ""),
     }
 
@@ -82,7 +83,8 @@ def plan(
     """Split tasks into those to do and the finished ones a re-run keeps.
 
     A finished letter that lacks a file ``options`` asks for (a format, the report's page
-    previews in ``out``) is to be completed, not read again.
+    previews in ``out``) is to be completed, and one read with another ``--split`` cut
+    again, not read again.
     """
     todo: list[WorkItem] = []
     kept: dict[str, Entry] = {}
@@ -94,6 +96,10 @@ def plan(
             entry = journal.finished(task.out_name, task.paths, _main_output(task, entry), run)
         if entry is None:
             todo.append(task)
+            continue
+        if options is not None and entry.split != options.split.value:
+            assert entry.stamp is not None  # a finished entry's
+            todo.append(Recut(task, entry.stamp, cut=bool(entry.index.get("letters"))))
             continue
         missing = _missing(task, entry, options, out) if options is not None else None
         if missing is None:
@@ -112,16 +118,17 @@ def _main_output(task: Task, entry: Entry) -> Path:
 
 def _missing(
     task: Task, entry: Entry, options: RunOptions, out: Path | None
-) -> Complete | Task | None:
+) -> Complete | Recut | None:
     """The outputs a finished letter lacks of those asked for, as work; None if it has all.
 
-    An input cut into letters that lacks one is read again (its letters are not completed
-    one by one).
+    An input cut into letters (or joined of page files) that lacks one is cut and
+    extracted again from its stored OCR, all its letters' files written anew.
     """
     assert task.out_stem is not None and entry.stamp is not None
     if entry.index.get("letters") or task.files:
-        # Cut into letters, or joined of page files: read again when a file is missing.
-        return task if _letters_missing(task, entry, options, out) else None
+        if not _letters_missing(task, entry, options, out):
+            return None
+        return Recut(task, entry.stamp, cut=bool(entry.index.get("letters")))
     stem = task.out_stem
     # A file counts only when it was written with this reading (the journal says so): one
     # an earlier reading left is made again.
@@ -148,8 +155,11 @@ def _missing(
 
 
 def _letters_missing(task: Task, entry: Entry, options: RunOptions, out: Path | None) -> bool:
-    """Whether a letter of an input (cut into letters, or not) lacks a file asked for."""
-    suffixes = [".json"]
+    """Whether a letter of an input (cut into letters, or not) lacks a file asked for.
+
+    Its stored OCR counts: without it the input cannot be cut again without OCR.
+    """
+    suffixes = [".json", ".ocr.json"]
     suffixes += [FORMAT_SUFFIXES[name] for name in options.formats if name in FORMAT_SUFFIXES]
     for stem in _letter_stems(task, entry.index):
         if out is None or not stem:
@@ -206,11 +216,13 @@ def run_batch(
     index: dict[str, dict[str, Any]],
     progress: Progress,
     order: Sequence[str] = (),
+    split: str = "",
 ) -> None:
     """Run the tasks, writing each result as it arrives, then its journal line.
 
     ``order`` is the output names of the whole batch in input order (default: the
-    tasks'), for the index written while the batch runs.
+    tasks'), for the index written while the batch runs; ``split``: the ``--split`` its
+    inputs are cut with, for the journal.
 
     A long input comes back split into parts, which go to the front of the queue; once
     every part is read, its extraction does. ``index`` (output name to index entry) gains
@@ -238,7 +250,10 @@ def run_batch(
                 queue.extendleft(reversed(result.parts))
                 continue
             joining.pop(task.out_name, None)
-            _record(task, result, out, journal=journal, run=run, index=index, progress=progress)
+            recorded = (run, split)
+            _record(
+                task, result, out, journal=journal, run=recorded, index=index, progress=progress
+            )
             if time.monotonic() - last_index >= INDEX_EVERY_S:
                 # A killed run leaves a consistent index of what is finished by then,
                 # earlier runs' inputs included.
@@ -256,11 +271,14 @@ def _record(
     out: Path,
     *,
     journal: Journal,
-    run: str,
+    run: tuple[str, str],
     index: dict[str, dict[str, Any]],
     progress: Progress,
 ) -> None:
-    """Write one finished input's files, then its journal line and index entry."""
+    """Write one finished input's files, then its journal line and index entry.
+
+    ``run``: the run's fingerprint and its ``--split``.
+    """
     outcome = commit(task, result, out)
     written = {suffix for suffix, _ in result.files} - {".json", ".ocr.json"}
     written |= {PREVIEWS} if result.previews else set()
@@ -268,7 +286,9 @@ def _record(
     if result.completes and earlier is not None:
         written |= set(earlier.outputs)  # the files of the reading it completes
     outputs = tuple(sorted(written)) if outcome.status is Status.OK else ()
-    journal.record(Entry(task.out_name, result.stamp, run, outcome.to_dict(), outputs))
+    fingerprint, split = run
+    entry = Entry(task.out_name, result.stamp, fingerprint, outcome.to_dict(), outputs, split)
+    journal.record(entry)
     if outcome.status is Status.OK and earlier is not None and not result.completes:
         _remove_stale(task, earlier.index, outcome.to_dict(), out)
     index[task.out_name] = outcome.to_dict()
@@ -326,7 +346,10 @@ def commit(task: Task, result: Result, out: Path) -> Outcome:
             # An input cut into letters: a page's preview is its letter's.
             name, page = (task.out_name, number)
             if result.page_letters:
-                name, page = result.page_letters[number - 1]
+                placed = result.page_letters[number - 1]
+                if placed is None:
+                    continue  # a separator sheet: no letter's page
+                name, page = placed
             target = out / report_output.preview_name(name, page)
             target.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(target, shot)

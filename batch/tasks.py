@@ -41,18 +41,33 @@ PARTS_PER_WORKER = 2  # ... and small enough that each worker gets this many of 
 
 
 class SplitMode(StrEnum):
-    """Which inputs are cut into the letters they hold (:mod:`extract.boundaries`)."""
+    """Which inputs are cut into the letters they hold, and how (:mod:`extract.boundaries`).
 
-    AUTO = "auto"  # inputs of SPLIT_MIN_PAGES pages or more: a scanner's batch
-    ALWAYS = "always"  # every input of two pages or more
+    Every mode but ``off`` cuts at separator sheets (patch codes, barcodes, QR codes)
+    wherever an input has them, and at them alone.
+    """
+
+    AUTO = "auto"  # without sheets, by content: inputs of SPLIT_MIN_PAGES pages or more
+    ALWAYS = "always"  # without sheets, by content: every input of two pages or more
+    SEPARATOR = "separator"  # at separator sheets only
+    BLANK = "blank"  # at blank sheets between letters
     OFF = "off"  # one input, one letter
 
 
-# An input of fewer pages than this is one letter under ``--split auto``: a letter
-# scanned on its own runs to a few pages, and a false cut there costs more than a batch
-# of a few short letters read as one.
+# An input of fewer pages than this is one letter under ``--split auto`` unless it has a
+# separator sheet: a letter scanned on its own runs to a few pages, and a false cut there
+# costs more than a batch of a few short letters read as one.
 SPLIT_MIN_PAGES = 5
 LETTERS_SUFFIX = ".letters.json"  # beside an input cut into letters: the list of them
+
+
+@dataclass(frozen=True, slots=True)
+class CutBy:
+    """How an input is looked at for its letters (see :func:`extract.boundaries.cut`)."""
+
+    content: bool = True  # by its pages' content, when it has no separator sheet
+    separators: bool = True  # at its separator sheets, when it has any
+    blank: bool = False  # at its blank sheets (instead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,16 +82,20 @@ class RunOptions:
     report: bool = False  # OUT/report.html, with page previews from the workers
     split: SplitMode = SplitMode.AUTO
 
-    def splits(self, pages: int, *, stack: bool = False) -> bool:
-        """Whether an input of ``pages`` pages is looked at for the letters it holds.
+    def cut_by(self, pages: int, *, stack: bool = False) -> CutBy | None:
+        """How an input of ``pages`` pages is looked at for the letters it holds; None: not.
 
-        ``stack``: pages of letters not known (a folder's numbered pages), looked at
-        whatever their count unless splitting is off.
+        ``stack``: pages of letters not known (a folder's numbered pages), cut by content
+        whatever their count unless ``--split`` says otherwise.
         """
-        if self.split is SplitMode.OFF:
-            return False
+        if self.split is SplitMode.OFF or pages < 2:
+            return None
+        if self.split is SplitMode.BLANK:
+            return CutBy(content=False, separators=False, blank=True)
+        if self.split is SplitMode.SEPARATOR:
+            return CutBy(content=False)
         auto = self.split is SplitMode.AUTO and not stack
-        return pages >= (SPLIT_MIN_PAGES if auto else 2)
+        return CutBy(content=pages >= (SPLIT_MIN_PAGES if auto else 2))
 
 
 class Status(StrEnum):
@@ -199,8 +218,9 @@ class Result:
     previews: tuple[bytes, ...] = ()  # page previews (JPEG) for the report
     completes: bool = False  # adds outputs to a letter read before (its others stay)
     # An input cut into letters: per page, its letter's output name and its number in
-    # that letter ("box#02", 1), which its preview is named after.
-    page_letters: tuple[tuple[str, int], ...] = ()
+    # that letter ("box#02", 1), which its preview is named after; None for a page of no
+    # letter (a separator sheet).
+    page_letters: tuple[tuple[str, int] | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +287,22 @@ class Complete:
     previews: bool
 
 
-WorkItem = Task | Part | Joined | Complete
+@dataclass(frozen=True, slots=True)
+class Recut:
+    """An input read before, cut into its letters (again) and extracted anew: no OCR.
+
+    Its pages come from its stored OCR: its own ``.ocr.json``, or (``cut``) its letters'
+    and the pages of no letter its ``.letters.json`` keeps. Asked for by another
+    ``--split``, or for an input cut into letters (or joined of page files) that lacks an
+    output a run asks for.
+    """
+
+    task: Task
+    stamp: SourceStamp
+    cut: bool  # the stored reading is cut into letters
+
+
+WorkItem = Task | Part | Joined | Complete | Recut
 WorkResult = Result | Split | PartRead
 
 

@@ -20,6 +20,11 @@ own (:func:`cues_of`) and then against the page before it (:func:`letters`):
 A page starts a letter when nothing says it goes on and its head is clear (the head
 fields' confidences add up to :data:`CLEAR_HEAD`), or shows after a page that ended a
 letter. The first page always does.
+
+A batch with **separator sheets** is cut at them alone (:func:`cut`): a page with a
+patch code (any of the six; archives use Patch T or 2), a barcode or a QR code with
+little else on it, or, with ``blank``, a blank sheet between letters. The sheets, and
+the blank back of a sheet, belong to no letter.
 """
 
 from __future__ import annotations
@@ -43,10 +48,15 @@ from extract.patterns import (
     POSITION,
     TAIL,
 )
-from ocr.types import OcrDocument, OcrPage
+from ocr.types import Code, OcrDocument, OcrPage
 
 # A page with fewer words than this is blank (a duplex back, a scanner's speck or two).
 BLANK_WORDS = 3
+# A page with a barcode or a QR code and fewer words than this is a separator sheet (a
+# letter's page may carry a registry barcode, but also a letter's text) ...
+SEPARATOR_WORDS = 15
+# ... as is a near-empty page whose code says so, whatever else it prints.
+_SEPARATOR_TEXT = regex.compile(r"separator|patch|rozdziel|przekładk", regex.IGNORECASE)
 # The head fields, found on a page read as a letter of its own, count by the extraction's
 # confidence in them, and only when read in the page's upper part (a place and date at a
 # letter's end, a reference quoted in its body, stand lower).
@@ -102,6 +112,7 @@ class PageCues:
     anchored: bool = False  # its head names a reference number or an addressee
     closes: bool = False  # a closing formula in its upper half
     ends: bool = False  # a closing or a distribution list in its lower part
+    sheet: str | None = None  # a separator sheet: what it is ("patch code T", "QRCode ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,15 +129,58 @@ class Letter:
         return range(self.first, self.last + 1)
 
 
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A page of no letter: a separator sheet, its blank back, a blank sheet between letters."""
+
+    page: int
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """An input's letters, in order, and the pages between them that belong to none."""
+
+    letters: tuple[Letter, ...]
+    left_out: tuple[LeftOut, ...] = ()
+
+
+def cut(
+    document: OcrDocument, *, content: bool = True, separators: bool = True, blank: bool = False
+) -> Cut:
+    """Where an input's letters are: at its separator sheets, else by their pages' content.
+
+    Args:
+        document: An input's pages, read.
+        content: Cut by the pages' content (:func:`letters`) when it has no separator sheet.
+        separators: Cut at separator sheets (patch codes, barcodes, QR codes) when it has any.
+        blank: Cut at blank sheets instead (a simplex scan's blank page; a duplex scan's
+            two blank sides).
+    """
+    if not document.pages:
+        return Cut(())
+    cues = [cues_of(document, page, heads=content and not blank) for page in document.pages]
+    if blank:
+        return _by_sheets(cues, _blank_sheets(cues))
+    if separators and any(page.sheet for page in cues):
+        return _by_sheets(cues, {page.number: page.sheet for page in cues if page.sheet})
+    if content:
+        return Cut(_letters_of(cues))
+    return Cut((Letter(1, len(cues), "first page"),))
+
+
 def letters(document: OcrDocument) -> tuple[Letter, ...]:
-    """The letters of a document, in order; every page belongs to one.
+    """The letters of a document by their pages' content, in order; every page is in one.
 
     Args:
         document: A batch's pages, read.
     """
     if not document.pages:
         return ()
-    cues = [cues_of(document, page) for page in document.pages]
+    return _letters_of([cues_of(document, page) for page in document.pages])
+
+
+def _letters_of(cues: Sequence[PageCues]) -> tuple[Letter, ...]:
     found: list[Letter] = []
     first, why = cues[0].number, "first page"
     before = cues[0]  # the last page with text: a blank back says nothing of the next
@@ -168,14 +222,66 @@ def starts_letter(page: PageCues, before: PageCues) -> str | None:
     return None
 
 
-def cues_of(document: OcrDocument, page: OcrPage) -> PageCues:
-    """The cues of one page of a document."""
+def _by_sheets(cues: Sequence[PageCues], sheets: dict[int, str]) -> Cut:
+    """Letters between separator sheets: a sheet ends one, the next page with text starts one.
+
+    Blank pages after a sheet (its back, a second blank side) belong to no letter; those
+    after a letter's page are its backs.
+    """
+    found: list[Letter] = []
+    left_out: list[LeftOut] = []
+    first: int | None = None
+    why = "first page"
+    for page in cues:
+        sheet = sheets.get(page.number)
+        if sheet is not None:
+            if first is not None:
+                found.append(Letter(first, page.number - 1, why))
+                first, why = None, f"after a {sheet}"
+            left_out.append(LeftOut(page.number, sheet))
+        elif first is None and page.blank:
+            after = "after a separator sheet" if left_out else "before the first letter"
+            left_out.append(LeftOut(page.number, f"blank page {after}"))
+        elif first is None:
+            first = page.number
+    if first is not None:
+        found.append(Letter(first, cues[-1].number, why))
+    return Cut(tuple(found), tuple(left_out))
+
+
+def _blank_sheets(cues: Sequence[PageCues]) -> dict[int, str]:
+    """The pages of blank sheets between letters.
+
+    In a simplex scan a blank page is one. In a duplex scan a page printed on one side
+    has a blank back, so only two blank sides in a row are (a letter's last back before
+    them stays its own). A scan is taken as duplex when it shows both: lone blank pages
+    on even pages only (backs), and a run of two or more (a blank sheet).
+    """
+    runs: list[list[int]] = []
+    for page in cues:
+        if page.blank and runs and runs[-1][-1] == page.number - 1:
+            runs[-1].append(page.number)
+        elif page.blank:
+            runs.append([page.number])
+    lone = [run[0] for run in runs if len(run) == 1]
+    duplex = all(number % 2 == 0 for number in lone) and any(len(run) >= 2 for run in runs)
+    if not duplex:
+        return {number: "blank sheet" for run in runs for number in run}
+    sheets = [run[run[0] % 2 == 0 :] for run in runs if len(run) >= 2]  # a back stays
+    return {number: "blank sheet" for run in sheets for number in run}
+
+
+def cues_of(document: OcrDocument, page: OcrPage, *, heads: bool = True) -> PageCues:
+    """The cues of one page of a document (``heads``: with its head, read by extraction)."""
     texts = [line.text for line in page.lines if line.text.strip()]
     words = sum(len(regex.findall(r"\p{L}{2,}", text)) for text in texts)
+    sheet = _separator(page.codes, words)
+    if sheet is not None:
+        return PageCues(page.number, blank=words < BLANK_WORDS, sheet=sheet)
     if words < BLANK_WORDS:
         return PageCues(page.number, blank=True)
     number, count = _page_number(texts[:EDGE_LINES] + texts[-EDGE_LINES:])
-    head, anchored = _head(document, page)
+    head, anchored = _head(document, page) if heads else (0.0, False)
     body = [text for text in texts if not _PAGE_NUMBER.match(text)]
     lower = body[int(len(body) * (1 - TAIL_SHARE)) :]
     return PageCues(
@@ -191,6 +297,17 @@ def cues_of(document: OcrDocument, page: OcrPage) -> PageCues:
         closes=any(CLOSING.match(text) for text in body[: len(body) // 2 + 1]),
         ends=any(_ends(text) for text in lower),
     )
+
+
+def _separator(codes: Sequence[Code], words: int) -> str | None:
+    """What makes a page a separator sheet, or None: its patch code, or its barcode."""
+    for code in codes:
+        if code.kind == "patch":
+            return f"patch code {code.text}"
+    for code in codes:
+        if words < SEPARATOR_WORDS or _SEPARATOR_TEXT.search(code.text):
+            return f"{code.kind} {code.text[:40]!r}"
+    return None
 
 
 def _goes_on(text: str) -> bool:

@@ -22,12 +22,13 @@ from typing import Protocol
 import regex
 from PIL import Image
 
-from ocr import ink, pdftext, preprocess, stamps
+from ocr import barcodes, ink, patchcodes, pdftext, preprocess, stamps
 from ocr.errors import OcrTimeoutError
 from ocr.load import InputDocument, InputFormat, LoadOptions, iter_pages
 from ocr.repair import repair_lines
 from ocr.types import (
     BBox,
+    Code,
     OcrDocument,
     OcrLine,
     OcrPage,
@@ -55,6 +56,9 @@ MIN_REGION_WORD_CONFIDENCE = 0.4
 # words: 0.14 on a born-digital letter with an e-signature image, over 0.9 on a scan with
 # an added footer line.
 MAX_UNCOVERED_INK_SHARE = 0.5
+# A page of fewer words than this is looked at for a separator sheet's code (a patch
+# code, a barcode, a QR code); a letter's page, with its hundreds of words, costs nothing.
+CODE_PAGE_WORDS = 40
 REGION_BLOCK_BASE = 1000  # block numbers of OCR'd regions, apart from the layer's blocks
 
 
@@ -194,7 +198,18 @@ def _read_image_page(
         warnings=warnings + found.warnings,
         stamps=_repaired(found.stamps),
         marks=found.marks,
+        codes=_codes(prepared) if _near_empty(result) else (),
     )
+
+
+def _near_empty(result: Recognition) -> bool:
+    return sum(len(line.words) for line in result.lines) < CODE_PAGE_WORDS
+
+
+def _codes(page: PageImage) -> tuple[Code, ...]:
+    """A near-empty page's patch code and barcodes: is it a separator sheet?"""
+    patch = patchcodes.find_patch(page.image, page.dpi)
+    return (() if patch is None else (patch,)) + barcodes.find_codes(page.image, page.dpi)
 
 
 def _block_reader(engine: OcrEngine) -> stamps.BlockReader:

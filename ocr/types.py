@@ -212,6 +212,28 @@ class Mark:
 
 
 @dataclass(frozen=True, slots=True)
+class Code:
+    """A machine-readable code on a page: a scanner's patch code, a barcode or a QR code.
+
+    ``kind`` is ``patch`` (Kodak patch code; ``text`` its name: ``T``, ``2``...) or the
+    barcode's format (``QRCode``, ``Code128``...; ``text`` what it encodes).
+    """
+
+    kind: str
+    text: str
+    bbox: BBox
+
+    def to_dict(self) -> dict[str, Any]:
+        """Serialise the code (in a page's ``codes`` in ``.ocr.json``)."""
+        return {"kind": self.kind, "text": self.text, "bbox": self.bbox.to_list()}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Code:
+        """Inverse of :meth:`to_dict`."""
+        return cls(str(data["kind"]), str(data["text"]), BBox.from_list(data["bbox"]))
+
+
+@dataclass(frozen=True, slots=True)
 class OcrPage:
     """One page: its geometry, how it was prepared, and its lines.
 
@@ -234,6 +256,7 @@ class OcrPage:
     warnings: tuple[str, ...] = ()
     stamps: tuple[Stamp, ...] = ()  # read apart from ``lines``: not in the reading order
     marks: tuple[Mark, ...] = ()  # coloured strokes that read as no text (signatures)
+    codes: tuple[Code, ...] = ()  # patch codes and barcodes, looked for on near-empty pages
 
     @property
     def words(self) -> tuple[OcrWord, ...]:
@@ -277,6 +300,8 @@ class OcrPage:
             data["lines"] = [_line_to_dict(line) for line in self.lines]
             data["stamps"] = [stamp.to_dict() for stamp in self.stamps]
             data["marks"] = [mark.to_dict() for mark in self.marks]
+        if self.codes:  # only a separator sheet's: a letter's pages are not looked at
+            data["codes"] = [code.to_dict() for code in self.codes]
         return data
 
     @classmethod
@@ -297,6 +322,7 @@ class OcrPage:
             warnings=tuple(data.get("warnings", ())),
             stamps=tuple(Stamp.from_dict(stamp) for stamp in data.get("stamps", ())),
             marks=tuple(Mark.from_dict(mark) for mark in data.get("marks", ())),
+            codes=tuple(Code.from_dict(code) for code in data.get("codes", ())),
         )
 
 
@@ -406,6 +432,7 @@ class PageImage:
         warnings: tuple[str, ...] = (),
         stamps: tuple[Stamp, ...] = (),
         marks: tuple[Mark, ...] = (),
+        codes: tuple[Code, ...] = (),
     ) -> OcrPage:
         """Combine this image's provenance with recognised ``lines`` into an :class:`OcrPage`."""
         return OcrPage(
@@ -423,6 +450,7 @@ class PageImage:
             warnings=self.warnings + warnings,
             stamps=stamps,
             marks=marks,
+            codes=codes,
         )
 
 

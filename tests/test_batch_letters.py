@@ -7,12 +7,14 @@ The engine is a fake that reads each page as a text of invented letters, in page
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 from PIL import Image
 
 from ocr.engine import Recognition
 from ocr.plaintext import document_from_text
+from samples.generator.separators import separator_sheet
 from tests.fakes import FakeEngine, run
 from tests.test_extract_boundaries import ATTACHMENT, FIRST, OTHER, SECOND_PAGE
 
@@ -33,10 +35,14 @@ def _reading(text: str) -> Recognition:
     return Recognition(page.lines if page else ())
 
 
-def _batch(folder: Path, texts: list[str]) -> tuple[Path, FakeEngine]:
-    """A PDF of blank pages, and an engine that reads them as ``texts`` in order."""
+def _batch(
+    folder: Path, texts: list[str], images: dict[int, Image.Image] | None = None
+) -> tuple[Path, FakeEngine]:
+    """A PDF of blank pages (``images``: some pages' own, by number), and an engine that
+    reads them as ``texts`` in order."""
     folder.mkdir(parents=True, exist_ok=True)
-    pages = [Image.new("L", (1240, 1754), 255) for _ in texts]
+    own = images or {}
+    pages = [own.get(n) or Image.new("L", (1240, 1754), 255) for n in range(1, len(texts) + 1)]
     path = folder / "box.pdf"
     pages[0].save(path, "PDF", save_all=True, append_images=pages[1:], resolution=150.0)
     return path, FakeEngine([_reading(text) for text in texts])
@@ -115,6 +121,27 @@ def test_a_batchs_report_shows_each_letter_with_its_own_previews(tmp_path: Path)
     assert "box#02.json" in report and "box#03.json" in report
 
 
+def test_separator_sheets_cut_even_a_short_batch_and_are_no_letters_page(tmp_path: Path) -> None:
+    sheet = separator_sheet("patch", random.Random(3), dpi=150)
+    texts = [FIRST, SECOND_PAGE, "", OTHER]  # under auto's threshold: the sheet cuts it
+    _, engine = _batch(tmp_path / "in", texts, {3: sheet})
+    out = tmp_path / "out"
+    argv = ["run", str(tmp_path / "in"), "-o", str(out), "-j", "1", "--report"]
+    assert run(argv, engine) == 0
+    assert [(r["output"], r["file_pages"]) for r in _rows(out)] == [
+        ("box#01.json", "1-2"),
+        ("box#02.json", "4"),
+    ]
+    listed = json.loads((out / "box.letters.json").read_text(encoding="utf-8"))
+    why = [letter["why"] for letter in listed["letters"]]
+    assert why[0] == "first page" and why[1].startswith("after a patch code ")
+    (left_out,) = listed["left_out"]
+    assert left_out["page"] == 3 and left_out["why"].startswith("patch code ")
+    assert left_out["ocr"]["codes"][0]["kind"] == "patch"  # kept: the input can be cut again
+    previews = sorted(p.name for p in (out / "report_files").iterdir())
+    assert previews == ["box#01.p1.jpg", "box#01.p2.jpg", "box#02.p1.jpg"]
+
+
 # ------------------------------------------------------------------ page files joined
 
 MIDDLE = """\
@@ -185,7 +212,7 @@ def test_page_files_read_in_parts_by_two_workers_give_the_same_outputs(tmp_path:
     assert letter["source"]["files"] == ["box/1.png", "box/2.png", "box/10.png"]
 
 
-def test_a_cut_batch_with_its_report_is_not_read_again_unless_a_letter_is_gone(
+def test_a_cut_batch_with_its_report_is_not_read_again_unless_its_stored_ocr_is_gone(
     tmp_path: Path,
 ) -> None:
     _, engine = _batch(tmp_path / "in", BOX)
@@ -196,9 +223,38 @@ def test_a_cut_batch_with_its_report_is_not_read_again_unless_a_letter_is_gone(
     assert run(argv, again) == 0
     assert again.pages == 0  # every letter has its files and previews
     (out / "box#02.json").unlink()
+    (out / "report_files" / "box#03.p1.jpg").unlink()
     third = FakeEngine([_reading(text) for text in BOX])
     assert run(argv, third) == 0
-    assert third.pages == len(BOX) and (out / "box#02.json").is_file()
+    assert third.pages == 0  # cut and extracted again from the letters' stored OCR
+    assert (out / "box#02.json").is_file() and (out / "report_files" / "box#03.p1.jpg").is_file()
+    (out / "box#02.ocr.json").unlink()
+    fourth = FakeEngine([_reading(text) for text in BOX])
+    assert run(argv, fourth) == 0
+    assert fourth.pages == len(BOX) and (out / "box#02.ocr.json").is_file()
+
+
+def test_another_split_or_format_later_cuts_again_from_the_stored_ocr(tmp_path: Path) -> None:
+    rng = random.Random(2)
+    sheets = {3: separator_sheet("patch", rng, dpi=150), 5: separator_sheet("qr", rng, dpi=150)}
+    _, engine = _batch(tmp_path / "in", [FIRST, SECOND_PAGE, "", OTHER, "", THIRD], sheets)
+    out = tmp_path / "out"
+    argv = ["run", str(tmp_path / "in"), "-o", str(out), "-j", "1"]
+    assert run(argv, engine) == 0
+    cut = [(r["output"], r["file_pages"]) for r in _rows(out)]
+    assert cut == [("box#01.json", "1-2"), ("box#02.json", "4"), ("box#03.json", "6")]
+    fields = {r["output"]: r["reference_number"] for r in _rows(out)}
+    for split, outputs in (("off", ["box.json"]), ("auto", list(fields))):
+        idle = FakeEngine([])
+        assert run([*argv, "--split", split], idle) == 0
+        assert idle.pages == 0, split
+        assert [r["output"] for r in _rows(out)] == outputs
+    assert {r["output"]: r["reference_number"] for r in _rows(out)} == fields
+    assert not (out / "box.json").exists()  # cut again: the whole input's file removed
+    idle = FakeEngine([])
+    assert run([*argv, "--formats", "json,alto,pdf"], idle) == 0
+    assert idle.pages == 0  # the PDF's pages prepared again by their stored steps
+    assert (out / "box#03.alto.xml").is_file() and (out / "box#02.pdf").is_file()
 
 
 def test_another_cut_removes_the_files_of_letters_no_longer_written(tmp_path: Path) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from extract import boundaries
 from ocr.plaintext import document_from_text
+from ocr.types import BBox, Code, OcrDocument
 
 FIRST = """\
 BURMISTRZ MIASTA ZIELONKI
@@ -35,6 +38,12 @@ Brzozowa, 3 kwietnia 2024 r.
 RG.6220.4.2024
 Szanowni Państwo,
 zawiadamiam o wszczęciu postępowania w sprawie wydania decyzji środowiskowej."""
+THIRD_HEAD = """\
+STAROSTA POWIATU LIPOWSKIEGO
+Lipowo, 20 maja 2024 r.
+GN.6821.2.2024
+Szanowna Pani,
+uprzejmie informuję o terminie rozprawy administracyjnej."""
 ATTACHMENT = """\
 Załącznik nr 1 do pisma OR.1431.17.2024
 WYKAZ DZIAŁEK
@@ -103,3 +112,60 @@ def test_a_page_opening_with_the_distribution_list_ends_the_letter_before_it() -
 def test_a_page_opening_with_the_last_word_of_a_sentence_goes_on() -> None:
     last = "komunalnej.\nZielonka, 14 marca 2024 r.\nBurmistrz Miasta Zielonki\nJan Kowalski"
     assert _starts(FIRST, last) == [1]
+
+
+# ------------------------------------------------------------------ separator sheets
+
+
+def _sheets(pages: list[str], codes: dict[int, Code]) -> OcrDocument:
+    """Pages read from texts; ``codes``: the code found on a page (by number)."""
+    document = document_from_text("\f".join(pages), source="batch.pdf")
+    marked = [
+        dataclasses.replace(page, codes=(codes[page.number],)) if page.number in codes else page
+        for page in document.pages
+    ]
+    return dataclasses.replace(document, pages=tuple(marked))
+
+
+PATCH = Code("patch", "T", BBox(300, 300, 2100, 540))
+QR = Code("QRCode", "SEPARATOR 0007", BBox(900, 600, 1200, 900))
+
+
+def test_separator_sheets_cut_a_batch_alone_and_belong_to_no_letter() -> None:
+    # Two letters with no sheet between them stay one: a batch with sheets is cut at them.
+    pages = [FIRST, SECOND_PAGE, "", "", OTHER, THIRD_HEAD, "", "PRZEKŁADKA", FIRST]
+    found = boundaries.cut(_sheets(pages, {3: PATCH, 8: QR}))
+    assert [(letter.first, letter.last) for letter in found.letters] == [(1, 2), (5, 7), (9, 9)]
+    assert [(page.page, page.why) for page in found.left_out] == [
+        (3, "patch code T"),
+        (4, "blank page after a separator sheet"),  # the sheet's back
+        (8, "QRCode 'SEPARATOR 0007'"),
+    ]
+    assert found.letters[1].why == "after a patch code T"
+
+
+def test_without_sheets_a_batch_is_cut_by_content_unless_told_sheets_only() -> None:
+    document = _sheets([FIRST, SECOND_PAGE, OTHER], {})
+    assert [letter.first for letter in boundaries.cut(document).letters] == [1, 3]
+    assert [letter.first for letter in boundaries.cut(document, content=False).letters] == [1]
+
+
+def test_a_barcode_on_a_letters_page_does_not_make_it_a_separator() -> None:
+    # A registry barcode printed on a letter: the page says too much to be a sheet.
+    registry = Code("Code128", "KW-0000123", BBox(1800, 100, 2300, 250))
+    found = boundaries.cut(_sheets([OTHER, SECOND_PAGE, FIRST], {3: registry}), content=False)
+    assert [(letter.first, letter.last) for letter in found.letters] == [(1, 3)]
+
+
+def test_blank_sheets_cut_a_simplex_scan_at_each_blank_page() -> None:
+    found = boundaries.cut(_sheets([FIRST, "", OTHER, "", THIRD_HEAD], {}), blank=True)
+    assert [(letter.first, letter.last) for letter in found.letters] == [(1, 1), (3, 3), (5, 5)]
+    assert [page.page for page in found.left_out] == [2, 4]
+
+
+def test_in_a_duplex_scan_only_two_blank_sides_are_a_blank_sheet() -> None:
+    # Pages 2 and 4 are backs of printed pages; 5-6 is a blank sheet.
+    pages = [FIRST, "", SECOND_PAGE, "", "", "", OTHER]
+    found = boundaries.cut(_sheets(pages, {}), blank=True)
+    assert [(letter.first, letter.last) for letter in found.letters] == [(1, 4), (7, 7)]
+    assert [page.page for page in found.left_out] == [5, 6]
