@@ -492,19 +492,28 @@ def _in_order(files: Sequence[tuple[Path, str]]) -> list[tuple[Path, str]]:
     ])  # fmt: skip
 
 
+# The names an input cut into letters writes beside its own: STEM#01..., STEM.letters.
+_LETTER_NAME = regex.compile(r"(.+)(?:#\d+|\.letters)")
+
+
 def unique_names(sources: Sequence[str]) -> list[str]:
     """Output stems for input names: the name without its suffix, unless that clashes.
 
-    ``a.pdf`` and ``a.tif`` keep their suffixes (``a.pdf``, ``a.tif``); the same relative
-    name from two folders given on one command line gets ``~2``, ``~3``... so no input
-    ever overwrites another's outputs.
+    ``a.pdf`` and ``a.tif`` keep their suffixes (``a.pdf``, ``a.tif``), and so does a
+    name that another input's letters would be written under (``box#01.pdf`` and
+    ``box.letters.pdf`` beside ``box.pdf``, which may be cut into ``box#01.json``...);
+    the same relative name from two folders given on one command line gets ``~2``,
+    ``~3``... so no input ever overwrites another's outputs.
     """
     stems = [str(PurePosixPath(source).with_suffix("")) for source in sources]
     spellings = Counter(stem for stem, _ in set(zip(stems, sources, strict=True)))
+    known = set(stems)
     used: set[str] = set()
     names = []
     for source, stem in zip(sources, stems, strict=True):
-        name = base = source if spellings[stem] > 1 else stem
+        letters = _LETTER_NAME.fullmatch(stem)
+        clashes = spellings[stem] > 1 or (letters is not None and letters[1] in known)
+        name = base = source if clashes else stem
         copy = 2
         while name in used:
             name, copy = f"{base}~{copy}", copy + 1

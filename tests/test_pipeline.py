@@ -150,6 +150,18 @@ def test_inputs_with_the_same_stem_do_not_overwrite_each_other(tmp_path: Path) -
     assert (out / "x.png.json").is_file() and (out / "x.tif.json").is_file()
 
 
+def test_a_name_another_inputs_letters_would_take_keeps_its_suffix() -> None:
+    # box.pdf may be cut into box#01.json... and box.letters.json: these inputs may not.
+    sources = ["box.pdf", "box#01.pdf", "box.letters.tif", "other#02.pdf", "a/box#01.pdf"]
+    assert tasks.unique_names(sources) == [
+        "box",
+        "box#01.pdf",
+        "box.letters.tif",
+        "other#02",
+        "a/box#01",
+    ]
+
+
 def test_output_folder_inside_the_input_is_not_read_back(scans: Path) -> None:
     out = scans / "out"
     make_scan(out / "looks-like-a-scan.png")  # would be OCR'd if the output were walked
