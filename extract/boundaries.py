@@ -84,7 +84,14 @@ _PAGE_NUMBER = regex.compile(
     r"|[-–—]\s*(?P<k2>\d{1,3})\s*[-–—]|(?P<k3>\d{1,3})\s*/\s*(?P<n3>\d{1,3}))\s*$",
     regex.IGNORECASE,
 )
-_ATTACHMENT = regex.compile(r"^\s*za[łl][ąa]cznik(?:\s+(?:nr|numer)\b|\s*\d|\s*do\b|\s*$)", regex.I)
+# An attachment's heading: "Załącznik nr 1", or the data-protection notice (RODO clause)
+# an office adds to a letter that collects personal data.
+_ATTACHMENT = regex.compile(
+    r"^\s*(?:za[łl][ąa]cznik(?:\s+(?:nr|numer)\b|\s*\d|\s*do\b|\s*$)"
+    r"|klauzula\s+informacyjna|informacja\s+o\s+przetwarzaniu\s+danych"
+    r"|obowi[ąa]zek\s+informacyjny|(?:klauzula\s+)?rodo\b)",
+    regex.IGNORECASE,
+)
 # A line that goes on with a sentence: it opens with a word in lower case (a long one may
 # end the sentence: "komunalnej."), or an e-mail address cut at the page's end
 # ("i.nowak@..."); not with an item's letter ("a)", "b."), an abbreviation or a label

@@ -81,6 +81,20 @@ def test_a_page_opening_with_the_answer_after_a_signed_page_starts_a_letter() ->
     assert _starts(FIRST, answer) == [1]  # the page before it did not end a letter
 
 
+RODO = """\
+URZĄD MIASTA ZIELONKI
+KLAUZULA INFORMACYJNA
+Zgodnie z art. 13 ust. 1 i 2 RODO informuję, że:
+1. Administratorem Pani/Pana danych osobowych jest Burmistrz Miasta Zielonki,
+ul. Lipowa 3, 05-220 Zielonka.
+2. Kontakt z inspektorem ochrony danych: iod@zielonka.example.pl."""
+
+
+def test_a_data_protection_notice_after_a_signed_page_stays_with_its_letter() -> None:
+    # Printed on the office's paper: its letterhead alone would start a letter there.
+    assert _starts(FIRST, SECOND_PAGE, RODO, OTHER) == [1, 4]
+
+
 def test_letters_cover_every_page_once() -> None:
     document = document_from_text("\f".join([FIRST, "", SECOND_PAGE, OTHER]), source="b")
     found = boundaries.letters(document)
