@@ -14,6 +14,7 @@ register), which also ranks the ambiguous ones ("Stanisława": Stanisław or Sta
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -528,12 +529,16 @@ def repaired_word(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def repaired_first_name(word: str) -> str:
+def repaired_first_name(word: str, *, vouched: bool = False) -> str:
     """A word that is no first name, made the first name one letter away, if one stands out.
 
     "Kami" -> "Kamil", "Jarzy" -> "Jerzy", "Haweł" -> "Paweł" (far commoner than Gaweł);
     "Darta" (Marta or Daria) stays. Only names in the nominative that people are given
     (in the PESEL register) count. A short name's diacritic alone is repaired too ("Jań").
+
+    ``vouched``: the word stands before a surname on a stamp's name line, so it is a
+    first name, however worn: one of four letters or more may be two letters off
+    ("Kamy" -> "Kamil"), weighed against the names people are given most.
     """
     if len(word) < DIACRITIC_LENGTH - 1 or not word.isalpha() or is_first_name(word):
         return word
@@ -545,7 +550,10 @@ def repaired_first_name(word: str) -> str:
         names = {name for v in _one_letter_away(word) if _is_given_name(name := v.capitalize())}
     chosen = _commonest(names)
     if chosen is None and not names:
-        chosen = _register_neighbour(word, "pl_first_names", _is_given_name)
+        shortest = FIRST_NAME_LENGTH if vouched else REGISTER_LENGTH
+        chosen = _register_neighbour(
+            word, "pl_first_names", _is_given_name, shortest=shortest, prior=FIRST_NAME_PRIOR
+        )
     if chosen is None:
         return word
     return chosen.upper() if word.isupper() else chosen
@@ -626,15 +634,25 @@ def _register_names(key: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[i
     return names, tuple(_folded(name) for name in names), tuple(rank for _, (rank,) in items)
 
 
-def _register_neighbour(word: str, key: str, accept: Callable[[str], bool]) -> str | None:
+def _register_neighbour(
+    word: str,
+    key: str,
+    accept: Callable[[str], bool],
+    *,
+    shortest: int = REGISTER_LENGTH,
+    prior: float = 0.0,
+) -> str | None:
     """The register name (capitalised) a worn word was, or None when none stands out.
 
     Names up to :data:`REGISTER_EDITS` edits away (diacritics free) that ``accept`` takes
     (the nominative, the gender) are weighed by how a worn letter is misread
-    (:func:`_misreading_cost`); the cheapest is taken when it is clearly cheapest, or, of
-    a tie, far commoner than the rest (:func:`_commonest`'s rule).
+    (:func:`_misreading_cost`) and, with ``prior``, by how common the name is (``prior``
+    times the decimal logarithm of its rank: an edit weighs as much as a name ten times
+    rarer); the cheapest is taken when it is clearly cheapest, or, of a tie, far commoner
+    than the rest (:func:`_commonest`'s rule). Words shorter than ``shortest`` letters
+    have too many neighbours.
     """
-    if len(word) < REGISTER_LENGTH or not word.isalpha():
+    if len(word) < shortest or not word.isalpha():
         return None
     if _registered(word, key):
         return None  # a name people bear, as printed (SGJP may not know it: "Mykola")
@@ -649,9 +667,11 @@ def _register_neighbour(word: str, key: str, accept: Callable[[str], bool]) -> s
     for _, _, index in near:
         name = names[index].capitalize()
         if name not in costs and accept(name):
-            costs[name] = (_misreading_cost(_folded(word), folded[index]), ranks[index])
+            misreading = _misreading_cost(_folded(word), folded[index])
+            if misreading <= MAX_MISREADING:
+                costs[name] = (misreading + prior * math.log10(ranks[index]), ranks[index])
     ranked = sorted((cost, rank, name) for name, (cost, rank) in costs.items())
-    if not ranked or ranked[0][0] > MAX_MISREADING:
+    if not ranked:
         return None
     tied = sorted((rank, name) for cost, rank, name in ranked if cost < ranked[0][0] + CLEAR_MARGIN)
     if len(tied) > 1 and tied[1][0] < COMMONER_RANKS * tied[0][0]:
@@ -680,6 +700,9 @@ def _registered(word: str, key: str) -> bool:
 
 
 MAX_MISREADING = 2.0  # the cost of two edits of unlike letters
+# First names are few and unevenly given (the hundred commonest name most people): how
+# common one is weighs in choosing what a worn one was.
+FIRST_NAME_PRIOR = 1.0
 CLEAR_MARGIN = 0.5  # ... and a candidate this much cheaper than the next stands out
 # Letters a worn or crossed stamp letter is read as (diacritics are folded away first).
 _LOOK_ALIKE = ("aoec", "iljtf", "mnrhu", "gqy", "kx", "bhk", "vwy", "dcl", "szx")

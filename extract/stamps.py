@@ -332,9 +332,10 @@ def _cleaned(line: OcrLine) -> OcrLine | None:
 def _first_name_repaired(words: list[OcrWord]) -> list[OcrWord]:
     """A stamp's name line ("Kami Kaczmarek", "Darrusz KubiaX") with its worn words whole.
 
-    A first name one letter from a given name is read as it when the surname is one SGJP
-    knows; a surname one letter from a known one, when the first name is a given name;
-    both, when each is one letter from a name. Degrees before the name stay as printed.
+    A first name a letter or two from a given name is read as it when the surname is one
+    SGJP knows; a surname one letter from a known one (a capital read in lower case too:
+    "tając"), when the first name is a given name; both, when each is close to a name.
+    Degrees before the name stay as printed.
     """
     degrees = 0  # "mgr inż. Jan Nowak": the degrees stay as printed
     while degrees < len(words) and TITLES.fullmatch(words[degrees].text):
@@ -343,14 +344,16 @@ def _first_name_repaired(words: list[OcrWord]) -> list[OcrWord]:
     if len(name) != 2 or not all(regex.fullmatch(r"[\p{L}$|0-9]+", w.text) for w in name):
         return words
     first, surname = name
-    if not surname.text[0].isupper():
-        return words
-    if morph.is_surname(surname.text):
-        return [*titles, _as(first, morph.repaired_first_name(first.text)), surname]
+    if morph.is_surname(surname.text) and surname.text[0].isupper():
+        # The surname vouches for the line: its first word is a first name, however worn.
+        given = morph.repaired_first_name(first.text, vouched=True)
+        return [*titles, _as(first, given), surname]
     given = morph.repaired_first_name(first.text)  # as printed when it is a name already
     if not morph.is_first_name(given):
         return words
     fixed = morph.repaired_surname(surname.text, given)
+    if not surname.text[0].isupper() and (fixed == surname.text or not fixed[:1].isupper()):
+        return words  # a lower-case word is a surname only once repaired to one ("tając")
     if given != first.text and fixed == surname.text:
         # Both words worn ("Jaanna Ffjałkowska") are taken only when both are one letter
         # from a name: two chance hits on the register and the dictionary are unlikely.

@@ -171,7 +171,8 @@ def test_repaired_word(word: str, expected: str) -> None:
         # Two letters worn, each read as a look-alike: the register's name two edits away.
         ("Malgcrzuta", "Małgorzata"),
         ("Krzyszlcf", "Krzysztof"),
-        ("Zamena", "Zamena"),  # Żaneta or Żanna: as near and as common, so neither
+        ("Mareusz", "Mareusz"),  # Mateusz or Mariusz: as near and as common, so neither
+        ("Zamena", "Żaneta"),  # Żaneta, or Żanna as near but six times rarer
         ("Mykola", "Mykola"),  # a name people bear that SGJP does not know: as printed
     ],
 )

@@ -119,6 +119,8 @@ def test_a_worn_letter_in_the_stamps_position_is_repaired() -> None:
         ("Darrusz KubiaX", "Dariusz Kubiak"),  # each one letter from a name: both taken
         ("Jaanna Ffjałkowska", "Joanna Fijałkowska"),
         ("Darrusz Kbqxzw", None),  # the surname no name at all: the first name alone is no proof
+        ("Kamy Nowakowski", "Kamil Nowakowski"),  # two letters off, before a known surname
+        ("Hamela sając", "Pamela Zając"),  # the surname's capital read in lower case
     ],
 )
 def test_a_worn_name_line_is_repaired_when_it_surely_is_a_name(
