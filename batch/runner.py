@@ -98,15 +98,29 @@ def plan(
             todo.append(task)
             continue
         if options is not None and entry.split != options.split.value:
-            assert entry.stamp is not None  # a finished entry's
-            todo.append(Recut(task, entry.stamp, cut=bool(entry.index.get("letters"))))
-            continue
+            if _cut_alike(task, entry, options):
+                entry = dataclasses.replace(entry, split=options.split.value)
+            else:
+                assert entry.stamp is not None  # a finished entry's
+                todo.append(Recut(task, entry.stamp, cut=bool(entry.index.get("letters"))))
+                continue
         missing = _missing(task, entry, options, out) if options is not None else None
         if missing is None:
             kept[task.out_name] = entry
         else:
             todo.append(missing)
     return todo, kept
+
+
+def _cut_alike(task: Task, entry: Entry, options: RunOptions) -> bool:
+    """Whether an input read with another ``--split`` would come out the same: one letter.
+
+    It was not cut, and this run would not look at it for letters (one page, or
+    ``--split off``): an archive that changes the option does not extract again every
+    one-page letter it holds.
+    """
+    pages = int(entry.index.get("pages") or 0)
+    return not entry.index.get("letters") and options.cut_by(pages, stack=task.stack) is None
 
 
 def _main_output(task: Task, entry: Entry) -> Path:
@@ -250,10 +264,8 @@ def run_batch(
                 queue.extendleft(reversed(result.parts))
                 continue
             joining.pop(task.out_name, None)
-            recorded = (run, split)
-            _record(
-                task, result, out, journal=journal, run=recorded, index=index, progress=progress
-            )
+            _record(task, result, out, journal=journal, run=run, split=split, index=index,
+                    progress=progress)  # fmt: skip
             if time.monotonic() - last_index >= INDEX_EVERY_S:
                 # A killed run leaves a consistent index of what is finished by then,
                 # earlier runs' inputs included.
@@ -271,13 +283,14 @@ def _record(
     out: Path,
     *,
     journal: Journal,
-    run: tuple[str, str],
+    run: str,
+    split: str,
     index: dict[str, dict[str, Any]],
     progress: Progress,
 ) -> None:
     """Write one finished input's files, then its journal line and index entry.
 
-    ``run``: the run's fingerprint and its ``--split``.
+    ``run``: the run's fingerprint; ``split``: its ``--split``.
     """
     outcome = commit(task, result, out)
     written = {suffix for suffix, _ in result.files} - {".json", ".ocr.json"}
@@ -286,9 +299,7 @@ def _record(
     if result.completes and earlier is not None:
         written |= set(earlier.outputs)  # the files of the reading it completes
     outputs = tuple(sorted(written)) if outcome.status is Status.OK else ()
-    fingerprint, split = run
-    entry = Entry(task.out_name, result.stamp, fingerprint, outcome.to_dict(), outputs, split)
-    journal.record(entry)
+    journal.record(Entry(task.out_name, result.stamp, run, outcome.to_dict(), outputs, split))
     if outcome.status is Status.OK and earlier is not None and not result.completes:
         _remove_stale(task, earlier.index, outcome.to_dict(), out)
     index[task.out_name] = outcome.to_dict()

@@ -273,3 +273,16 @@ def test_another_cut_removes_the_files_of_letters_no_longer_written(tmp_path: Pa
     assert run(argv, again) == 0
     left = sorted(p.name for p in out.iterdir() if p.name.startswith("box"))
     assert "box.json" not in left and "box.letters.json" in left and "box#03.json" in left
+
+
+def test_another_split_leaves_a_one_page_letter_as_it_is(tmp_path: Path) -> None:
+    _, engine = _batch(tmp_path / "in", [FIRST])
+    out = tmp_path / "out"
+    argv = ["run", str(tmp_path / "in"), "-o", str(out), "-j", "1"]
+    assert run(argv, engine) == 0
+    written = (out / "box.json").stat().st_mtime_ns
+    for split in ("off", "always"):
+        assert run([*argv, "--split", split], FakeEngine([])) == 0
+    assert (out / "box.json").stat().st_mtime_ns == written  # nothing to cut: not redone
+    journal = (out / ".pismo" / "journal.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(journal[-1])["split"] == "always"
