@@ -135,6 +135,20 @@ POSITION_LINE_WORDS = (
     "referatu",
     "biura",
     "departamentu",
+    *(  # noqa: SIM905 - seventy words read better as text than as a list
+        # What an office's department is of, as a stamp's position line names it
+        # ("Naczelnik Wydziału Inwestycji i Remontów"), in the genitive.
+        "architektury budownictwa urbanistyki inwestycji remontów gospodarki komunalnej "
+        "nieruchomości nieruchomościami mienia przestrzennej planowania geodezji "
+        "kartografii katastru finansów finansowego budżetu podatków opłat księgowości "
+        "spraw obywatelskich społecznych organizacyjnego organizacyjnych administracyjnego "
+        "administracji kadr edukacji oświaty kultury sportu turystyki zdrowia ochrony "
+        "środowiska rolnictwa leśnictwa dróg transportu komunikacji infrastruktury "
+        "zamówień publicznych promocji rozwoju strategii funduszy europejskich "
+        "zarządzania kryzysowego bezpieczeństwa ewidencji ludności rejestracji pojazdów "
+        "działalności gospodarczej informatyki prawnego kontroli audytu mieszkaniowej "
+        "lokalowej zieleni odpadami energetyki cywilnego obsługi ogólnego"
+    ).split(),
 )
 # Head words of institutions (for organisations in blocks and for letterheads).
 ORGANIZATION_WORDS = (

@@ -152,6 +152,13 @@ def test_the_later_words_of_a_stamps_position_are_repaired_to_office_words() -> 
     assert value == Signatory("Jan Nowak", "Prezydent Miasta Tczewa", None)
 
 
+def test_a_departments_worn_words_are_repaired_to_what_departments_are_of() -> None:
+    stamp = _stamp("NACZELNIK", "Wydziału tawestycji i Ochreny Środowiska", "Jan Nowak")
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    position = "Naczelnik Wydziału Inwestycji i Ochrony Środowiska"
+    assert value == Signatory("Jan Nowak", position, None)
+
+
 @pytest.mark.parametrize(
     ("name_line", "name"),
     [
