@@ -166,12 +166,18 @@ def test_place_date_line_without_comma_or_with_a_damaged_r() -> None:
 
 def test_place_in_capitals_and_initials_before_the_place() -> None:
     assert _candidates("GDAŃSK, 05.05.2021\n")["place"].value == "GDAŃSK"
-    found = _candidates("KA.0214.21.2018.SC Wrocław, dnia 26 kwietnia 2018 r.\n")
-    assert found["place"].value == "Wrocław"
+    found = _candidates("OR.0152.7.2019.AB Opole, dnia 12 marca 2019 r.\n")
+    assert found["place"].value == "Opole"
 
 
 def test_a_two_line_registry_stamp_is_not_the_letter_date() -> None:
     assert "letter_date" not in _candidates("URZĄD GMINY\nWPŁYNĘŁO\n2021 -05- 07\nL.dz. 123\n")
+
+
+def test_a_dispatch_stamps_date_is_not_the_letter_date() -> None:
+    # The sender's own chancery stamp on its file copy: when the letter left, not its date.
+    text = "URZĄD MIEJSKI\nKancelaria Ogólna\nWYSŁANO\n16 XII 2013\nL.dz. 417/13\n"
+    assert "letter_date" not in _candidates(text)
 
 
 def test_lower_case_roman_numerals_in_citations_are_not_months() -> None:

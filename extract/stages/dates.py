@@ -17,7 +17,7 @@ from extract.dates import DateMatch, day_missing, find_dates
 from extract.fields import DateMention, FieldName
 from extract.layout import Layout
 from extract.model import Candidate
-from extract.patterns import REGISTRY_STAMP
+from extract.patterns import DISPATCH_STAMP, REGISTRY_STAMP
 from extract.stages import NOTHING, Earlier, Stage
 from extract.stamps import StampKind, StampText, of_kind, stamp_date
 from extract.text import LineInfo, TextView
@@ -188,8 +188,12 @@ def _labelled_reference_before(before: str) -> bool:
 
 
 def _stamp_above(view: TextView, line: LineInfo) -> bool:
+    """A registry or dispatch stamp's head over the date ("WPŁYNĘŁO", "WYSŁANO"): its date."""
     above = view.lines[line.index - 1] if line.index else None
-    return above is not None and bool(REGISTRY_STAMP.search(view.text[above.start : above.end]))
+    if above is None:
+        return False
+    text = view.text[above.start : above.end]
+    return bool(REGISTRY_STAMP.search(text) or DISPATCH_STAMP.search(text))
 
 
 def _place_without_date(view: TextView) -> Iterator[Candidate]:
