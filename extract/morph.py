@@ -552,7 +552,12 @@ def repaired_first_name(word: str, *, vouched: bool = False) -> str:
     if chosen is None and not names:
         shortest = FIRST_NAME_LENGTH if vouched else REGISTER_LENGTH
         chosen = _register_neighbour(
-            word, "pl_first_names", _is_given_name, shortest=shortest, prior=FIRST_NAME_PRIOR
+            word,
+            "pl_first_names",
+            _is_given_name,
+            shortest=shortest,
+            prior=FIRST_NAME_PRIOR,
+            edits=REGISTER_EDITS + vouched,
         )
     if chosen is None:
         return word
@@ -641,6 +646,7 @@ def _register_neighbour(
     *,
     shortest: int = REGISTER_LENGTH,
     prior: float = 0.0,
+    edits: int = REGISTER_EDITS,
 ) -> str | None:
     """The register name (capitalised) a worn word was, or None when none stands out.
 
@@ -661,7 +667,7 @@ def _register_neighbour(
 
     names, folded, ranks = _register_names(key)
     near = process.extract(
-        _folded(word), folded, scorer=Levenshtein.distance, score_cutoff=REGISTER_EDITS, limit=None
+        _folded(word), folded, scorer=Levenshtein.distance, score_cutoff=edits, limit=None
     )
     costs: dict[str, tuple[float, int]] = {}
     for _, _, index in near:

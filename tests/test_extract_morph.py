@@ -180,6 +180,15 @@ def test_repaired_first_name(word: str, expected: str) -> None:
     assert morph.repaired_first_name(word) == expected
 
 
+def test_a_first_name_vouched_for_by_its_surname_may_be_worn_deeper() -> None:
+    # On a stamp's name line before a known surname: two letters off, or three edits of
+    # look-alike letters ("rr" for "ch").
+    assert morph.repaired_first_name("Kamy", vouched=True) == "Kamil"
+    assert morph.repaired_first_name("Mierrał", vouched=True) == "Michał"
+    assert morph.repaired_first_name("Kamy") == "Kamy"  # alone, too short to tell
+    assert morph.repaired_first_name("Mierrał") == "Mierrał"
+
+
 @pytest.mark.parametrize(
     ("word", "expected"),
     [
