@@ -152,6 +152,28 @@ def test_the_later_words_of_a_stamps_position_are_repaired_to_office_words() -> 
     assert value == Signatory("Jan Nowak", "Prezydent Miasta Tczewa", None)
 
 
+@pytest.mark.parametrize(
+    ("lines", "position"),
+    [
+        # Strokes read as letters before the head word go ...
+        (("Sxeh Naczelnik Wydziału Ochrony Środowiska",), "Naczelnik Wydziału Ochrony Środowiska"),
+        (("R ZASTĘPC, | m Zastępca Wójta Gminy",), "Zastępca Wójta Gminy"),
+        # ... words before it do not ("Główny"), nor an abbreviation's stop ("m.st.") ...
+        (("Główny Specjalista",), "Główny Specjalista"),
+        (("Zastępca Prezydenta m.st. Gdyni",), "Zastępca Prezydenta m.st. Gdyni"),
+        # ... and a stop a stroke put after a word does, as the name's degree at the end.
+        (("PREZYDENT", "MIASTA. TCZEWA"), "Prezydent Miasta Tczewa"),
+        (("Prezydent Miasta Tczewa mgr",), "Prezydent Miasta Tczewa"),
+    ],
+)
+def test_a_positions_ends_lose_what_strokes_and_the_name_line_left(
+    lines: tuple[str, ...], position: str
+) -> None:
+    stamp = _stamp(*lines, "Jan Nowak")
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value is not None and value.position == position
+
+
 def test_a_departments_worn_words_are_repaired_to_what_departments_are_of() -> None:
     stamp = _stamp("NACZELNIK", "Wydziału tawestycji i Ochreny Środowiska", "Jan Nowak")
     value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)

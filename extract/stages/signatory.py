@@ -29,6 +29,7 @@ from extract.patterns import (
     ORGAN_THEN_ON_BEHALF,
     POSITION,
     SIGNATURE_CAPTION,
+    TITLES,
 )
 from extract.stages import NOTHING, Earlier, Stage
 from extract.stamps import StampKind, StampText, of_kind
@@ -81,7 +82,7 @@ def find(layout: Layout, earlier: Earlier = NOTHING) -> Iterator[Candidate]:
         confidence = min(confidence, E_SIGNATURE_CONFIDENCE)
     if signature.repaired:
         confidence *= REPAIRED_NAME
-    position = " ".join(signature.positions) or None
+    position = _trimmed(" ".join(signature.positions)) or None
     if name is None and position is None:
         return
     if block:
@@ -275,6 +276,39 @@ def _parse(view: TextView, zone: Sequence[Segment], *, stamp: bool = False) -> _
             signature.positions.append(people.normal_case(_headed(text)))
     signature.positions = _distinct(signature.positions)
     return signature
+
+
+def _trimmed(position: str) -> str:
+    """A position without what a signature's strokes or the next line left at its ends.
+
+    Strokes read as letters before its head word ("(zenne Naczelnik ...", "Seen
+    Zastępca ...": only words SGJP does not know, and single letters, go; "Główny
+    Specjalista", "p.o. Dyrektora" stay), the degrees of the name under it at its end
+    ("... Miasta Ostrołęki mgr"), and a full stop a stroke put after a word within it
+    ("Miasta. Tczewa"; "m.st." is an abbreviation and stays).
+    """
+    words = position.split()
+    heads = [i for i in range(1, len(words)) if POSITION.match(" ".join(words[i:]))]
+    # The last head with only strokes, or a worn reading of itself, before it ("R
+    # ZASTĘPCA | m Zastępca Wójta ...": the stamp's head and the print's, read in a line).
+    head = max(
+        (i for i in heads if all(_stroke(w) or _same_word(w, words[i]) for w in words[:i])),
+        default=0,
+    )
+    words = words[head:]
+    while len(words) > 1 and TITLES.fullmatch(words[-1]):
+        words.pop()
+    return regex.sub(r"(?<=\p{L}{4})\.(?=\s+\p{Lu})", "", " ".join(words))
+
+
+def _same_word(word: str, other: str) -> bool:
+    return word.strip(",.:;").casefold() == other.strip(",.:;").casefold()
+
+
+def _stroke(word: str) -> bool:
+    """A word before a position's head that is a stroke read as letters, not a word."""
+    letters = regex.sub(r"[^\p{L}]", "", word)
+    return len(letters) < 2 or not morph.is_known(letters)
 
 
 def _headed(text: str) -> str:
