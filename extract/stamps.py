@@ -337,6 +337,7 @@ def _first_name_repaired(words: list[OcrWord]) -> list[OcrWord]:
     "tając"), when the first name is a given name; both, when each is close to a name.
     Degrees before the name stay as printed.
     """
+    words = _worn_degrees_dropped(words)
     degrees = 0  # "mgr inż. Jan Nowak": the degrees stay as printed
     while degrees < len(words) and TITLES.fullmatch(words[degrees].text):
         degrees += 1
@@ -359,6 +360,24 @@ def _first_name_repaired(words: list[OcrWord]) -> list[OcrWord]:
         # from a name: two chance hits on the register and the dictionary are unlikely.
         return words
     return [*titles, _as(first, given), _as(surname, fixed)]
+
+
+def _worn_degrees_dropped(words: list[OcrWord]) -> list[OcrWord]:
+    """A name line without the worn degree before a legible one ("męt inż. Jan Nowak").
+
+    Only short words that are no first name, before a degree that is the line's second or
+    third word (degrees stand before a name): "mgr" worn to "męt" would otherwise be read
+    as the first name.
+    """
+    for index in (1, 2):
+        if index < len(words) and TITLES.fullmatch(words[index].text):
+            before = words[:index]
+            if all(len(w.text) <= WORN_DEGREE and not morph.is_first_name(w.text) for w in before):
+                return words[index:]
+    return words
+
+
+WORN_DEGREE = 4  # letters: "mgr", "inż.", "prof" worn
 
 
 def _surname_joined(words: list[OcrWord]) -> list[OcrWord]:

@@ -120,6 +120,7 @@ def test_a_worn_letter_in_the_stamps_position_is_repaired() -> None:
         ("Jaanna Ffjałkowska", "Joanna Fijałkowska"),
         ("Darrusz Kbqxzw", None),  # the surname no name at all: the first name alone is no proof
         ("Kamy Nowakowski", "Kamil Nowakowski"),  # two letters off, before a known surname
+        ("męt inż. Adam Nowakowski", "Adam Nowakowski"),  # a worn degree before a legible one
         ("Hamela sając", "Pamela Zając"),  # the surname's capital read in lower case
     ],
 )
