@@ -159,8 +159,9 @@ def _name_words(line: OcrLine) -> list[OcrWord]:
 # "WPŁYNĘŁO", "Data wpływu", "Wpł." heading a short run of words: a registry stamp the
 # page's OCR read as print (on a grey scan nothing tells its ink from print's). The head
 # is capitalised, as stamps print it; "wpłynęło" in lower case is a sentence's verb.
+# "WPŁYNĘŁO" (its last letter may be worn: "WPŁYNĘŁ", but not "wpłynęła" in a sentence).
 _REGISTRY_HEAD = regex.compile(
-    r"\W{0,3}(?:(?i:WP[ŁL]YN[ĘE][ŁL]O)|Data\s+wp[łl]ywu|DATA\s+WP[ŁL]YWU|Wp[łl]\.|WP[ŁL]\.)"
+    r"\W{0,3}(?:(?i:WP[ŁL]YN[ĘE][ŁL]O?\b)|Data\s+wp[łl]ywu|DATA\s+WP[ŁL]YWU|Wp[łl]\.|WP[ŁL]\.)"
 )
 _HEAD_HINT = ("wp", "data")  # a line without either is not looked at further (speed)
 REGISTRY_LINES = 3  # a registry stamp's lines below its head: date, number, signature
@@ -203,13 +204,17 @@ def registry_in_text(page: OcrPage) -> Stamp | None:
 
 
 def _adjacent(lines: Sequence[OcrLine], column: tuple[int, int], head: OcrWord) -> list[OcrLine]:
-    """The runs in the column of ``lines`` (nearest first), while each is next to the last."""
+    """The runs in the column of ``lines`` (nearest first), while each is next to the last.
+
+    A line with nothing in the column is passed over: the letterhead's line beside the
+    stamp, which the engine put between two of its lines.
+    """
     found: list[OcrLine] = []
     previous = head.bbox
     for line in lines:
         part = _in_column(line, column)
         if part is None:
-            break
+            continue
         gap = max(part.bbox.top - previous.bottom, previous.top - part.bbox.bottom)
         if gap > ADJACENT * max(1, head.bbox.height):
             break
@@ -235,7 +240,9 @@ def _registry_head(line: OcrLine) -> tuple[OcrWord, ...]:
     """
     words = line.words
     for start, word in enumerate(words):
-        apart = start == 0 or (
+        if not regex.search(r"\p{L}", word.text):
+            continue  # a stroke before it ("| WPŁYNĘŁO") is no part of the head
+        apart = not any(regex.search(r"\p{L}", w.text) for w in words[:start]) or (
             word.bbox.left - words[start - 1].bbox.right
             > BLOCK_GAP * max(1, words[start - 1].bbox.height)
         )
