@@ -8,6 +8,7 @@ whether a capitalised word is a first name or a surname is asked of Morfeusz.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -179,6 +180,94 @@ def worn_start(word: str) -> str:
 
 
 WORN_START_LETTERS = 3  # fewer left of a word end too many words
+
+
+# A stamp's or a typeset block's letter-spaced words ("B U R M I S T R Z", "PREZ YDENTA")
+# are read as pieces; a run of up to this many pieces is tried as one word.
+MAX_PIECES = 16
+_PIECE = regex.compile(r"\S+")
+
+
+def joined_pieces(line: str) -> str:
+    """A position line with the words OCR read in pieces joined again.
+
+    Pieces join when together they make a word position lines are made of ("PREZ YDENTA"
+    -> "PREZYDENTA", "Z A S T Ę P C A" -> "ZASTĘPCA"), or another word SGJP knows, of
+    five letters or more, when they are single letters ("T C Z E W A") or two pieces one of
+    which is no word ("Fin ansowego"); the cut into the fewest words is taken
+    (:func:`piece_runs`). Words that stand apart as printed, each a word (``z up.``,
+    ``Rady Miasta``), make no position word together, so they stay apart.
+    """
+    pieces = [(m.start(), m.end()) for m in _PIECE.finditer(line)]
+    out: list[str] = []
+    last = 0
+    for first, end in piece_runs([line[a:b] for a, b in pieces]):
+        out.append(line[last : pieces[first][0]])
+        joined = "".join(line[a:b] for a, b in pieces[first:end])
+        out.append(one_case(joined) if end - first > 1 else joined)
+        last = pieces[end - 1][1]
+    out.append(line[last:])
+    return "".join(out)
+
+
+def one_case(word: str) -> str:
+    """A word joined of pieces in the case most of its letters are ("KoŁBaskowo")."""
+    if word.isupper() or word.islower() or word[1:].islower():
+        return word
+    upper = sum(letter.isupper() for letter in word)
+    if upper > len(word) - upper:
+        return word.upper()
+    return word.capitalize() if word[0].isupper() else word.lower()
+
+
+def piece_runs(words: Sequence[str]) -> list[tuple[int, int]]:
+    """The ``words`` as runs ``(first, end)`` to join, by :func:`joined_pieces`' rule.
+
+    Of all ways to cut the words into runs, the one with the fewest runs, a word SGJP does
+    not know left alone counting double: "B U R M I S T R Z A M I A S T A" is BURMISTRZA
+    MIASTA (two runs), not BURMISTRZAMI (a word too) and four letters left over.
+    """
+    count = len(words)
+    best: list[tuple[float, int]] = [(0.0, 0)] + [(math.inf, 0)] * count  # cost, run start
+    for end in range(1, count + 1):
+        for first in range(max(0, end - MAX_PIECES), end):
+            run = words[first:end]
+            cost = _run_cost(run)
+            if cost is not None and best[first][0] + cost < best[end][0]:
+                best[end] = (best[first][0] + cost, first)
+    runs, end = [], count
+    while end > 0:
+        first = best[end][1]
+        runs.append((first, end))
+        end = first
+    return runs[::-1]
+
+
+@lru_cache(maxsize=8192)
+def _known_word(word: str) -> bool:
+    return morph.is_known(word) or morph.is_known(word.capitalize())
+
+
+def _run_cost(run: Sequence[str]) -> float | None:
+    """What a run costs as one word, or None when its pieces make no word together."""
+    if len(run) == 1:
+        return 1.0 if not run[0].isalpha() or _known_word(run[0]) else UNKNOWN_ALONE
+    if not all(w.isalpha() for w in run):
+        return None
+    joined = "".join(run)
+    if joined.casefold() in POSITION_LINE_WORDS:
+        return None if all(w.casefold() in POSITION_LINE_WORDS for w in run) else 1.0
+    # Letters one by one (a longer piece among them) make a word by no chance; of words
+    # read in two, one is no word SGJP knows ("Fin ansowego", not "Rady Miasta").
+    spaced = sum(len(w) > 1 for w in run) <= 1 and len(run) > 2
+    pieces = len(run) == 2 and not all(_known_word(w) for w in run)
+    if len(joined) >= JOINED_LENGTH and (spaced or pieces) and _known_word(joined):
+        return 1.0
+    return None
+
+
+UNKNOWN_ALONE = 2.0  # a piece no word, left alone, costs as much as two words
+JOINED_LENGTH = 5  # letters: shorter joins make chance words ("o d" -> "od")
 
 
 def _nearest(word: str, vocabulary: Sequence[str]) -> str:

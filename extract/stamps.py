@@ -313,7 +313,9 @@ def _name_line(text: str) -> bool:
 
 def _cleaned(line: OcrLine) -> OcrLine | None:
     """The line without edge junk, its first word repaired to a position head; None if empty."""
-    words = _surname_joined([part for w in line.words for part in _unglued(_trimmed(w))])
+    words = _surname_joined(
+        _pieces_joined([part for w in line.words for part in _unglued(_trimmed(w))])
+    )
     while words and _junk_word(words[0].text, words[1:]) and not _preposition(words):
         words.pop(0)
     while words and _junk_word(words[-1].text, words[:-1]):
@@ -404,6 +406,20 @@ def _surname_joined(words: list[OcrWord]) -> list[OcrWord]:
         return words
     whole = OcrWord(joined, head.bbox.union(tail.bbox), min(head.confidence, tail.confidence))
     return [*words[:-2], whole]
+
+
+def _pieces_joined(words: list[OcrWord]) -> list[OcrWord]:
+    """A letter-spaced stamp line's pieces as the words they are ("Z A S T Ę P C A").
+
+    Looked at before edge junk goes: each piece of a spaced word is as short as a stroke.
+    """
+    joined = []
+    for first, end in people.piece_runs([w.text for w in words]):
+        run = words[first:end]
+        box = BBox.enclosing(w.bbox for w in run)
+        text = people.one_case("".join(w.text for w in run))
+        joined.append(run[0] if len(run) == 1 else OcrWord(text, box, mean_confidence(run) or 0))
+    return joined
 
 
 def _as(word: OcrWord, text: str) -> OcrWord:

@@ -163,3 +163,28 @@ def test_line_kind(line: str, kind: str | None) -> None:
 )
 def test_normal_case(text: str, expected: str) -> None:
     assert people.normal_case(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "joined"),
+    [
+        # letter-spaced words, read a letter at a time
+        ("Z A S T Ę P C A  B U R M I S T R Z A", "ZASTĘPCA  BURMISTRZA"),
+        # a word read in two pieces: a position word, or another word SGJP knows
+        ("Z up. PREZ YDENTA MIASTA", "Z up. PREZYDENTA MIASTA"),
+        ("KIEROW NIK", "KIEROWNIK"),
+        ("Wydziału Fin ansowego", "Wydziału Finansowego"),
+        # words that stand apart stay apart
+        ("Rady Miasta", "Rady Miasta"),
+        ("z up. Burmistrza", "z up. Burmistrza"),
+        ("w z. Wójta", "w z. Wójta"),
+        ("Jan Nowak", "Jan Nowak"),
+        ("Anna Wrona-Bąk", "Anna Wrona-Bąk"),  # a word alone keeps its case
+        ("o d", "o d"),  # too short a join to trust
+        # the fewest words: BURMISTRZA MIASTA, not BURMISTRZAMI and letters left over
+        ("B U R M I S T R Z A M I A S T A", "BURMISTRZA MIASTA"),
+        ("K o Ł Basko w o", "Kołbaskowo"),  # a longer piece among letters
+    ],
+)
+def test_words_read_in_pieces_are_joined(line: str, joined: str) -> None:
+    assert people.joined_pieces(line) == joined

@@ -41,6 +41,18 @@ def test_title_and_name_after_closing_either_way_round(
     }
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        ("Z A S T Ę P C A  B U R M I S T R Z A", "Wiesław Kurek"),  # letter-spaced
+        ("ZASTĘP CA BURMI STRZA", "Wiesław Kurek"),  # ... read in pieces
+    ],
+)
+def test_a_letter_spaced_position_is_read_whole(block: tuple[str, ...]) -> None:
+    value = _value(_signed(*block), FieldName.SIGNATORY)
+    assert (value["name"], value["position"]) == ("Wiesław Kurek", "Zastępca Burmistrza")
+
+
 def test_z_up_burmistrza() -> None:
     text = _signed("z up. Burmistrza", "Halina Sowa-Pietrzyk", "Sekretarz Miasta")
     assert _value(text, FieldName.SIGNATORY) == {

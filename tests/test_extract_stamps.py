@@ -280,6 +280,29 @@ def test_the_position_comes_from_a_reading_that_has_one() -> None:
     assert value == Signatory("Tomasz Wiśniewski", "Kierownik", None)
 
 
+@pytest.mark.parametrize(
+    ("lines", "position"),
+    [
+        (("Z A S T Ę P C A", "BURMISTRZA"), "Zastępca Burmistrza"),
+        (("KIEROW NIK", "Wydziału Fin ansowego"), "Kierownik Wydziału Finansowego"),
+    ],
+)
+def test_a_stamps_letter_spaced_words_are_read_whole(lines: tuple[str, ...], position: str) -> None:
+    value = _value(_with_stamps(LETTER, _stamp(*lines, "Jan Nowak")), FieldName.SIGNATORY)
+    assert value == Signatory("Jan Nowak", position, None)
+
+
+def test_on_behalf_of_is_what_most_readings_say() -> None:
+    # The reading with the name lost half of the organ's word; the others kept it.
+    stamp = _readings(
+        _stamp("z up. PREZ MIASTA", "SEKRETARZ MIASTA", "Jan Nowak"),
+        _stamp("z up. PREZYDENTA MIASTA", "SEKRETARZ MIASTA", "Jan Nwk"),
+        _stamp("z up. PREZ YDENTA MIASTA", "SEKRETARZ MIASTA", "Jn Nowk"),
+    )
+    value = _value(_with_stamps(LETTER, stamp), FieldName.SIGNATORY)
+    assert value == Signatory("Jan Nowak", "Sekretarz Miasta", "Prezydenta Miasta")
+
+
 def test_a_registry_date_is_taken_from_another_reading() -> None:
     registry = _readings(
         _stamp("Wpłynęło", "wpł 2% 05. 2024", top=100),

@@ -12,6 +12,7 @@ name when the block prints none.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -112,13 +113,23 @@ def _from_stamp(
     signed = named[0]
     if titled is not None and not _known_position(signed):
         signed.positions = list(titled[0].positions)
-    if signed.on_behalf_of is None:
-        signed.on_behalf_of = next((p.on_behalf_of for p, _ in parsed if p.on_behalf_of), None)
+    signed.on_behalf_of = _voted([p.on_behalf_of for p, _ in parsed], signed.on_behalf_of)
     # A stamp's worn letters: each word one letter off the only word SGJP knows is read
     # as that word ("Arcnitektury"); names are left alone (surnames are too many).
     signed.positions = _distinct([_repaired(p) for p in signed.positions])
     signed.on_behalf_of = signed.on_behalf_of and _repaired(signed.on_behalf_of)
     return (stamp, signed, named[1]) if _says_more(printed, signed) else None
+
+
+def _voted(values: Sequence[str | None], own: str | None) -> str | None:
+    """What most readings of a stamp say (a worn word is worn in one or two), ``own`` on a tie.
+
+    Readings that say nothing do not vote: a line lost in one reading is no vote against it.
+    """
+    said = Counter(value for value in values if value)
+    if not said:
+        return own
+    return max(said, key=lambda value: (said[value], value == own))
 
 
 def _repaired(text: str) -> str:
@@ -220,6 +231,7 @@ def _parse(view: TextView, zone: Sequence[Segment], *, stamp: bool = False) -> _
     awaiting_organ = awaiting_e_signed = continuing_organ = office_lines = False
     for index, part in enumerate(zone):
         text = COPY_MARK.sub("", view.text[part.start : part.end]).strip(" ,;")
+        text = people.joined_pieces(text)  # "B U R M I S T R Z", "PREZ YDENTA"
         signature.electronic |= bool(ELECTRONIC_SIGNATURE.search(text))
         e_signed = E_SIGNED_BY.match(text)
         if e_signed:
