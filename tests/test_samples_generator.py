@@ -18,8 +18,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from extract import extract
+from extract.fields import FieldName, Signatory
+from ocr.plaintext import document_from_text
 from samples import generator
 from samples.generator import forms, stamps, vocabulary
+from samples.generator.compose import SPACED_LETTERS
 
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
 MANIFEST = SAMPLES_DIR / "manifest.json"
@@ -157,6 +161,27 @@ def test_forced_features_are_printed(gen: ModuleType) -> None:
     assert truth["signatory"]["on_behalf_of"]
     assert truth["dates"][0] == "2019-03-14"
     assert spec.stamp.dates[0] in truth["dates"]  # the registry-stamp date counts
+
+
+def test_some_positions_are_printed_letter_spaced_and_read_whole(gen: ModuleType) -> None:
+    spaced = [
+        spec
+        for seed in range(200)
+        if (spec := gen.random_letter(random.Random(seed))).signatory is not None
+        and spec.signatory.spaced
+    ]
+    assert spaced, "no letter of 200 has a letter-spaced position"
+    shown = 0
+    for spec in spaced[:8]:
+        text = gen.gt_text(spec)
+        for line in spec.signatory.position:
+            if len(line) <= SPACED_LETTERS:  # a longer one is printed plain
+                assert " ".join(line.upper().replace(" ", "")) in text
+                shown += 1
+        value = extract(document_from_text(text, source="t")).fields[FieldName.SIGNATORY].value
+        assert isinstance(value, Signatory)
+        assert value.position == " ".join(spec.signatory.position)
+    assert shown
 
 
 def test_reference_normalisation(gen: ModuleType) -> None:

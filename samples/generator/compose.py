@@ -171,6 +171,9 @@ def _signature_rows(spec: LetterSpec) -> list[Row]:
     return rows
 
 
+SPACED_LETTERS = 16  # "ZASTĘPCA WÓJTA": the longest line letter-spaced in the column
+
+
 def _signature_block(spec: LetterSpec, *, stamped: bool = False) -> Block | None:
     """The printed signature block; under a name stamp without closing or signature room."""
     s = spec.signatory
@@ -187,6 +190,8 @@ def _signature_block(spec: LetterSpec, *, stamped: bool = False) -> Block | None
         lines.append(_line(f"{s.on_behalf_prefix} {behalf}", space=gap))
         gap = 0.0 if s.position_first else room
     position = [p.upper() if s.caps else p for p in s.position]
+    if s.spaced:  # short lines letter-spaced: a longer one would wrap inside its words
+        position = [" ".join(p) if len(p) <= SPACED_LETTERS else p for p in position]
     name = f"{s.title} {s.name}" if s.title and s.name else s.name
     if s.position_first:
         lines.extend(_line(p, space=gap if i == 0 else 0.0) for i, p in enumerate(position))

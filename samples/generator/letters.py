@@ -172,6 +172,20 @@ def _addressee(
     return addressee, salutation, f
 
 
+# Of the positions printed in capitals, this share is letter-spaced ("B U R M I S T R Z").
+SPACED_SHARE = 0.3
+
+
+def _spaced(signatory: Signatory) -> Signatory:
+    """Some capitals' positions letter-spaced, drawn apart from the letter's own draws.
+
+    A generator of its own, seeded by the signatory's name, so that the letters every
+    seed drew before letter-spacing was added stay the letters they were.
+    """
+    draw = random.Random(f"spaced {signatory.name}").random()
+    return replace(signatory, spaced=signatory.caps and draw < SPACED_SHARE)
+
+
 def _signatory(
     rng: random.Random, kind: str, office: Office, dept: tuple[str, str, str]
 ) -> Signatory:
@@ -423,7 +437,7 @@ def random_letter(rng: random.Random, options: LetterOptions | None = None) -> L
         their_reference=their, addressee=addressee, subject=subject,
         subject_label=rng.choice(("Dotyczy:", "Dotyczy:", "w sprawie:", "Sprawa:")),
         salutation=salutation if rng.random() < 0.5 else None,
-        signatory=_signatory(rng, signature_kind, office, dept), distribution=distribution,
+        signatory=_spaced(_signatory(rng, signature_kind, office, dept)), distribution=distribution,
         handler=_handler(rng, handler, office) if rng.random() < 0.7 else (),
         footer=footer,
         stamp=_stamp(rng, stamp_pos, office, addressee, day) if stamp_pos else None,

@@ -115,6 +115,8 @@ class Signatory:
         on_behalf_prefix: "z up.", "Z up." or "z upoważnienia".
         closing: A closing formula printed above ("Z poważaniem"), or None.
         caps: Print the position (and on_behalf_of) in capitals.
+        spaced: With ``caps``, print the position letter-spaced ("B U R M I S T R Z"), as
+            typists set a title apart.
         position_first: Title above the name (True) or name above the title (False).
         stamp: A name stamp in the signature block, or None.
     """
@@ -126,6 +128,7 @@ class Signatory:
     on_behalf_prefix: str = "z up."
     closing: str | None = "Z poważaniem"
     caps: bool = False
+    spaced: bool = False
     position_first: bool = True
     stamp: NameStamp | None = None
 
